@@ -1,0 +1,123 @@
+//! One campaign as an `<article>`: title, subtitle, kind, summary with "Read more", speakers,
+//! sponsors, tags, links, notice, and its meetings for the chosen city in date order, with
+//! past meetings behind a toggle.
+
+use super::{dom_id, external_link::ExternalLink, lang, meeting_item::MeetingItem};
+use crate::model::{
+    feed::Campaign,
+    listing::{Listing, Period},
+};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
+    let listing = expect_context::<Arc<Listing>>();
+    let texts = lang().texts();
+    let meetings = move |period| {
+        let listing = listing.clone();
+        Memo::new(move |_| listing.meetings(index, city.get(), period).collect::<Vec<_>>())
+    };
+    let upcoming = meetings(Period::Upcoming);
+    let past = meetings(Period::Past);
+    let show_past = RwSignal::new(false);
+    let listing = expect_context::<Arc<Listing>>();
+    let c: &Campaign = listing.campaign(index);
+    let heading = dom_id(&format!("c{index}"));
+    let labelledby = heading.clone();
+    let empty_text = texts.no_meetings_yet;
+    let has_notice = c.notice.is_some();
+
+    view! {
+        <article class="um-card" aria-labelledby=labelledby>
+            <header class="um-card-head">
+                {c.kind.clone().map(|k| view! { <p class="um-kind">{k}</p> })}
+                <h2 class="um-card-title" id=heading>{c.title.clone()}</h2>
+                {c.subtitle.clone().map(|s| view! { <p class="um-subtitle">{s}</p> })}
+            </header>
+            <Summary campaign=index />
+            {(!c.speakers.is_empty()).then(|| view! {
+                <div class="um-speakers">
+                    <h3 class="um-label">{texts.speakers}</h3>
+                    <ul>
+                        {c.speakers.iter().map(|s| view! {
+                            <li><strong>{s.name.clone()}</strong>{s.bio.clone().map(|b| view! { ", " {b} })}</li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
+            {(!c.sponsors.is_empty()).then(|| view! {
+                <p class="um-sponsors"><span class="um-label">{texts.sponsored_by} ": "</span>{c.sponsors.join(", ")}</p>
+            })}
+            {(!c.tags.is_empty()).then(|| view! {
+                <ul class="um-tags">{c.tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
+            })}
+            {(!c.links.is_empty()).then(|| view! {
+                <ul class="um-links">
+                    {c.links.iter().map(|l| view! { <li><ExternalLink url=l.url.clone() label=l.label.clone() /></li> }).collect_view()}
+                </ul>
+            })}
+            {c.notice.clone().map(|n| view! { <p class="um-notice">{n}</p> })}
+            <h3 class="um-sr">{texts.meetings}</h3>
+            <ol class="um-meetings">
+                <For each=move || upcoming.get() key=|m| *m let:meeting>
+                    <MeetingItem campaign=index meeting />
+                </For>
+            </ol>
+            <Show when=move || upcoming.with(Vec::is_empty) && !has_notice>
+                <p class="um-empty">{empty_text}</p>
+            </Show>
+            <Show when=move || !past.with(Vec::is_empty)>
+                <button
+                    type="button"
+                    class="um-link-button um-past-toggle"
+                    aria-expanded=move || show_past.get().to_string()
+                    on:click=move |_| show_past.update(|s| *s = !*s)
+                >
+                    {move || if show_past.get() { texts.hide_past.to_string() } else { lang().show_past(past.with(Vec::len)) }}
+                </button>
+                <Show when=move || show_past.get()>
+                    <ol class="um-meetings um-past">
+                        <For each=move || past.get() key=|m| *m let:meeting>
+                            <MeetingItem campaign=index meeting />
+                        </For>
+                    </ol>
+                </Show>
+            </Show>
+        </article>
+    }
+}
+
+/// The summary: its first paragraph, the rest behind a toggle, and "Read more" when the
+/// campaign has a page of its own.
+#[component]
+fn Summary(campaign: usize) -> impl IntoView {
+    let listing = expect_context::<Arc<Listing>>();
+    let texts = lang().texts();
+    let c = listing.campaign(campaign);
+    let expanded = RwSignal::new(false);
+    let more_id = dom_id(&format!("c{campaign}-more"));
+    let first = c.summary.first().cloned().map(|p| view! { <p>{p}</p> });
+    let rest: Vec<String> = c.summary.iter().skip(1).cloned().collect();
+    let has_rest = !rest.is_empty();
+    view! {
+        <div class="um-summary">
+            {first}
+            {has_rest.then(|| view! {
+                <div id=more_id.clone() hidden=move || !expanded.get()>
+                    {rest.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                </div>
+                <button
+                    type="button"
+                    class="um-link-button"
+                    aria-expanded=move || expanded.get().to_string()
+                    aria-controls=more_id
+                    on:click=move |_| expanded.update(|e| *e = !*e)
+                >
+                    {move || if expanded.get() { texts.less_description } else { texts.more_description }}
+                </button>
+            })}
+            {c.url.clone().map(|url| view! { <p class="um-read-more"><ExternalLink url label=texts.read_more.to_string() /></p> })}
+        </div>
+    }
+}

@@ -1,0 +1,45 @@
+//! The loaded listings: the feed notice, the city filter, the campaign cards for the chosen
+//! city, and the RSVP panel. The chosen city is a slug in a signal the caller owns (the app
+//! keeps it in the page URL).
+
+use super::{campaign_card::CampaignCard, city_filter::CityFilter, feed_notice::FeedNotice, lang, rsvp_panel::{RsvpPanel, RsvpState}};
+use crate::model::listing::Listing;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>) -> impl IntoView {
+    provide_context(listing.clone());
+    provide_context(RsvpState::default());
+    let lang = lang();
+    let city = Memo::new({
+        let listing = listing.clone();
+        move |_| selected.with(|s| s.as_deref().and_then(|s| listing.city_by_slug(s)))
+    });
+    let campaigns = Memo::new({
+        let listing = listing.clone();
+        move |_| listing.campaigns(city.get())
+    });
+    let unknown_city = move || selected.get().filter(|_| city.get().is_none());
+    let empty_city = {
+        let listing = listing.clone();
+        move || city.get().filter(|_| campaigns.with(Vec::is_empty)).map(|c| listing.cities[c].label.clone())
+    };
+    view! {
+        <FeedNotice />
+        <CityFilter city selected />
+        {move || unknown_city().map(|slug| view! {
+            <p class="um-message" role="status">
+                {lang.unknown_city(&slug)} " "
+                <button type="button" class="um-link-button" on:click=move |_| selected.set(None)>{lang.texts().show_all_cities}</button>
+            </p>
+        })}
+        {move || empty_city().map(|label| view! { <p class="um-message" role="status">{lang.none_in_city(&label)}</p> })}
+        <div class="um-campaigns">
+            <For each=move || campaigns.get() key=|c| *c let:index>
+                <CampaignCard index city />
+            </For>
+        </div>
+        <RsvpPanel />
+    }
+}

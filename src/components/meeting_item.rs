@@ -1,0 +1,66 @@
+//! One meeting in a card: when (venue wall-clock time), what, where, its status (a cancelled
+//! meeting is struck through and says so), and the button that opens its RSVP panel.
+
+use super::{lang, rsvp_panel::RsvpState};
+use crate::model::{
+    feed::{Meeting, Status},
+    i18n::Texts,
+    listing::Listing,
+    place_format::{street_line, venue_line},
+    time_format::describe,
+};
+use leptos::{html, prelude::*};
+use std::sync::Arc;
+
+/// The visible status word, if the meeting is not simply scheduled.
+pub fn status_text(texts: &'static Texts, status: Status) -> Option<&'static str> {
+    match status {
+        Status::Scheduled => None,
+        Status::Cancelled => Some(texts.cancelled),
+        Status::Postponed => Some(texts.postponed),
+        Status::MovedOnline => Some(texts.moved_online),
+        Status::Tentative => Some(texts.tentative),
+    }
+}
+
+#[component]
+pub fn MeetingItem(campaign: usize, meeting: usize) -> impl IntoView {
+    let listing = expect_context::<Arc<Listing>>();
+    let rsvp = expect_context::<RsvpState>();
+    let lang = lang();
+    let texts = lang.texts();
+    let m: &Meeting = &listing.campaign(campaign).meetings[meeting];
+    let when = describe(lang, &m.when, m.zone());
+    let title = m.display_title().to_string();
+    let status = status_text(texts, m.status);
+    let button = NodeRef::<html::Button>::new();
+    view! {
+        <li class="um-meeting" class:um-cancelled=m.status == Status::Cancelled>
+            <p class="um-when">
+                <time datetime=when.datetime class="um-date">{when.date}</time>
+                {(!when.time.is_empty()).then(|| view! { <span class="um-time">{when.time}</span> })}
+            </p>
+            <h3 class="um-meeting-title">
+                {m.is_rally().then(|| view! { <span class="um-badge um-badge-rally">{texts.rally}</span> " " })}
+                <span class="um-title-text">{title.clone()}</span>
+            </h3>
+            {status.map(|s| view! { <p class="um-status"><span class="um-badge um-badge-status">{s}</span></p> })}
+            <p class="um-where">
+                {venue_line(&m.place, m.title.is_none()).map(|v| view! { <span class="um-venue">{v}</span> })}
+                <span class="um-street">{street_line(&m.place)}</span>
+            </p>
+            {m.note.clone().map(|n| view! { <p class="um-note">{n}</p> })}
+            {(!m.speakers.is_empty()).then(|| view! { <p class="um-with">{lang.with_speakers(&m.speakers.join(", "))}</p> })}
+            <button
+                type="button"
+                class="um-button um-rsvp"
+                aria-haspopup="dialog"
+                node_ref=button
+                on:click=move |_| rsvp.open(campaign, meeting, button)
+            >
+                {texts.rsvp_details}
+                <span class="um-sr">": " {title}</span>
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,155 @@
+//! The RSVP panel: a modal `<dialog>` (labelled by the meeting's title) with the meeting's
+//! details, its RSVP links, then the campaign's links, or, when neither has one, the
+//! publisher's contact link. Escape, the Close button or a click beside it closes it, and focus
+//! returns to the button that opened it.
+
+use super::{dom_id, external_link::ExternalLink, lang, meeting_item::status_text};
+use crate::model::{
+    feed::Link,
+    listing::Listing,
+    place_format::{map_link, street_line, venue_line},
+    time_format::describe,
+};
+use leptos::{html, prelude::*};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Which meeting's panel is open, and which button opened it.
+#[derive(Clone, Copy)]
+pub struct RsvpState {
+    open: RwSignal<Option<(usize, usize)>>,
+    opener: RwSignal<Option<NodeRef<html::Button>>>,
+}
+
+impl Default for RsvpState {
+    fn default() -> Self {
+        RsvpState { open: RwSignal::new(None), opener: RwSignal::new(None) }
+    }
+}
+
+impl RsvpState {
+    pub fn open(&self, campaign: usize, meeting: usize, opener: NodeRef<html::Button>) {
+        self.opener.set(Some(opener));
+        self.open.set(Some((campaign, meeting)));
+    }
+
+    /// After the dialog closed, by whatever means: forget it and refocus its opener.
+    fn closed(&self) {
+        self.open.set(None);
+        if let Some(button) = self.opener.get_untracked().and_then(|r| r.get_untracked()) {
+            let _ = button.focus();
+        }
+    }
+}
+
+#[component]
+pub fn RsvpPanel() -> impl IntoView {
+    let state = expect_context::<RsvpState>();
+    let dialog = NodeRef::<html::Dialog>::new();
+    Effect::new(move |_| {
+        let Some(d) = dialog.get() else { return };
+        match state.open.get() {
+            Some(_) if !d.open() => {
+                let _ = d.show_modal();
+            }
+            None if d.open() => d.close(),
+            _ => {}
+        }
+    });
+    let close = move || {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+    let title_id = dom_id("panel-title");
+    let labelledby = title_id.clone();
+    view! {
+        <dialog
+            node_ref=dialog
+            class="um-panel"
+            aria-labelledby=labelledby
+            on:close=move |_| state.closed()
+            on:click=move |ev| {
+                // A click on the dialog itself, not its content, is a click on the backdrop.
+                let on_backdrop = ev.target().zip(dialog.get_untracked()).is_some_and(|(t, d)| t.unchecked_ref::<web_sys::Element>() == d.unchecked_ref::<web_sys::Element>());
+                if on_backdrop {
+                    close();
+                }
+            }
+        >
+            {move || {
+                let title_id = title_id.clone();
+                state.open.get().map(|(campaign, meeting)| view! { <PanelBody campaign meeting title_id on_close=close /> })
+            }}
+        </dialog>
+    }
+}
+
+fn link_list(links: &[Link]) -> impl IntoView {
+    view! {
+        <ul class="um-links">
+            {links.iter().map(|l| view! { <li><ExternalLink url=l.url.clone() label=l.label.clone() /></li> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn PanelBody(campaign: usize, meeting: usize, title_id: String, on_close: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    let listing = expect_context::<Arc<Listing>>();
+    let lang = lang();
+    let texts = lang.texts();
+    let c = listing.campaign(campaign);
+    let m = &c.meetings[meeting];
+    let when = describe(lang, &m.when, m.zone());
+    let contact = listing.feed.publisher.as_ref().and_then(|p| p.contact_url.clone());
+    let no_links = m.rsvp.is_empty() && c.links.is_empty();
+    let map = map_link(&m.place);
+    view! {
+        <div class="um-panel-body">
+            <header class="um-panel-head">
+                <div>
+                    <p class="um-kind">{c.title.clone()}</p>
+                    <h2 class="um-panel-title" id=title_id>
+                        {m.is_rally().then(|| view! { <span class="um-badge um-badge-rally">{texts.rally}</span> " " })}
+                        {m.display_title().to_string()}
+                    </h2>
+                </div>
+                <button type="button" class="um-button um-close" on:click=move |_| on_close()>{texts.close}</button>
+            </header>
+            <div class="um-panel-details" class:um-cancelled=m.status == crate::model::feed::Status::Cancelled>
+                {status_text(texts, m.status).map(|s| view! { <p class="um-status"><span class="um-badge um-badge-status">{s}</span></p> })}
+                <p class="um-when">
+                    <time datetime=when.datetime class="um-date">{when.date}</time>
+                    {(!when.time.is_empty()).then(|| view! { <span class="um-time">{when.time}</span> })}
+                </p>
+                <p class="um-where">
+                    {venue_line(&m.place, m.title.is_none()).map(|v| view! { <span class="um-venue">{v}</span> })}
+                    <span class="um-street">{street_line(&m.place)}</span>
+                </p>
+                {m.place.directions.clone().map(|d| view! { <p class="um-directions"><span class="um-label">{texts.directions} ": "</span>{d}</p> })}
+                {map.map(|url| view! { <p><ExternalLink url label=texts.map.to_string() /></p> })}
+                {m.online.as_ref().map(|o| view! { <p><span class="um-label">{texts.online} ": "</span><ExternalLink url=o.url.clone() label=o.label.clone() /></p> })}
+                {m.note.clone().map(|n| view! { <p class="um-note">{n}</p> })}
+                {(!m.speakers.is_empty()).then(|| view! { <p class="um-with">{lang.with_speakers(&m.speakers.join(", "))}</p> })}
+            </div>
+            {(!m.rsvp.is_empty()).then(|| view! {
+                <section class="um-panel-section">
+                    <h3 class="um-label">{texts.sign_up}</h3>
+                    {link_list(&m.rsvp)}
+                </section>
+            })}
+            {(!c.links.is_empty()).then(|| view! {
+                <section class="um-panel-section">
+                    <h3 class="um-label">{texts.campaign_links}</h3>
+                    {link_list(&c.links)}
+                </section>
+            })}
+            {no_links.then(|| view! {
+                <section class="um-panel-section">
+                    <p>{texts.no_links}</p>
+                    {contact.map(|url| view! { <p><ExternalLink url label=texts.contact.to_string() /></p> })}
+                </section>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,147 @@
+//! The cities of a feed: which meetings share a city (same name, region and country, whatever
+//! the spelling's case or spacing), and what each city is called in the filter and the URL.
+//! Two places with one name in different regions are told apart: "Portland, ME" / "Portland, OR".
+
+use super::feed::Place;
+use std::collections::HashMap;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct City {
+    /// What the filter shows: "Berlin", or "Portland, OR" when the name alone is ambiguous.
+    pub label: String,
+    /// What the URL holds: "berlin", "portland-or".
+    pub slug: String,
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn norm(s: Option<&str>) -> String {
+    squash(s.unwrap_or("")).to_lowercase()
+}
+
+/// "Portland, OR" → "portland-or"; letters of any script are kept.
+pub fn slug(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    for c in label.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+struct Found {
+    name: String,
+    region: Option<String>,
+    country: Option<String>,
+}
+
+/// Groups places into cities. Returns the cities sorted by label, and for each place (in the
+/// order given) the index of its city in that list.
+pub fn group<'a>(places: impl Iterator<Item = &'a Place>) -> (Vec<City>, Vec<usize>) {
+    let mut keys: HashMap<(String, String, String), usize> = HashMap::new();
+    let mut found: Vec<Found> = Vec::new();
+    let mut of_place = Vec::new();
+    for p in places {
+        let key = (norm(Some(&p.city)), norm(p.region.as_deref()), norm(p.country.as_deref()));
+        let next = found.len();
+        let id = *keys.entry(key).or_insert(next);
+        if id == next {
+            found.push(Found { name: squash(&p.city), region: p.region.as_deref().map(squash), country: p.country.clone() });
+        }
+        of_place.push(id);
+    }
+
+    // How many distinct cities share each name, and each name+qualifier.
+    let mut same_name: HashMap<String, usize> = HashMap::new();
+    for f in &found {
+        *same_name.entry(f.name.to_lowercase()).or_default() += 1;
+    }
+    let labels: Vec<String> = found
+        .iter()
+        .map(|f| {
+            if same_name[&f.name.to_lowercase()] == 1 {
+                return f.name.clone();
+            }
+            let qualifier = match (&f.region, &f.country) {
+                (Some(r), _) if unique_region(&found, f) => r.clone(),
+                (_, Some(c)) if unique_country(&found, f) => c.clone(),
+                (Some(r), Some(c)) => format!("{r}, {c}"),
+                (Some(q), None) | (None, Some(q)) => q.clone(),
+                (None, None) => return f.name.clone(),
+            };
+            format!("{}, {qualifier}", f.name)
+        })
+        .collect();
+
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_cached_key(|&i| (labels[i].to_lowercase(), i));
+    let mut rank = vec![0; found.len()];
+    for (pos, &i) in order.iter().enumerate() {
+        rank[i] = pos;
+    }
+    let cities = order.iter().map(|&i| City { label: labels[i].clone(), slug: slug(&labels[i]) }).collect();
+    (cities, of_place.into_iter().map(|id| rank[id]).collect())
+}
+
+fn same_name<'a>(all: &'a [Found], f: &'a Found) -> impl Iterator<Item = &'a Found> {
+    all.iter().filter(move |o| o.name.eq_ignore_ascii_case(&f.name) && !std::ptr::eq(*o, f))
+}
+
+fn unique_region(all: &[Found], f: &Found) -> bool {
+    let r = norm(f.region.as_deref());
+    same_name(all, f).all(|o| norm(o.region.as_deref()) != r)
+}
+
+fn unique_country(all: &[Found], f: &Found) -> bool {
+    let c = norm(f.country.as_deref());
+    same_name(all, f).all(|o| norm(o.country.as_deref()) != c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(city: &str, region: Option<&str>, country: Option<&str>) -> Place {
+        Place { city: city.into(), region: region.map(Into::into), country: country.map(Into::into), ..Place::default() }
+    }
+
+    fn labels(places: &[Place]) -> (Vec<String>, Vec<usize>) {
+        let (cities, of) = group(places.iter());
+        (cities.into_iter().map(|c| c.label).collect(), of)
+    }
+
+    #[test]
+    fn same_city_whatever_the_spelling_and_sorted_by_name() {
+        let (l, of) = labels(&[
+            place("New York", Some("NY"), Some("US")),
+            place("Berlin", None, Some("DE")),
+            place(" new  york ", Some("ny"), Some("us")),
+            place("Ann Arbor", Some("MI"), Some("US")),
+        ]);
+        assert_eq!(l, ["Ann Arbor", "Berlin", "New York"]);
+        assert_eq!(of, [2, 1, 2, 0]);
+    }
+
+    #[test]
+    fn same_name_in_different_regions_is_told_apart() {
+        let (l, _) = labels(&[
+            place("Portland", Some("OR"), Some("US")),
+            place("Portland", Some("ME"), Some("US")),
+            place("Paris", None, Some("FR")),
+            place("Paris", Some("TX"), Some("US")),
+        ]);
+        assert_eq!(l, ["Paris, FR", "Paris, TX", "Portland, ME", "Portland, OR"]);
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Portland, OR"), "portland-or");
+        assert_eq!(slug("München"), "münchen");
+        assert_eq!(slug("  St. Louis "), "st-louis");
+    }
+}

@@ -1,0 +1,146 @@
+//! The feed model: what a valid feed-v1 document means once `parse.rs` has checked it. Every
+//! string here is plain text to be shown as text; every link is a [`SafeUrl`].
+
+use super::links::SafeUrl;
+use super::time::When;
+use super::zones::{self, Zone};
+
+/// A parsed feed: the entries that passed validation, and what was left out or corrected.
+#[derive(Debug, Default)]
+pub struct Feed {
+    pub publisher: Option<Publisher>,
+    pub campaigns: Vec<Campaign>,
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, Default)]
+pub struct Publisher {
+    pub name: Option<String>,
+    pub url: Option<SafeUrl>,
+    pub contact_url: Option<SafeUrl>,
+}
+
+#[derive(Debug)]
+pub struct Campaign {
+    pub id: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// Paragraphs of the summary, split on blank lines.
+    pub summary: Vec<String>,
+    pub url: Option<SafeUrl>,
+    pub image: Option<Image>,
+    pub kind: Option<String>,
+    pub tags: Vec<String>,
+    pub speakers: Vec<Speaker>,
+    pub sponsors: Vec<String>,
+    pub links: Vec<Link>,
+    pub notice: Option<String>,
+    /// In date order; meetings with no date last.
+    pub meetings: Vec<Meeting>,
+}
+
+#[derive(Debug)]
+pub struct Image {
+    pub url: SafeUrl,
+    pub alt: String,
+}
+
+#[derive(Debug)]
+pub struct Speaker {
+    pub name: String,
+    pub bio: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkKind {
+    Rsvp,
+    Livestream,
+    Info,
+    Contact,
+    Other,
+}
+
+#[derive(Debug)]
+pub struct Link {
+    pub label: String,
+    pub url: SafeUrl,
+    pub kind: LinkKind,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Status {
+    #[default]
+    Scheduled,
+    Cancelled,
+    Postponed,
+    MovedOnline,
+    Tentative,
+}
+
+#[derive(Debug)]
+pub struct Meeting {
+    pub id: String,
+    pub title: Option<String>,
+    pub kind: Option<String>,
+    pub when: When,
+    pub time_zone: Option<String>,
+    pub status: Status,
+    pub place: Place,
+    pub online: Option<Link>,
+    pub speakers: Vec<String>,
+    pub rsvp: Vec<Link>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Place {
+    pub city: String,
+    pub name: Option<String>,
+    pub room: Option<String>,
+    pub street: Option<String>,
+    pub region: Option<String>,
+    pub postal_code: Option<String>,
+    pub country: Option<String>,
+    pub directions: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+/// Whether a problem cost the visitor an entry, or was mended and the entry shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    LeftOut,
+    Corrected,
+}
+
+/// One thing wrong in the feed, for its publisher: where, what, and what the widget did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// Where in the feed: `campaigns[2] "no-war" › meetings[4] "lacc"`.
+    pub path: String,
+    pub message: String,
+}
+
+impl Meeting {
+    /// The venue's zone, when the feed names one the widget knows.
+    pub fn zone(&self) -> Option<&'static Zone> {
+        self.time_zone.as_deref().and_then(zones::lookup)
+    }
+
+    /// What the meeting is called: its title, or its place's name, or its city.
+    pub fn display_title(&self) -> &str {
+        self.title.as_deref().or(self.place.name.as_deref()).unwrap_or(&self.place.city)
+    }
+
+    pub fn is_rally(&self) -> bool {
+        self.kind.as_deref().is_some_and(|k| k.eq_ignore_ascii_case("rally"))
+    }
+}
+
+impl Feed {
+    /// How many campaigns and meetings were left out.
+    pub fn left_out(&self) -> usize {
+        self.problems.iter().filter(|p| p.severity == Severity::LeftOut).count()
+    }
+}

@@ -1,0 +1,143 @@
+//! A feed seen at one instant: which meetings are upcoming and in which city. Everything the
+//! widget lists or counts comes from [`Listing::meetings`], so the city filter's counts and the
+//! cards can never disagree.
+
+use super::cities::{self, City};
+use super::feed::{Campaign, Feed};
+use chrono::{DateTime, Utc};
+
+/// Where and whether one meeting shows.
+#[derive(Clone, Copy, Debug)]
+struct Spot {
+    city: usize,
+    past: bool,
+}
+
+/// Which meetings a list is after.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    Upcoming,
+    Past,
+}
+
+pub struct Listing {
+    pub feed: Feed,
+    /// Every city of the feed, sorted by label.
+    pub cities: Vec<City>,
+    /// Per campaign, per meeting (same order as `feed`).
+    spots: Vec<Vec<Spot>>,
+}
+
+impl Listing {
+    pub fn new(feed: Feed, now: DateTime<Utc>) -> Listing {
+        let places = feed.campaigns.iter().flat_map(|c| c.meetings.iter().map(|m| &m.place));
+        let (cities, city_of) = cities::group(places);
+        let mut city_of = city_of.into_iter();
+        let spots = feed
+            .campaigns
+            .iter()
+            .map(|c| c.meetings.iter().map(|m| Spot { city: city_of.next().expect("one city per meeting"), past: m.when.is_past(m.zone(), now) }).collect())
+            .collect();
+        Listing { feed, cities, spots }
+    }
+
+    pub fn campaign(&self, index: usize) -> &Campaign {
+        &self.feed.campaigns[index]
+    }
+
+    /// The city a URL names by its slug.
+    pub fn city_by_slug(&self, slug: &str) -> Option<usize> {
+        let wanted = cities::slug(slug);
+        self.cities.iter().position(|c| c.slug == wanted)
+    }
+
+    /// The city of one meeting.
+    pub fn city_of(&self, campaign: usize, meeting: usize) -> &City {
+        &self.cities[self.spots[campaign][meeting].city]
+    }
+
+    /// The one question behind every list and count: the meetings of one campaign in a period,
+    /// in one city or all, as indices into `campaign.meetings` in date order.
+    pub fn meetings(&self, campaign: usize, city: Option<usize>, period: Period) -> impl Iterator<Item = usize> + '_ {
+        self.spots[campaign]
+            .iter()
+            .enumerate()
+            .filter(move |(_, s)| s.past == (period == Period::Past) && city.is_none_or(|c| s.city == c))
+            .map(|(i, _)| i)
+    }
+
+    /// Upcoming meetings per city, indexed like `cities`.
+    pub fn city_counts(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.cities.len()];
+        for c in 0..self.spots.len() {
+            for m in self.meetings(c, None, Period::Upcoming) {
+                counts[self.spots[c][m].city] += 1;
+            }
+        }
+        counts
+    }
+
+    /// The campaigns to show: all of them, or with a city chosen, those meeting there.
+    pub fn campaigns(&self, city: Option<usize>) -> Vec<usize> {
+        (0..self.spots.len()).filter(|&c| city.is_none() || self.meetings(c, city, Period::Upcoming).next().is_some()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse::parse_feed;
+
+    fn listing(now: &str) -> Listing {
+        let feed = parse_feed(
+            r#"{"version":1,"campaigns":[
+              {"id":"a","title":"A","meetings":[
+                {"id":"old","start":"2027-01-10T19:00:00-05:00","place":{"city":"Detroit","region":"MI"}},
+                {"id":"det","start":"2027-04-11T19:00:00-04:00","place":{"city":"Detroit","region":"MI"}},
+                {"id":"pdx","start":"2027-05-29T16:00:00-07:00","place":{"city":"Portland","region":"OR"}},
+                {"id":"pme","start":"2027-05-30T16:00:00-04:00","place":{"city":"Portland","region":"ME"}}
+              ]},
+              {"id":"b","title":"B","meetings":[
+                {"id":"det2","start":"2027-04-12T19:00:00-04:00","place":{"city":"detroit","region":"mi"}},
+                {"id":"tba","place":{"city":"Berlin","country":"DE"}}
+              ]},
+              {"id":"c","title":"C, nothing yet","notice":"Coming soon","meetings":[]}
+            ]}"#,
+        )
+        .unwrap();
+        Listing::new(feed, DateTime::parse_from_rfc3339(now).unwrap().with_timezone(&Utc))
+    }
+
+    #[test]
+    fn counts_and_lists_agree() {
+        let l = listing("2027-03-01T00:00:00Z");
+        let labels: Vec<_> = l.cities.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["Berlin", "Detroit", "Portland, ME", "Portland, OR"]);
+        assert_eq!(l.city_counts(), [1, 2, 1, 1]);
+        let detroit = l.city_by_slug("Detroit").unwrap();
+        let listed: usize = l.campaigns(Some(detroit)).iter().map(|&c| l.meetings(c, Some(detroit), Period::Upcoming).count()).sum();
+        assert_eq!(listed, l.city_counts()[detroit]);
+        assert_eq!(l.meetings(0, Some(detroit), Period::Past).count(), 1);
+    }
+
+    #[test]
+    fn filtering_keeps_only_campaigns_meeting_in_the_city() {
+        let l = listing("2027-03-01T00:00:00Z");
+        assert_eq!(l.campaigns(None), [0, 1, 2]);
+        let pdx = l.city_by_slug("portland-or").unwrap();
+        assert_eq!(l.campaigns(Some(pdx)), [0]);
+        assert_eq!(l.meetings(0, Some(pdx), Period::Upcoming).map(|m| l.campaign(0).meetings[m].id.as_str()).collect::<Vec<_>>(), ["pdx"]);
+        assert_eq!(l.city_by_slug("atlantis"), None);
+    }
+
+    #[test]
+    fn meetings_become_past_as_time_goes_on() {
+        let l = listing("2027-04-20T00:00:00Z");
+        let upcoming: Vec<_> = l.meetings(0, None, Period::Upcoming).map(|m| l.campaign(0).meetings[m].id.as_str()).collect();
+        assert_eq!(upcoming, ["pdx", "pme"]);
+        assert_eq!(l.meetings(0, None, Period::Past).count(), 2);
+        // A meeting with no date is never past, so Berlin still counts.
+        assert_eq!(l.city_counts()[l.city_by_slug("berlin").unwrap()], 1);
+        assert_eq!(l.campaigns(l.city_by_slug("detroit")), Vec::<usize>::new());
+    }
+}

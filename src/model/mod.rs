@@ -1,0 +1,15 @@
+//! The feed model: plain Rust with no browser types, unit-tested natively with `cargo test`.
+//! Views read it; nothing here renders, fetches or reads the clock.
+
+pub mod cities;
+pub mod feed;
+pub mod i18n;
+pub mod links;
+pub mod listing;
+pub mod parse;
+pub mod time;
+pub mod time_format;
+pub mod zones;
+pub mod config;
+pub mod load_error;
+pub mod place_format;

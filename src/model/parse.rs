@@ -1,0 +1,624 @@
+//! From feed text to [`Feed`], by the robustness rules of feed-v1.md: a document that cannot be a
+//! feed at all is an error ([`FeedError`]); inside a feed, each campaign and meeting is checked on
+//! its own, a bad one is left out alone and a mendable one is mended, each with a [`Problem`]
+//! that tells the publisher where and why. Unknown fields are ignored.
+
+use super::feed::*;
+use super::links::SafeUrl;
+use super::time::parse_when;
+use super::zones;
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+/// The largest feed the widget reads. A meeting takes about 500 bytes, so this is room for
+/// ten thousand meetings; anything bigger is almost certainly not a meeting feed.
+pub const MAX_FEED_BYTES: usize = 5 * 1024 * 1024;
+/// Longest name-like text (titles, venue names, labels) before it is cut.
+pub const MAX_SHORT_TEXT: usize = 300;
+/// Longest prose (summary, notice, bio, note) before it is cut.
+pub const MAX_LONG_TEXT: usize = 5_000;
+
+/// Why a document cannot be read as a feed at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FeedError {
+    Empty,
+    TooLarge { bytes: usize },
+    /// Cut off before its end (a truncated download or a half-saved file).
+    Truncated,
+    NotJson { line: usize, column: usize },
+    /// JSON, but not a feed: what is wrong with its shape.
+    WrongShape(String),
+    /// A `version` other than 1.x.
+    UnsupportedVersion(String),
+}
+
+/// Parses and validates a feed document.
+pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
+    if text.len() > MAX_FEED_BYTES {
+        return Err(FeedError::TooLarge { bytes: text.len() });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(FeedError::Empty);
+    }
+    let doc: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Eof => FeedError::Truncated,
+        _ => FeedError::NotJson { line: e.line(), column: e.column() },
+    })?;
+    let Value::Object(root) = doc else {
+        return Err(FeedError::WrongShape(format!("the document is {}, not an object with \"version\" and \"campaigns\"", kind_of(&doc))));
+    };
+    check_version(root.get("version"))?;
+    let campaigns = match root.get("campaigns") {
+        Some(Value::Array(list)) => list,
+        Some(other) => return Err(FeedError::WrongShape(format!("\"campaigns\" is {}, not a list", kind_of(other)))),
+        None => return Err(FeedError::WrongShape("there is no \"campaigns\" list".to_string())),
+    };
+
+    let mut problems = Vec::new();
+    let publisher = match root.get("publisher") {
+        Some(Value::Object(map)) => Some(publisher(&mut Fields::new(map, "publisher".to_string(), &mut problems))),
+        Some(other) => {
+            problems.push(corrected("publisher", format!("is {}, not an object; ignored", kind_of(other))));
+            None
+        }
+        None => None,
+    };
+    let mut seen = HashSet::new();
+    let mut out = Vec::with_capacity(campaigns.len());
+    for (i, value) in campaigns.iter().enumerate() {
+        let path = entry_path("campaigns", i, value);
+        match campaign(value, &path, &mut problems) {
+            Ok(c) if !seen.insert(c.id.clone()) => problems.push(left_out(&path, format!("the id {:?} is used by an earlier campaign", c.id))),
+            Ok(c) => out.push(c),
+            Err(why) => problems.push(left_out(&path, why)),
+        }
+    }
+    Ok(Feed { publisher, campaigns: out, problems })
+}
+
+fn check_version(version: Option<&Value>) -> Result<(), FeedError> {
+    let shown = match version {
+        None => return Err(FeedError::WrongShape("there is no \"version\"".to_string())),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::String(s)) => s.trim().to_string(),
+        Some(other) => return Err(FeedError::WrongShape(format!("\"version\" is {}, not a number", kind_of(other)))),
+    };
+    // Major version 1: "1", "1.0", "1.2" (a newer minor version is read; its new fields ignored).
+    let major = shown.split('.').next().unwrap_or("");
+    if major == "1" && shown.split('.').nth(1).is_none_or(|minor| minor.chars().all(|c| c.is_ascii_digit())) {
+        Ok(())
+    } else {
+        Err(FeedError::UnsupportedVersion(shown))
+    }
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// `campaigns[2] "no-war"`: the index always, the id when there is a readable one.
+fn entry_path(list: &str, index: usize, value: &Value) -> String {
+    match value.get("id").and_then(id_text) {
+        Some(id) => format!("{list}[{index}] {:?}", cut(&id, 80)),
+        None => format!("{list}[{index}]"),
+    }
+}
+
+fn id_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn left_out(path: &str, message: String) -> Problem {
+    Problem { severity: Severity::LeftOut, path: path.to_string(), message }
+}
+
+fn corrected(path: &str, message: String) -> Problem {
+    Problem { severity: Severity::Corrected, path: path.to_string(), message }
+}
+
+/// Cuts text to at most `max` characters, ending with "…" when cut.
+fn cut(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((end, _)) => format!("{}…", &s[..end]),
+    }
+}
+
+/// Plain text as the widget keeps it: trimmed, without control characters but line breaks.
+fn clean(s: &str) -> String {
+    let s = s.trim();
+    if s.chars().any(|c| c.is_control() && c != '\n') {
+        s.chars().filter(|c| !c.is_control() || *c == '\n').collect()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Reads the fields of one object, recording what it mends as problems at its path.
+struct Fields<'a> {
+    map: &'a Map<String, Value>,
+    path: String,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl<'a> Fields<'a> {
+    fn new(map: &'a Map<String, Value>, path: String, problems: &'a mut Vec<Problem>) -> Self {
+        Fields { map, path, problems }
+    }
+
+    fn fix(&mut self, message: String) {
+        self.problems.push(corrected(&self.path, message));
+    }
+
+    /// Optional text, trimmed; empty counts as absent; too long is cut.
+    fn text(&mut self, key: &str, max: usize) -> Option<String> {
+        match self.map.get(key)? {
+            Value::Null => None,
+            Value::String(s) => {
+                let s = clean(s);
+                if s.is_empty() {
+                    return None;
+                }
+                let chars = s.chars().count();
+                if chars > max {
+                    self.fix(format!("\"{key}\" is {chars} characters long; cut to {max}"));
+                    return Some(cut(&s, max));
+                }
+                Some(s)
+            }
+            Value::Number(n) if key == "postal_code" => Some(n.to_string()),
+            other => {
+                let kind = kind_of(other);
+                self.fix(format!("\"{key}\" is {kind}, not text; ignored"));
+                None
+            }
+        }
+    }
+
+    fn required_text(&mut self, key: &str, max: usize) -> Result<String, String> {
+        self.text(key, max).ok_or_else(|| format!("it has no \"{key}\""))
+    }
+
+    fn id(&self) -> Result<String, String> {
+        match self.map.get("id") {
+            None => Err("it has no \"id\"".to_string()),
+            Some(v) => id_text(v).map(|id| cut(&id, MAX_SHORT_TEXT)).ok_or_else(|| "its \"id\" is empty or not text".to_string()),
+        }
+    }
+
+    fn list(&mut self, key: &str) -> &'a [Value] {
+        match self.map.get(key) {
+            None | Some(Value::Null) => &[],
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                let kind = kind_of(other);
+                self.fix(format!("\"{key}\" is {kind}, not a list; ignored"));
+                &[]
+            }
+        }
+    }
+
+    /// A list of names: each item text, or an object with a "name".
+    fn names(&mut self, key: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, item) in self.list(key).iter().enumerate() {
+            let name = match item {
+                Value::String(s) => Some(clean(s)),
+                Value::Object(o) => o.get("name").and_then(Value::as_str).map(clean),
+                _ => None,
+            };
+            match name.filter(|n| !n.is_empty()) {
+                Some(n) => out.push(cut(&n, MAX_SHORT_TEXT)),
+                None => self.fix(format!("\"{key}\"[{i}] is not a name; ignored")),
+            }
+        }
+        out
+    }
+
+    fn url_value(&mut self, key: &str, raw: Option<&Value>) -> Option<SafeUrl> {
+        match raw? {
+            Value::Null => None,
+            Value::String(s) if s.trim().is_empty() => None,
+            Value::String(s) => {
+                let url = SafeUrl::parse(s);
+                if url.is_none() {
+                    self.fix(format!("\"{key}\" {:?} is not an https, http or mailto link; dropped", cut(s.trim(), 80)));
+                }
+                url
+            }
+            other => {
+                let kind = kind_of(other);
+                self.fix(format!("\"{key}\" is {kind}, not a link; ignored"));
+                None
+            }
+        }
+    }
+
+    fn url(&mut self, key: &str) -> Option<SafeUrl> {
+        let raw = self.map.get(key);
+        self.url_value(key, raw)
+    }
+
+    /// A link object `{label, url, kind}`; an unsafe or missing url drops it.
+    fn link(&mut self, key: &str, value: &Value, default_label: &str) -> Option<Link> {
+        let Value::Object(o) = value else {
+            self.fix(format!("{key} is {}, not a link object; ignored", kind_of(value)));
+            return None;
+        };
+        let url = self.url_value(key, o.get("url"))?;
+        let label = o.get("label").and_then(Value::as_str).map(clean).filter(|l| !l.is_empty());
+        let kind = match o.get("kind").and_then(Value::as_str).map(str::to_ascii_lowercase).as_deref() {
+            Some("rsvp") => LinkKind::Rsvp,
+            Some("livestream") => LinkKind::Livestream,
+            Some("info") => LinkKind::Info,
+            Some("contact") => LinkKind::Contact,
+            _ => LinkKind::Other,
+        };
+        Some(Link { label: cut(&label.unwrap_or_else(|| default_label.to_string()), MAX_SHORT_TEXT), url, kind })
+    }
+
+    fn links(&mut self, key: &str) -> Vec<Link> {
+        let items = self.list(key);
+        items.iter().enumerate().filter_map(|(i, v)| self.link(&format!("\"{key}\"[{i}]"), v, key_default_label(key))).collect()
+    }
+
+    fn number(&mut self, key: &str, range: std::ops::RangeInclusive<f64>) -> Option<f64> {
+        match self.map.get(key)? {
+            Value::Null => None,
+            Value::Number(n) => {
+                let n = n.as_f64().filter(|n| range.contains(n));
+                if n.is_none() {
+                    self.fix(format!("\"{key}\" is out of range; ignored"));
+                }
+                n
+            }
+            other => {
+                let kind = kind_of(other);
+                self.fix(format!("\"{key}\" is {kind}, not a number; ignored"));
+                None
+            }
+        }
+    }
+}
+
+fn key_default_label(key: &str) -> &'static str {
+    match key {
+        "rsvp" => "RSVP",
+        _ => "Link",
+    }
+}
+
+fn publisher(f: &mut Fields) -> Publisher {
+    Publisher { name: f.text("name", MAX_SHORT_TEXT), url: f.url("url"), contact_url: f.url("contact_url") }
+}
+
+fn paragraphs(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        } else {
+            if !current.is_empty() {
+                current.push('\n');
+            }
+            current.push_str(line.trim_end());
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn campaign(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<Campaign, String> {
+    let Value::Object(map) = value else {
+        return Err(format!("it is {}, not an object", kind_of(value)));
+    };
+    let mut f = Fields::new(map, path.to_string(), problems);
+    let id = f.id()?;
+    let title = f.required_text("title", MAX_SHORT_TEXT)?;
+    let meetings_raw = match map.get("meetings") {
+        Some(Value::Array(items)) => items.as_slice(),
+        None | Some(Value::Null) => {
+            f.fix("it has no \"meetings\" list; shown without meetings".to_string());
+            &[]
+        }
+        Some(other) => return Err(format!("\"meetings\" is {}, not a list", kind_of(other))),
+    };
+    let image = match map.get("image") {
+        Some(Value::Object(img)) => f.url_value("image.url", img.get("url")).map(|url| Image {
+            url,
+            alt: img.get("alt").and_then(Value::as_str).map(|a| cut(&clean(a), MAX_SHORT_TEXT)).unwrap_or_default(),
+        }),
+        _ => None,
+    };
+    let speakers = f
+        .list("speakers")
+        .iter()
+        .filter_map(|s| match s {
+            Value::String(name) => Some(Speaker { name: cut(&clean(name), MAX_SHORT_TEXT), bio: None }),
+            Value::Object(o) => {
+                let name = clean(o.get("name")?.as_str()?);
+                let bio = o.get("bio").and_then(Value::as_str).map(clean).filter(|b| !b.is_empty());
+                Some(Speaker { name: cut(&name, MAX_SHORT_TEXT), bio: bio.map(|b| cut(&b, MAX_LONG_TEXT)) })
+            }
+            _ => None,
+        })
+        .filter(|s| !s.name.is_empty())
+        .collect();
+    let mut c = Campaign {
+        id,
+        title,
+        subtitle: f.text("subtitle", MAX_SHORT_TEXT),
+        summary: f.text("summary", MAX_LONG_TEXT).map(|s| paragraphs(&s)).unwrap_or_default(),
+        url: f.url("url"),
+        image,
+        kind: f.text("kind", MAX_SHORT_TEXT),
+        tags: f.names("tags"),
+        speakers,
+        sponsors: f.names("sponsors"),
+        links: f.links("links"),
+        notice: f.text("notice", MAX_LONG_TEXT),
+        meetings: Vec::with_capacity(meetings_raw.len()),
+    };
+    drop(f);
+    let mut seen = HashSet::new();
+    for (i, value) in meetings_raw.iter().enumerate() {
+        let mpath = format!("{path} › {}", entry_path("meetings", i, value));
+        match meeting(value, &mpath, problems) {
+            Ok(m) if !seen.insert(m.id.clone()) => problems.push(left_out(&mpath, format!("the id {:?} is used by an earlier meeting of this campaign", m.id))),
+            Ok(m) => c.meetings.push(m),
+            Err(why) => problems.push(left_out(&mpath, why)),
+        }
+    }
+    c.meetings.sort_by_cached_key(|m| m.when.sort_key(m.zone()));
+    Ok(c)
+}
+
+fn status(f: &mut Fields) -> Status {
+    let Some(word) = f.text("status", MAX_SHORT_TEXT) else { return Status::Scheduled };
+    match word.to_ascii_lowercase().replace(['_', ' '], "-").as_str() {
+        "scheduled" | "confirmed" => Status::Scheduled,
+        "cancelled" | "canceled" => Status::Cancelled,
+        "postponed" => Status::Postponed,
+        "moved-online" | "online" => Status::MovedOnline,
+        "tentative" => Status::Tentative,
+        _ => {
+            f.fix(format!("\"status\" {:?} is not one of scheduled, cancelled, postponed, moved-online, tentative; shown as scheduled", cut(&word, 40)));
+            Status::Scheduled
+        }
+    }
+}
+
+fn meeting(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<Meeting, String> {
+    let Value::Object(map) = value else {
+        return Err(format!("it is {}, not an object", kind_of(value)));
+    };
+    let mut f = Fields::new(map, path.to_string(), problems);
+    let id = f.id()?;
+    let place_map = match map.get("place") {
+        Some(Value::Object(p)) => p,
+        Some(other) => return Err(format!("\"place\" is {}, not an object", kind_of(other))),
+        None => return Err("it has no \"place\"".to_string()),
+    };
+    let time_zone = f.text("time_zone", MAX_SHORT_TEXT);
+    let zone = time_zone.as_deref().and_then(zones::lookup);
+    let start = f.text("start", MAX_SHORT_TEXT);
+    let end = f.text("end", MAX_SHORT_TEXT);
+    let parsed = parse_when(start.as_deref(), end.as_deref(), zone)?;
+    for fix in parsed.corrections {
+        f.fix(fix);
+    }
+    let online = match map.get("online") {
+        Some(v @ Value::Object(_)) => f.link("\"online\"", v, "Online").map(|mut l| {
+            l.kind = LinkKind::Livestream;
+            l
+        }),
+        _ => None,
+    };
+    let status = status(&mut f);
+    let head = Meeting {
+        id,
+        title: f.text("title", MAX_SHORT_TEXT),
+        kind: f.text("kind", MAX_SHORT_TEXT),
+        when: parsed.when,
+        time_zone,
+        status,
+        place: Place::default(),
+        online,
+        speakers: f.names("speakers"),
+        rsvp: f.links("rsvp"),
+        note: f.text("note", MAX_LONG_TEXT),
+    };
+    let mut p = Fields::new(place_map, format!("{path} › place"), f.problems);
+    let city = p.required_text("city", MAX_SHORT_TEXT).map_err(|e| format!("its place: {e}"))?;
+    let place = Place {
+        city,
+        name: p.text("name", MAX_SHORT_TEXT),
+        room: p.text("room", MAX_SHORT_TEXT),
+        street: p.text("street", MAX_SHORT_TEXT),
+        region: p.text("region", MAX_SHORT_TEXT),
+        postal_code: p.text("postal_code", MAX_SHORT_TEXT),
+        country: p.text("country", MAX_SHORT_TEXT).map(|c| c.to_ascii_uppercase()),
+        directions: p.text("directions", MAX_LONG_TEXT),
+        lat: p.number("lat", -90.0..=90.0),
+        lon: p.number("lon", -180.0..=180.0),
+    };
+    Ok(Meeting { place, ..head })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::time::When;
+
+    fn feed(json: &str) -> Feed {
+        parse_feed(json).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    const FULL: &str = r#"{
+      "version": 1,
+      "publisher": {"name": "IYSSE", "url": "https://iysse.example/", "contact_url": "mailto:iysse@example.org"},
+      "campaigns": [{
+        "id": "no-war", "title": "No to war!", "subtitle": "For a new anti-war movement",
+        "summary": "First paragraph.\n\nSecond paragraph,\nwith a line break.",
+        "url": "https://example.org/no-war", "image": {"url": "https://example.org/a.jpg", "alt": "A march"},
+        "kind": "campaign", "tags": ["Flint", "Kentucky"],
+        "speakers": [{"name": "Andre Damon", "bio": "Writer"}, "Jen Roesch"],
+        "sponsors": ["IYSSE", "SEP"],
+        "links": [{"label": "RSVP on Facebook", "url": "https://www.facebook.com/events/1", "kind": "rsvp"}],
+        "notice": "More dates soon", "future_field": {"ignored": true},
+        "meetings": [
+          {"id": "berlin", "title": "Berlin meeting", "kind": "meeting", "start": "2027-04-19T18:30:00+02:00",
+           "end": "2027-04-19T20:30:00+02:00", "time_zone": "Europe/Berlin", "status": "cancelled",
+           "place": {"city": "Berlin", "name": "Sprengel Haus", "room": "Saal", "street": "Sprengelstraße 15",
+                     "region": "BE", "postal_code": "13353", "country": "de", "directions": "U6 Leopoldplatz",
+                     "lat": 52.54, "lon": 13.35},
+           "online": {"url": "https://example.org/live", "label": "Livestream"},
+           "speakers": ["Christoph Vandreier"], "rsvp": [{"label": "Facebook Event Page", "url": "https://www.facebook.com/events/2"}],
+           "note": "Doors open 18:00"},
+          {"id": "lacc", "start": "2027-04-19T19:00:00-07:00", "place": {"city": "Los Angeles", "name": "LACC"}},
+          {"id": "tba", "place": {"city": "Cambridge"}, "note": "Details coming soon."},
+          {"id": "day", "start": "2027-04-17", "place": {"city": "Cambridge"}, "kind": "Rally"}
+        ]
+      }]
+    }"#;
+
+    #[test]
+    fn parses_every_field_of_format_v1() {
+        let f = feed(FULL);
+        assert!(f.problems.is_empty(), "{:?}", f.problems);
+        let p = f.publisher.as_ref().unwrap();
+        assert_eq!(p.name.as_deref(), Some("IYSSE"));
+        assert_eq!(p.contact_url.as_ref().unwrap().as_str(), "mailto:iysse@example.org");
+        let c = &f.campaigns[0];
+        assert_eq!((c.id.as_str(), c.title.as_str()), ("no-war", "No to war!"));
+        assert_eq!(c.subtitle.as_deref(), Some("For a new anti-war movement"));
+        assert_eq!(c.summary, vec!["First paragraph.", "Second paragraph,\nwith a line break."]);
+        assert_eq!(c.url.as_ref().unwrap().as_str(), "https://example.org/no-war");
+        assert_eq!(c.image.as_ref().unwrap().alt, "A march");
+        assert_eq!(c.kind.as_deref(), Some("campaign"));
+        assert_eq!(c.tags, vec!["Flint", "Kentucky"]);
+        assert_eq!(c.speakers[0].bio.as_deref(), Some("Writer"));
+        assert_eq!(c.speakers[1].name, "Jen Roesch");
+        assert_eq!(c.sponsors, vec!["IYSSE", "SEP"]);
+        assert_eq!(c.links[0].kind, LinkKind::Rsvp);
+        assert_eq!(c.notice.as_deref(), Some("More dates soon"));
+        // Date order: the date-only day (17th) first, Berlin before Los Angeles on the 19th, no date last.
+        let ids: Vec<_> = c.meetings.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["day", "berlin", "lacc", "tba"]);
+        let m = &c.meetings[1];
+        assert_eq!(m.status, Status::Cancelled);
+        assert_eq!(m.place.country.as_deref(), Some("DE"));
+        assert_eq!(m.place.lat, Some(52.54));
+        assert_eq!(m.online.as_ref().unwrap().label, "Livestream");
+        assert_eq!(m.rsvp[0].label, "Facebook Event Page");
+        assert_eq!(m.speakers, vec!["Christoph Vandreier"]);
+        assert!(matches!(m.when, When::At { end: Some(_), .. }));
+        assert_eq!(m.zone().unwrap().abbreviation(120), Some("CEST"));
+        assert_eq!(c.meetings[2].display_title(), "LACC");
+        assert_eq!(c.meetings[3].display_title(), "Cambridge");
+        assert!(c.meetings[0].is_rally());
+        assert_eq!(c.meetings[3].when, When::Unknown);
+    }
+
+    #[test]
+    fn whole_document_errors() {
+        assert_eq!(parse_feed("").unwrap_err(), FeedError::Empty);
+        assert_eq!(parse_feed(" \n ").unwrap_err(), FeedError::Empty);
+        assert_eq!(parse_feed(&FULL[..200]).unwrap_err(), FeedError::Truncated);
+        assert!(matches!(parse_feed("<html>oops</html>").unwrap_err(), FeedError::NotJson { line: 1, column: 1 }));
+        assert!(matches!(parse_feed("[1,2]").unwrap_err(), FeedError::WrongShape(_)));
+        assert!(matches!(parse_feed(r#"{"campaigns": []}"#).unwrap_err(), FeedError::WrongShape(_)));
+        assert!(matches!(parse_feed(r#"{"version": 1, "campaigns": {}}"#).unwrap_err(), FeedError::WrongShape(_)));
+        assert_eq!(parse_feed(r#"{"version": 2, "campaigns": []}"#).unwrap_err(), FeedError::UnsupportedVersion("2".into()));
+        assert_eq!(parse_feed(r#"{"version": "2.0", "campaigns": []}"#).unwrap_err(), FeedError::UnsupportedVersion("2.0".into()));
+        let big = format!(r#"{{"version":1,"campaigns":[],"pad":"{}"}}"#, "x".repeat(MAX_FEED_BYTES));
+        assert!(matches!(parse_feed(&big).unwrap_err(), FeedError::TooLarge { .. }));
+    }
+
+    #[test]
+    fn minor_versions_and_a_byte_order_mark_are_read() {
+        assert!(parse_feed("\u{feff}{\"version\": 1, \"campaigns\": []}").is_ok());
+        assert!(parse_feed(r#"{"version": 1.3, "campaigns": []}"#).is_ok());
+        assert!(parse_feed(r#"{"version": "1.1", "campaigns": []}"#).is_ok());
+    }
+
+    #[test]
+    fn a_bad_entry_is_left_out_alone() {
+        let f = feed(
+            r#"{"version":1,"campaigns":[
+              {"id":"a","title":"A","meetings":[
+                {"id":"ok","start":"2027-05-01T19:00:00-04:00","place":{"city":"Detroit"}},
+                {"id":"no-city","place":{"name":"Hall"}},
+                {"place":{"city":"Detroit"}},
+                {"id":"bad-date","start":"2027-13-45","place":{"city":"Detroit"}},
+                {"id":"ok","place":{"city":"Detroit"}},
+                "not a meeting"
+              ]},
+              {"title":"no id","meetings":[]},
+              {"id":"a","title":"duplicate","meetings":[]},
+              {"id":"b","title":"B","meetings":[]}
+            ]}"#,
+        );
+        let ids: Vec<_> = f.campaigns.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(f.campaigns[0].meetings.len(), 1);
+        assert_eq!(f.left_out(), 7, "{:#?}", f.problems);
+        assert!(f.problems.iter().any(|p| p.path == r#"campaigns[0] "a" › meetings[3] "bad-date""# && p.message.contains("2027-13-45")));
+        assert!(f.problems.iter().any(|p| p.path == "campaigns[1]" && p.message.contains("\"id\"")));
+    }
+
+    #[test]
+    fn unsafe_links_are_dropped_and_reported() {
+        let f = feed(
+            r#"{"version":1,"campaigns":[{"id":"a","title":"A","url":"javascript:alert(1)",
+              "image":{"url":"data:image/png;base64,AAAA"},
+              "links":[{"label":"x","url":" JaVaScRiPt:alert(1)"},{"label":"ok","url":"HTTPS://example.org"}],
+              "meetings":[]}]}"#,
+        );
+        let c = &f.campaigns[0];
+        assert!(c.url.is_none() && c.image.is_none());
+        assert_eq!(c.links.len(), 1);
+        assert_eq!(c.links[0].url.as_str(), "https://example.org");
+        assert_eq!(f.problems.len(), 3);
+        assert!(f.problems.iter().all(|p| p.severity == Severity::Corrected));
+    }
+
+    #[test]
+    fn long_text_is_cut_and_unknown_status_shown_as_scheduled() {
+        let summary = "word ".repeat(40_000);
+        let venue = "V".repeat(3_000);
+        let json = format!(
+            r#"{{"version":1,"campaigns":[{{"id":"a","title":"A","summary":"{summary}","meetings":[
+              {{"id":"m","status":"rescheduled?","place":{{"city":"X","name":"{venue}"}}}}]}}]}}"#
+        );
+        let f = feed(&json);
+        let c = &f.campaigns[0];
+        assert_eq!(c.summary[0].chars().count(), MAX_LONG_TEXT + 1);
+        assert_eq!(c.meetings[0].place.name.as_ref().unwrap().chars().count(), MAX_SHORT_TEXT + 1);
+        assert_eq!(c.meetings[0].status, Status::Scheduled);
+        assert_eq!(f.problems.len(), 3, "{:#?}", f.problems);
+    }
+
+    #[test]
+    fn text_is_kept_as_text() {
+        let f = feed(r#"{"version":1,"campaigns":[{"id":"a","title":"<img src=x onerror=alert(1)>\u0007","meetings":[]}]}"#);
+        assert_eq!(f.campaigns[0].title, "<img src=x onerror=alert(1)>");
+    }
+}

@@ -1,0 +1,62 @@
+//! Starting widgets on a page: every element with `data-upcoming-meetings` gets its own widget
+//! in its own shadow root, so the host page's styles and the widget's never meet.
+
+use crate::components::app::App;
+use crate::edge::url_state;
+use crate::model::config::Config;
+use leptos::prelude::*;
+use std::cell::Cell;
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, HtmlElement, ShadowRootInit, ShadowRootMode};
+
+/// The widget's stylesheet, compiled in so it arrives with the code and needs no request.
+const STYLE: &str = include_str!("../style/widget.css");
+
+thread_local! {
+    static NEXT_INSTANCE: Cell<u32> = const { Cell::new(0) };
+    static SHEET: CssStyleSheet = {
+        let sheet = CssStyleSheet::new().expect("constructable stylesheets");
+        sheet.replace_sync(STYLE).expect("the widget's CSS parses");
+        sheet
+    };
+}
+
+/// Mounts a widget on every `[data-upcoming-meetings]` element not yet mounted.
+#[wasm_bindgen]
+pub fn mount_all() {
+    console_error_panic_hook::set_once();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(nodes) = document.query_selector_all("[data-upcoming-meetings]:not([data-um-mounted])") else { return };
+    for i in 0..nodes.length() {
+        if let Some(host) = nodes.get(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+            mount(host);
+        }
+    }
+}
+
+/// Mounts one widget on `host`, reading its options from the host's `data-` attributes.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement) {
+    let _ = host.set_attribute("data-um-mounted", "");
+    let document = host.owner_document().expect("an element in a document");
+    let page_lang = document.document_element().and_then(|e| e.get_attribute("lang"));
+    let config = Config::from_attributes(|name| host.get_attribute(&format!("data-{name}")), url_state::get, page_lang);
+    let instance = NEXT_INSTANCE.with(|n| n.replace(n.get() + 1));
+
+    let root: HtmlElement = document.create_element("div").expect("create div").unchecked_into();
+    let sheets = SHEET.with(|sheet| js_sys::Array::of1(sheet));
+    match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
+        Ok(shadow) => {
+            shadow.set_adopted_style_sheets(&sheets);
+            let _ = shadow.append_child(&root);
+        }
+        // Elements that cannot host a shadow root get the widget inside them instead.
+        Err(_) => {
+            let all = js_sys::Array::from(&document.adopted_style_sheets());
+            all.push(&sheets.get(0));
+            document.set_adopted_style_sheets(&all);
+            let _ = host.append_child(&root);
+        }
+    }
+    leptos::mount::mount_to(root, move || view! { <App config instance /> }).forget();
+}
