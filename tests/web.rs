@@ -91,11 +91,14 @@ async fn summary_folds_after_its_first_paragraph_and_links_read_more() {
     let m = mount_listings(None);
     tick().await;
     let card = &all(&m.root, "article.um-card")[0];
+    let summary = one(card, ".um-summary");
     let rest = one(card, ".um-summary > div");
     assert!(rest.has_attribute("hidden"));
+    assert!(summary.class_list().contains("um-folded"));
     click(card, ".um-summary button");
     tick().await;
     assert!(!rest.has_attribute("hidden"));
+    assert!(!summary.class_list().contains("um-folded"));
     assert_eq!(one(card, ".um-summary button").get_attribute("aria-expanded").as_deref(), Some("true"));
     let more = one(card, ".um-read-more a");
     assert_eq!(more.get_attribute("href").as_deref(), Some("https://example.org/tour"));

@@ -1,7 +1,8 @@
 // trunk post-build hook: writes the stable entry point `upcoming-meetings.js` beside the hashed
 // wasm-bindgen output, so pages embed one unchanging file name while the hashed JS and wasm
 // behind it can be cached forever. It starts the wasm download before the JS glue arrives.
-import { readdirSync, writeFileSync } from "node:fs";
+// It also tidies dist/index.html, the bundled page, which loads that same entry point.
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -18,4 +19,8 @@ await glue.default({ module_or_path: wasm });
 glue.mount_all();
 `;
 writeFileSync(join(dir, "upcoming-meetings.js"), loader);
+
+// With inject_scripts off, trunk leaves its own <link data-trunk rel="rust"> in the page.
+const page = join(dir, "index.html");
+writeFileSync(page, readFileSync(page, "utf8").replace(/\s*<link data-trunk rel="rust"[^>]*>/, ""));
 console.log(`upcoming-meetings.js -> ${js}, ${wasm}`);

@@ -88,30 +88,35 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
     }
 }
 
-/// The summary: its first paragraph, the rest behind a toggle, and "Read more" when the
-/// campaign has a page of its own.
+/// The summary, folded on a phone-friendly length: its first paragraph cut to a few lines and
+/// the rest hidden behind a toggle; and "Read more" when the campaign has a page of its own.
 #[component]
 fn Summary(campaign: usize) -> impl IntoView {
+    /// A first paragraph longer than this is folded too, even alone.
+    const FOLD_CHARS: usize = 240;
     let listing = expect_context::<Arc<Listing>>();
     let texts = lang().texts();
     let c = listing.campaign(campaign);
     let expanded = RwSignal::new(false);
-    let more_id = dom_id(&format!("c{campaign}-more"));
-    let first = c.summary.first().cloned().map(|p| view! { <p>{p}</p> });
+    let summary_id = dom_id(&format!("c{campaign}-summary"));
+    let controls = summary_id.clone();
+    let first = c.summary.first().cloned();
     let rest: Vec<String> = c.summary.iter().skip(1).cloned().collect();
-    let has_rest = !rest.is_empty();
+    let foldable = !rest.is_empty() || first.as_ref().is_some_and(|p| p.chars().count() > FOLD_CHARS);
     view! {
-        <div class="um-summary">
-            {first}
-            {has_rest.then(|| view! {
-                <div id=more_id.clone() hidden=move || !expanded.get()>
+        <div class="um-summary" id=summary_id class:um-folded=move || foldable && !expanded.get()>
+            {first.map(|p| view! { <p>{p}</p> })}
+            {(!rest.is_empty()).then(|| view! {
+                <div hidden=move || !expanded.get()>
                     {rest.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
                 </div>
+            })}
+            {foldable.then(|| view! {
                 <button
                     type="button"
                     class="um-link-button"
                     aria-expanded=move || expanded.get().to_string()
-                    aria-controls=more_id
+                    aria-controls=controls
                     on:click=move |_| expanded.update(|e| *e = !*e)
                 >
                     {move || if expanded.get() { texts.less_description } else { texts.more_description }}

@@ -1,0 +1,70 @@
+// Debian's Chromium driven by playwright-core, set up the same way for every end-to-end test:
+// a fixed clock, a viewport and a time zone, and a record of what must never happen (page
+// errors, panics, requests to any host but 127.0.0.1).
+import { chromium } from "playwright-core";
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const VIEWPORTS = {
+  phone: { width: 360, height: 740 },
+  desktop: { width: 1280, height: 900 },
+};
+export const ZONES = ["America/Los_Angeles", "Asia/Tokyo"];
+/** The bundled feed's meetings are in 2027; tests run on 1 December 2026 whatever the date. */
+export const FIXED_NOW = new Date("2026-12-01T12:00:00Z");
+export const SCREENS = resolve(import.meta.dirname, "../../test-output/screens");
+
+export function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+export async function openPage(browser, { viewport = VIEWPORTS.desktop, timezoneId = "UTC", now = FIXED_NOW, reducedMotion, colorScheme } = {}) {
+  const context = await browser.newContext({ viewport, timezoneId, locale: "en-US", reducedMotion, colorScheme });
+  const page = await context.newPage();
+  if (now) await page.clock.setFixedTime(now);
+  const seen = { pageErrors: [], consoleErrors: [], offHost: [] };
+  page.on("pageerror", (e) => seen.pageErrors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && seen.consoleErrors.push(m.text()));
+  page.on("request", (r) => {
+    const { protocol, hostname } = new URL(r.url());
+    if (protocol !== "data:" && hostname !== "127.0.0.1") seen.offHost.push(r.url());
+  });
+  return { page, context, seen };
+}
+
+export async function screenshot(page, name, { fullPage = true } = {}) {
+  await mkdir(SCREENS, { recursive: true });
+  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage });
+}
+
+/** Polls `check` (sync or async) until it returns a truthy value, or fails after `ms`. */
+export async function until(check, what, ms = 10_000) {
+  const end = Date.now() + ms;
+  let last;
+  while (Date.now() < end) {
+    last = await check();
+    if (last) return last;
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+/** The focused element, looking inside shadow roots. */
+export function deepActiveElement(page) {
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a ? { tag: a.tagName, text: a.textContent, className: a.className } : null;
+  });
+}

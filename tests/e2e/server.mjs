@@ -1,0 +1,62 @@
+// The test server: serves the built dist/ on 127.0.0.1 like a static host would, plus the
+// test feeds under /fixtures/ (from tests/fixtures/), and the misbehaviour tests ask for:
+//   /status/<code>          answers with that HTTP status;
+//   state.broken.add(path)  makes that path answer 503 until it is deleted again;
+//   state.headers           extra headers on every response (a CSP, say);
+//   state.requests          every path asked for, in order.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** Resolves `path` under `base`, refusing anything that climbs out of it. */
+function inside(base, path) {
+  const full = normalize(join(base, decodeURIComponent(path)));
+  return full.startsWith(base) ? full : null;
+}
+
+export async function startServer({ dist = join(ROOT, "dist") } = {}) {
+  const state = { headers: {}, broken: new Set(), requests: [] };
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    state.requests.push(url.pathname + url.search);
+    const send = (status, body, type = "text/plain; charset=utf-8", extra = {}) => {
+      res.writeHead(status, { "content-type": type, "cache-control": "no-store", ...state.headers, ...extra });
+      res.end(body);
+    };
+    const status = url.pathname.match(/^\/status\/(\d{3})$/);
+    if (status) return send(Number(status[1]), `status ${status[1]}`);
+    let file;
+    if (url.pathname.startsWith("/fixtures/")) {
+      file = inside(join(ROOT, "tests/fixtures"), url.pathname.slice("/fixtures/".length));
+    } else {
+      file = inside(dist, url.pathname === "/" ? "index.html" : url.pathname.slice(1));
+    }
+    if (file && state.broken.has(url.pathname)) return send(503, "temporarily broken");
+    try {
+      if (!file || !(await stat(file)).isFile()) throw new Error("not a file");
+      send(200, await readFile(file), TYPES[extname(file)] ?? "application/octet-stream");
+    } catch {
+      send(404, "not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    state,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}

@@ -1,0 +1,164 @@
+// End-to-end: the built dist/ served on 127.0.0.1, driven in Debian's Chromium at a phone and a
+// desktop size and in two browser time zones. Screenshots go to test-output/screens/.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "./server.mjs";
+import { VIEWPORTS, ZONES, deepActiveElement, launch, openPage, screenshot, until } from "./browser.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const cards = (page) => page.locator("article.um-card");
+const meeting = (page, text) => page.locator(".um-meeting", { hasText: text });
+
+async function loaded(page, path = "/") {
+  await page.goto(server.url + path);
+  await cards(page).first().waitFor();
+}
+
+function noHarm(seen) {
+  assert.deepEqual(seen.pageErrors, [], "no page errors");
+  assert.deepEqual(seen.offHost, [], "no request leaves 127.0.0.1");
+}
+
+for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+  for (const timezoneId of ZONES) {
+    const tag = `${size}-${timezoneId.replace("/", "-")}`;
+    describe(`${size} ${viewport.width}×${viewport.height}, browser in ${timezoneId}`, () => {
+      test("the bundled feed loads, in venue time", async () => {
+        const { page, context, seen } = await openPage(browser, { viewport, timezoneId });
+        await loaded(page);
+        assert.equal(await cards(page).count(), 14);
+        assert.equal(
+          await cards(page).first().getByRole("heading", { level: 2 }).textContent(),
+          "No to war in the Middle East! For a new anti-war movement!",
+        );
+        // The venue's wall-clock time, whatever the reader's zone.
+        assert.equal(await meeting(page, "Sprengel Haus").locator(".um-time").textContent(), "6:30 PM CEST");
+        assert.equal(await meeting(page, "Los Angeles City College").locator(".um-time").textContent(), "7:00 PM PDT");
+        assert.equal(await meeting(page, "Verso Books office").locator(".um-time").textContent(), "7:30 PM – 10:00 PM EST");
+        // A campaign with no meetings still shows, with its notice.
+        const water = cards(page).filter({ hasText: "The Water Crisis" });
+        assert.equal(await water.locator(".um-notice").textContent(), "Meeting dates and locations coming soon!");
+        assert.equal(await water.locator(".um-meeting").count(), 0);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+        assert.ok(overflow <= 0, `no horizontal scroll (${overflow}px too wide)`);
+        await screenshot(page, `${tag}-bundled`);
+        noHarm(seen);
+        assert.deepEqual(seen.consoleErrors, []);
+        await context.close();
+      });
+
+      test("choosing a city filters, lands in the URL, survives reload, and Back undoes it", async () => {
+        const { page, context, seen } = await openPage(browser, { viewport, timezoneId });
+        await loaded(page);
+        const select = page.getByLabel("City");
+        await select.selectOption("new-york");
+        await until(() => new URL(page.url()).searchParams.get("city") === "new-york", "?city=new-york");
+        const label = await select.locator("option:checked").textContent();
+        assert.equal(label, "New York (5)");
+        await until(async () => (await page.locator(".um-meeting").count()) === 5, "five New York meetings");
+        for (const street of await page.locator(".um-meeting .um-street").allTextContents()) {
+          assert.match(street, /New York, NY/);
+        }
+        assert.equal(await cards(page).count(), 4, "only campaigns meeting in New York");
+        await screenshot(page, `${tag}-city`);
+
+        await page.reload();
+        await cards(page).first().waitFor();
+        assert.equal(await page.getByLabel("City").inputValue(), "new-york");
+        assert.equal(await page.locator(".um-meeting").count(), 5);
+
+        await page.goBack();
+        await until(() => !new URL(page.url()).searchParams.has("city"), "city gone from the URL");
+        await until(async () => (await cards(page).count()) === 14, "all campaigns again");
+        assert.equal(await page.getByLabel("City").inputValue(), "");
+        noHarm(seen);
+        await context.close();
+      });
+
+      test("the RSVP panel opens with the meeting's link and closes on Escape", async () => {
+        const { page, context, seen } = await openPage(browser, { viewport, timezoneId });
+        await loaded(page, "/?city=new-york");
+        const card = cards(page).filter({ has: page.getByRole("heading", { name: "The Threat of Fascism and How to Fight it" }) });
+        const opener = card.getByRole("button", { name: /Details & RSVP/ });
+        await opener.click();
+        const dialog = page.getByRole("dialog", { name: "New York University Global Center" });
+        await dialog.waitFor();
+        const link = dialog.getByRole("link", { name: /Facebook Event Page/ });
+        assert.equal(await link.getAttribute("href"), "https://www.facebook.com/events/628722970910513/");
+        assert.equal(await link.getAttribute("target"), "_blank");
+        assert.equal(await link.getAttribute("rel"), "noopener noreferrer");
+        assert.match(await dialog.textContent(), /Thursday, April 15, 2027/);
+        assert.match(await dialog.textContent(), /6:30 PM EDT/);
+        await dialog.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+        const box = await dialog.boundingBox();
+        if (size === "phone") {
+          assert.ok(Math.abs(box.y + box.height - viewport.height) <= 1, "a bottom sheet on a phone");
+          assert.ok(box.width >= viewport.width - 1, "full width on a phone");
+        } else {
+          assert.ok(box.x > 100 && Math.abs(box.x + box.width / 2 - viewport.width / 2) <= 2, "centred on a desktop");
+        }
+        await screenshot(page, `${tag}-rsvp`, { fullPage: false });
+        await page.keyboard.press("Escape");
+        await dialog.waitFor({ state: "hidden" });
+        const active = await deepActiveElement(page);
+        assert.match(active?.className ?? "", /um-rsvp/);
+        assert.match(active.text, /New York University Global Center/, "focus is back on the button that opened it");
+        noHarm(seen);
+        await context.close();
+      });
+
+      test("a broken feed shows an alert with Retry, and Retry recovers", async () => {
+        const { page, context, seen } = await openPage(browser, { viewport, timezoneId });
+        server.state.broken.add("/feed.json");
+        try {
+          await page.goto(server.url + "/");
+          const alert = page.getByRole("alert");
+          await alert.waitFor();
+          assert.match(await alert.textContent(), /error 503/);
+          await screenshot(page, `${tag}-broken`);
+        } finally {
+          server.state.broken.delete("/feed.json");
+        }
+        await page.getByRole("button", { name: "Retry" }).click();
+        await cards(page).first().waitFor();
+        assert.equal(await cards(page).count(), 14);
+        noHarm(seen);
+        await context.close();
+      });
+    });
+  }
+}
+
+describe("each way a feed can fail has its own message", () => {
+  const cases = [
+    ["an HTTP error", "/status/500", /the server answered with error 500/],
+    ["a network failure", "/fixtures/unreachable.json", /the network did not answer/],
+    ["a document that is not JSON", "/fixtures/not-json.html", /not valid JSON/],
+    ["another major version", "/fixtures/invalid/version-2.json", /format version 2/],
+    ["a feed on another site named in the page URL", "https://evil.example/feed.json", /another site/],
+    ["a protocol-relative feed address", "//evil.example/feed.json", /another site/],
+  ];
+  for (const [what, feed, message] of cases) {
+    test(what, async () => {
+      const { page, context, seen } = await openPage(browser);
+      await page.route("**/fixtures/unreachable.json", (route) => route.abort("internetdisconnected"));
+      await page.goto(`${server.url}/?feed=${encodeURIComponent(feed)}`);
+      const alert = page.getByRole("alert");
+      await alert.waitFor();
+      assert.match(await alert.textContent(), message);
+      assert.equal(await page.getByRole("button", { name: "Retry" }).count(), 1);
+      assert.equal(await cards(page).count(), 0);
+      noHarm(seen);
+      await context.close();
+    });
+  }
+});

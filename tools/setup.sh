@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, and only what is missing or at the wrong version, so a
+# second run takes seconds. Sources: rustup, crates.io, the npm registry and Debian's packages;
+# nothing is downloaded from anywhere else (trunk runs with --offline and finds these on PATH).
+#
+#   tools/setup.sh            wasm32 target, trunk, wasm-bindgen-cli, npm tools (wasm-opt, ...)
+#   tools/setup.sh --browser  the same, plus Debian's chromium and chromium-driver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# The wasm-bindgen CLI must match the wasm-bindgen crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+have_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q "$2"; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! have_version trunk "trunk $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (about 20 minutes on 2 cores, once)"
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! have_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 7 minutes, once)"
+  # Not --locked: its lock file names a crate version the registry does not serve.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm tools (binaryen's wasm-opt, playwright-core, ajv)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "${1:-}" = "--browser" ] && ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }; then
+  say "installing Debian's chromium and chromium-driver"
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+say "ready: $(trunk --version), wasm-bindgen $WASM_BINDGEN_VERSION, $(node_modules/.bin/wasm-opt --version)"
