@@ -21,15 +21,18 @@ thread_local! {
     };
 }
 
-/// Mounts a widget on every `[data-upcoming-meetings]` element not yet mounted.
-#[wasm_bindgen]
+/// Mounts a widget on every `[data-upcoming-meetings]` element not yet mounted, in page order.
+/// A page that adds such elements later calls it again (`window.upcomingMeetings.mountAll()`).
+#[wasm_bindgen(js_name = mountAll)]
 pub fn mount_all() {
     console_error_panic_hook::set_once();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(nodes) = document.query_selector_all("[data-upcoming-meetings]:not([data-um-mounted])") else { return };
+    let Ok(nodes) = document.query_selector_all("[data-upcoming-meetings]") else { return };
     for i in 0..nodes.length() {
         if let Some(host) = nodes.get(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
-            mount(host);
+            if !host.has_attribute("data-um-mounted") {
+                mount_at(host, i as usize);
+            }
         }
     }
 }
@@ -37,10 +40,25 @@ pub fn mount_all() {
 /// Mounts one widget on `host`, reading its options from the host's `data-` attributes.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement) {
+    let index = NEXT_INSTANCE.with(Cell::get) as usize;
+    mount_at(host, index);
+}
+
+/// The element's `data-` option, or with `data-options-from-url` (the iframe page
+/// `embed.html`, whose options come in its address) the page parameter of the same name.
+fn option(host: &HtmlElement, name: &str) -> Option<String> {
+    host.get_attribute(&format!("data-{name}")).or_else(|| {
+        let from_url = host.has_attribute("data-options-from-url") && !matches!(name, "feed" | "feed-origins" | "feed-param");
+        from_url.then(|| url_state::get(name)).flatten()
+    })
+}
+
+fn mount_at(host: HtmlElement, index: usize) {
     let _ = host.set_attribute("data-um-mounted", "");
     let document = host.owner_document().expect("an element in a document");
     let page_lang = document.document_element().and_then(|e| e.get_attribute("lang"));
-    let config = Config::from_attributes(|name| host.get_attribute(&format!("data-{name}")), url_state::get, page_lang);
+    let attr = |name: &str| if name == "id" { Some(host.id()).filter(|id| !id.is_empty()) } else { option(&host, name) };
+    let config = Config::from_attributes(attr, url_state::get, page_lang, index);
     let instance = NEXT_INSTANCE.with(|n| n.replace(n.get() + 1));
 
     let root: HtmlElement = document.create_element("div").expect("create div").unchecked_into();

@@ -4,6 +4,7 @@
 
 use super::{dom_id, external_link::ExternalLink, lang, meeting_item::MeetingItem};
 use crate::model::{
+    config::Display,
     feed::Campaign,
     listing::{Listing, Period},
 };
@@ -20,7 +21,16 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
     };
     let upcoming = meetings(Period::Upcoming);
     let past = meetings(Period::Past);
-    let show_past = RwSignal::new(false);
+    let display = use_context::<Display>().unwrap_or_default();
+    let show_past = RwSignal::new(display.show_past);
+    // With `data-limit`, the first few upcoming meetings, and a toggle for the rest.
+    let show_all = RwSignal::new(false);
+    let limit = display.limit;
+    let shown = Memo::new(move |_| upcoming.with(|u| match limit {
+        Some(n) if !show_all.get() => u[..u.len().min(n)].to_vec(),
+        _ => u.clone(),
+    }));
+    let beyond_limit = move || limit.map_or(0, |n| upcoming.with(Vec::len).saturating_sub(n));
     let listing = expect_context::<Arc<Listing>>();
     let c: &Campaign = listing.campaign(index);
     let heading = dom_id(&format!("c{index}"));
@@ -60,10 +70,20 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
             {c.notice.clone().map(|n| view! { <p class="um-notice">{n}</p> })}
             <h3 class="um-sr">{texts.meetings}</h3>
             <ol class="um-meetings">
-                <For each=move || upcoming.get() key=|m| *m let:meeting>
+                <For each=move || shown.get() key=|m| *m let:meeting>
                     <MeetingItem campaign=index meeting />
                 </For>
             </ol>
+            <Show when=move || { beyond_limit() > 0 }>
+                <button
+                    type="button"
+                    class="um-link-button um-more-toggle"
+                    aria-expanded=move || show_all.get().to_string()
+                    on:click=move |_| show_all.update(|s| *s = !*s)
+                >
+                    {move || if show_all.get() { texts.show_fewer.to_string() } else { lang().show_more(beyond_limit()) }}
+                </button>
+            </Show>
             <Show when=move || upcoming.with(Vec::is_empty) && !has_notice>
                 <p class="um-empty">{empty_text}</p>
             </Show>

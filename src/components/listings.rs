@@ -3,7 +3,7 @@
 //! keeps it in the page URL).
 
 use super::{campaign_card::CampaignCard, city_filter::CityFilter, feed_notice::FeedNotice, lang, rsvp_panel::{RsvpPanel, RsvpState}};
-use crate::model::listing::Listing;
+use crate::model::{config::Display, listing::Listing};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -21,12 +21,17 @@ pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>) -> im
         move |_| listing.campaigns(city.get())
     });
     let unknown_city = move || selected.get().filter(|_| city.get().is_none());
+    let missing_campaign = use_context::<Display>()
+        .and_then(|d| d.campaign)
+        .filter(|_| listing.feed.campaigns.is_empty())
+        .map(|id| view! { <p class="um-message" role="status">{lang.no_campaign(&id)}</p> });
     let empty_city = {
         let listing = listing.clone();
         move || city.get().filter(|_| campaigns.with(Vec::is_empty)).map(|c| listing.cities[c].label.clone())
     };
     view! {
         <FeedNotice />
+        {missing_campaign}
         <CityFilter city selected />
         {move || unknown_city().map(|slug| view! {
             <p class="um-message" role="status">

@@ -5,6 +5,7 @@
 
 use super::{dom_id, external_link::ExternalLink, lang, meeting_item::status_text};
 use crate::model::{
+    config::Display,
     feed::Link,
     listing::Listing,
     place_format::{map_link, street_line, venue_line},
@@ -33,6 +34,12 @@ impl RsvpState {
         self.open.set(Some((campaign, meeting)));
     }
 
+    /// Where the button that opened the panel is, in page coordinates (for a framed widget).
+    fn opener_top(&self) -> Option<f64> {
+        let button = self.opener.get_untracked()?.get_untracked()?;
+        Some(window().scroll_y().unwrap_or(0.0) + button.get_bounding_client_rect().top())
+    }
+
     /// After the dialog closed, by whatever means: forget it and refocus its opener.
     fn closed(&self) {
         self.open.set(None);
@@ -45,12 +52,17 @@ impl RsvpState {
 #[component]
 pub fn RsvpPanel() -> impl IntoView {
     let state = expect_context::<RsvpState>();
+    let framed = use_context::<Display>().is_some_and(|d| d.framed);
     let dialog = NodeRef::<html::Dialog>::new();
     Effect::new(move |_| {
         let Some(d) = dialog.get() else { return };
         match state.open.get() {
             Some(_) if !d.open() => {
+                // Placed before it opens too, so the focus it takes does not scroll the host page.
+                let top = state.opener_top().filter(|_| framed);
+                place_in_frame(&d, top);
                 let _ = d.show_modal();
+                place_in_frame(&d, top);
             }
             None if d.open() => d.close(),
             _ => {}
@@ -82,6 +94,23 @@ pub fn RsvpPanel() -> impl IntoView {
                 state.open.get().map(|(campaign, meeting)| view! { <PanelBody campaign meeting title_id on_close=close /> })
             }}
         </dialog>
+    }
+}
+
+/// In an iframe as tall as its content, a fixed panel would sit at the frame's bottom, far from
+/// the reader: put it beside the button that opened it, inside the frame (once open, its
+/// height is known: it is kept above the frame's bottom edge and scrolled into view).
+fn place_in_frame(dialog: &web_sys::HtmlDialogElement, opener_top: Option<f64>) {
+    let Some(top) = opener_top else { return };
+    let page = document().document_element().map_or(0.0, |e| e.scroll_height() as f64);
+    let height = dialog.offset_height() as f64;
+    let y = (top - 16.0).min(page - height - 8.0).max(8.0);
+    let _ = web_sys::HtmlElement::style(dialog).set_property("top", &format!("{y}px"));
+    if dialog.open() {
+        // The embedding page scrolls, not the frame: bring the whole panel into its view.
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        dialog.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
 

@@ -2,11 +2,38 @@
 //! where the element allows it, from the page address. Pure: the caller passes both lookups.
 
 use super::i18n::Lang;
-use super::links::same_origin_feed_path;
+use super::links::feed_from_page;
 use super::load_error::LoadError;
 
 /// The feed the bundled page shows when nothing names another.
 pub const DEFAULT_FEED: &str = "feed.json";
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follows the reader's `prefers-color-scheme`.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+/// How the listings look and what they include, beyond the feed itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Display {
+    /// The city chosen when the page URL names none (a slug or a label: "portland-or").
+    pub city: Option<String>,
+    /// Show only the campaign with this id.
+    pub campaign: Option<String>,
+    /// Upcoming meetings shown per campaign before a "Show more" button; `None`: all.
+    pub limit: Option<usize>,
+    /// Past meetings listed from the start (they are still marked as past).
+    pub show_past: bool,
+    /// A denser layout: no descriptions, one meeting per row.
+    pub compact: bool,
+    pub theme: Theme,
+    /// The widget fills an iframe (`embed.html`) whose height follows its content.
+    pub framed: bool,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -15,24 +42,63 @@ pub struct Config {
     /// The page-URL parameter that keeps this widget's chosen city.
     pub city_param: String,
     pub lang: Lang,
+    pub display: Display,
+}
+
+fn flag(value: Option<String>) -> bool {
+    value.is_some_and(|v| matches!(v.trim().to_ascii_lowercase().as_str(), "" | "true" | "yes" | "1" | "on"))
+}
+
+impl Theme {
+    /// The value of the widget root's `data-theme`, which the stylesheet reads.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
 }
 
 impl Config {
-    /// `attr("feed")` reads `data-feed`; `page_param("feed")` reads `?feed=` of the page.
-    ///
-    /// - `data-feed`: the feed URL the embedder chose (any origin that allows it by CORS).
-    /// - `data-feed-param`: a page parameter that may name a same-origin feed instead (the
-    ///   bundled page sets `feed`, so `?feed=/other.json` works there and nowhere else).
-    /// - `data-city-param`: the page parameter for the city (default `um-city`).
-    /// - `data-lang`: `en` or `de`; otherwise `page_lang` (the page's `<html lang>`) if spoken, else English.
-    pub fn from_attributes(attr: impl Fn(&str) -> Option<String>, page_param: impl Fn(&str) -> Option<String>, page_lang: Option<String>) -> Config {
+    /// Reads one widget's options. `attr("feed")` reads `data-feed`; `page_param("feed")`
+    /// reads `?feed=` of the page; `index` is the widget's place among the page's widgets.
+    /// Every attribute is documented in the README ("Embed on your site").
+    pub fn from_attributes(
+        attr: impl Fn(&str) -> Option<String>,
+        page_param: impl Fn(&str) -> Option<String>,
+        page_lang: Option<String>,
+        index: usize,
+    ) -> Config {
         let from_page = attr("feed-param").and_then(|p| page_param(&p));
         let feed_url = match from_page {
-            Some(value) => same_origin_feed_path(&value).map_err(LoadError::RefusedUrl),
+            Some(value) => {
+                let allowed: Vec<String> = attr("feed-origins").unwrap_or_default().split_whitespace().map(str::to_string).collect();
+                feed_from_page(&value, &allowed).map_err(LoadError::RefusedUrl)
+            }
             None => Ok(attr("feed").filter(|f| !f.trim().is_empty()).unwrap_or_else(|| DEFAULT_FEED.to_string())),
         };
         let lang = attr("lang").and_then(|t| Lang::from_tag(&t)).or_else(|| page_lang.and_then(|t| Lang::from_tag(&t))).unwrap_or_default();
-        Config { feed_url, city_param: attr("city-param").filter(|p| !p.is_empty()).unwrap_or_else(|| "um-city".to_string()), lang }
+        let city_param = attr("city-param").filter(|p| !p.trim().is_empty()).unwrap_or_else(|| match (attr("id"), index) {
+            (Some(id), _) if !id.trim().is_empty() => format!("{}-city", id.trim()),
+            (_, 0) => "um-city".to_string(),
+            (_, n) => format!("um-city-{}", n + 1),
+        });
+        let text = |name: &str| attr(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let display = Display {
+            city: text("city"),
+            campaign: text("campaign"),
+            limit: text("limit").and_then(|n| n.parse().ok()).filter(|&n| n > 0),
+            show_past: flag(attr("show-past")),
+            compact: attr("layout").is_some_and(|l| l.trim().eq_ignore_ascii_case("compact")),
+            theme: match text("theme").map(|t| t.to_ascii_lowercase()).as_deref() {
+                Some("light") => Theme::Light,
+                Some("dark") => Theme::Dark,
+                _ => Theme::Auto,
+            },
+            framed: flag(attr("frame")),
+        };
+        Config { feed_url, city_param, lang, display }
     }
 }
 
@@ -40,9 +106,13 @@ impl Config {
 mod tests {
     use super::*;
 
-    fn config(attrs: &[(&str, &str)], params: &[(&str, &str)], page_lang: Option<&str>) -> Config {
+    fn config_at(attrs: &[(&str, &str)], params: &[(&str, &str)], page_lang: Option<&str>, index: usize) -> Config {
         let get = |list: &[(&str, &str)], k: &str| list.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string());
-        Config::from_attributes(|k| get(attrs, k), |k| get(params, k), page_lang.map(Into::into))
+        Config::from_attributes(|k| get(attrs, k), |k| get(params, k), page_lang.map(Into::into), index)
+    }
+
+    fn config(attrs: &[(&str, &str)], params: &[(&str, &str)], page_lang: Option<&str>) -> Config {
+        config_at(attrs, params, page_lang, 0)
     }
 
     #[test]
@@ -51,6 +121,7 @@ mod tests {
         assert_eq!(c.feed_url, Ok("feed.json".to_string()), "?feed= is ignored unless the element allows it");
         assert_eq!(c.city_param, "um-city");
         assert_eq!(c.lang, Lang::En);
+        assert_eq!(c.display, Display::default());
     }
 
     #[test]
@@ -61,6 +132,10 @@ mod tests {
         assert!(matches!(config(&allowed, &[("feed", "//evil.example/f.json")], None).feed_url, Err(LoadError::RefusedUrl(_))));
         assert_eq!(config(&allowed, &[], None).feed_url, Ok("feed.json".into()));
         assert_eq!(config(&allowed, &[], None).city_param, "city");
+        // The deployer of a page may allow named origins besides its own.
+        let listed = [("feed-param", "feed"), ("feed-origins", "https://chapter.example https://other.example")];
+        assert_eq!(config(&listed, &[("feed", "https://chapter.example/f.json")], None).feed_url, Ok("https://chapter.example/f.json".into()));
+        assert!(config(&listed, &[("feed", "https://chapter.example.evil.example/f.json")], None).feed_url.is_err());
     }
 
     #[test]
@@ -69,6 +144,38 @@ mod tests {
         assert_eq!(c.feed_url, Ok("https://chapter.example/feed.json".into()));
         assert_eq!(c.lang, Lang::De);
         assert_eq!(config(&[], &[], Some("de-DE")).lang, Lang::De);
+        assert_eq!(config(&[("lang", "fr")], &[], Some("de")).lang, Lang::De, "an unknown language falls back to the page's");
         assert_eq!(config(&[("lang", "fr")], &[], None).lang, Lang::En);
+    }
+
+    #[test]
+    fn each_widget_on_a_page_has_its_own_url_parameter() {
+        assert_eq!(config_at(&[], &[], None, 0).city_param, "um-city");
+        assert_eq!(config_at(&[], &[], None, 1).city_param, "um-city-2");
+        assert_eq!(config_at(&[("id", "fascism")], &[], None, 1).city_param, "fascism-city");
+        assert_eq!(config_at(&[("id", "x"), ("city-param", "where")], &[], None, 1).city_param, "where");
+    }
+
+    #[test]
+    fn display_options() {
+        let c = config(
+            &[("city", "Portland, OR"), ("campaign", "no-war"), ("limit", "3"), ("show-past", ""), ("layout", "compact"), ("theme", "dark")],
+            &[],
+            None,
+        );
+        assert_eq!(
+            c.display,
+            Display {
+                city: Some("Portland, OR".into()),
+                campaign: Some("no-war".into()),
+                limit: Some(3),
+                show_past: true,
+                compact: true,
+                theme: Theme::Dark,
+                framed: false
+            }
+        );
+        let c = config(&[("limit", "none"), ("show-past", "false"), ("layout", "cards"), ("theme", "purple")], &[], None);
+        assert_eq!(c.display, Display::default());
     }
 }

@@ -139,6 +139,11 @@ impl Meeting {
 }
 
 impl Feed {
+    /// Keeps only the campaign with this id (a widget that shows one campaign).
+    pub fn keep_only_campaign(&mut self, id: &str) {
+        self.campaigns.retain(|c| c.id == id);
+    }
+
     /// How many campaigns and meetings were left out.
     pub fn left_out(&self) -> usize {
         self.problems.iter().filter(|p| p.severity == Severity::LeftOut).count()

@@ -38,6 +38,7 @@ pub struct Texts {
     pub map: &'static str,
     pub online: &'static str,
     pub hide_past: &'static str,
+    pub show_fewer: &'static str,
     pub show_all_cities: &'static str,
     pub new_tab: &'static str,
     pub feed_problems_details: &'static str,
@@ -82,6 +83,7 @@ static EN: Texts = Texts {
     map: "Map",
     online: "Online",
     hide_past: "Hide past meetings",
+    show_fewer: "Show fewer meetings",
     show_all_cities: "Show all cities",
     new_tab: "(opens in a new tab)",
     feed_problems_details: "Details for the feed's publisher",
@@ -129,6 +131,7 @@ static DE: Texts = Texts {
     map: "Karte",
     online: "Online",
     hide_past: "Vergangene ausblenden",
+    show_fewer: "Weniger Termine zeigen",
     show_all_cities: "Alle Städte zeigen",
     new_tab: "(öffnet in neuem Tab)",
     feed_problems_details: "Details für den Herausgeber des Feeds",
@@ -220,6 +223,22 @@ impl Lang {
         match self {
             Lang::En => format!("This feed is in format version {version}, which this widget cannot read (it reads version 1). Please update the widget."),
             Lang::De => format!("Dieser Feed hat das Format Version {version}, das dieses Widget nicht lesen kann (es liest Version 1)."),
+        }
+    }
+
+    pub fn show_more(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::En, 1) => "Show 1 more meeting".to_string(),
+            (Lang::En, n) => format!("Show {n} more meetings"),
+            (Lang::De, 1) => "1 weiteren Termin zeigen".to_string(),
+            (Lang::De, n) => format!("{n} weitere Termine zeigen"),
+        }
+    }
+
+    pub fn no_campaign(self, id: &str) -> String {
+        match self {
+            Lang::En => format!("This feed has no campaign “{id}”."),
+            Lang::De => format!("Dieser Feed enthält keine Kampagne „{id}“."),
         }
     }
 

@@ -65,6 +65,29 @@ pub fn same_origin_feed_path(value: &str) -> Result<String, &'static str> {
     Ok(v.to_string())
 }
 
+/// The origin of an absolute `http:` / `https:` URL, lower-cased: "https://chapter.example:8443".
+fn origin(url: &str) -> Option<String> {
+    let safe = SafeUrl::parse(url).filter(|u| !u.is_mailto())?;
+    let (scheme, rest) = safe.as_str().split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    // No credentials: "https://chapter.example@evil.example" is evil.example.
+    (!host.contains('@')).then(|| format!("{scheme}://{}", host.to_ascii_lowercase()))
+}
+
+/// A feed named in the page address (`?feed=`): a path on the page's own origin, or a URL on
+/// one of the origins the page's deployer listed (`data-feed-origins`).
+pub fn feed_from_page(value: &str, allowed_origins: &[String]) -> Result<String, &'static str> {
+    same_origin_feed_path(value).or_else(|why| {
+        let wanted = origin(value).ok_or(why)?;
+        let listed = allowed_origins.iter().any(|a| origin(a.trim_end_matches('/')).is_some_and(|o| o == wanted));
+        if listed {
+            Ok(value.trim().to_string())
+        } else {
+            Err(why)
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +138,24 @@ mod tests {
             "",
         ] {
             assert!(same_origin_feed_path(bad).is_err(), "{bad:?} must be refused");
+        }
+    }
+
+    #[test]
+    fn listed_origins_may_serve_the_feed_too() {
+        let allowed = vec!["https://chapter.example/".to_string(), "http://127.0.0.1:9000".to_string()];
+        assert_eq!(feed_from_page("/feed.json", &allowed).unwrap(), "/feed.json");
+        assert_eq!(feed_from_page("https://Chapter.example/f.json", &allowed).unwrap(), "https://Chapter.example/f.json");
+        assert_eq!(feed_from_page("http://127.0.0.1:9000/f.json", &allowed).unwrap(), "http://127.0.0.1:9000/f.json");
+        for bad in [
+            "https://evil.example/f.json",
+            "http://chapter.example/f.json",
+            "https://chapter.example.evil.example/f.json",
+            "https://chapter.example@evil.example/f.json",
+            "http://127.0.0.1:9001/f.json",
+            "//chapter.example/f.json",
+        ] {
+            assert!(feed_from_page(bad, &allowed).is_err(), "{bad:?} must be refused");
         }
     }
 }

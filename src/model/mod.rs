@@ -13,3 +13,4 @@ pub mod zones;
 pub mod config;
 pub mod load_error;
 pub mod place_format;
+pub mod url_city;

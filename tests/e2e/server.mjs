@@ -3,7 +3,9 @@
 //   /status/<code>          answers with that HTTP status;
 //   state.broken.add(path)  makes that path answer 503 until it is deleted again;
 //   state.headers           extra headers on every response (a CSP, say);
-//   state.requests          every path asked for, in order.
+//   state.requests          every path asked for, in order;
+//   /pages/<file>           test host pages from tests/e2e/pages/, with %FEED_ORIGIN% replaced
+//                           by state.vars.FEED_ORIGIN (a second server, for cross-origin feeds).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -28,7 +30,7 @@ function inside(base, path) {
 }
 
 export async function startServer({ dist = join(ROOT, "dist") } = {}) {
-  const state = { headers: {}, broken: new Set(), requests: [] };
+  const state = { headers: {}, broken: new Set(), requests: [], vars: {} };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     state.requests.push(url.pathname + url.search);
@@ -39,7 +41,17 @@ export async function startServer({ dist = join(ROOT, "dist") } = {}) {
     const status = url.pathname.match(/^\/status\/(\d{3})$/);
     if (status) return send(Number(status[1]), `status ${status[1]}`);
     let file;
-    if (url.pathname.startsWith("/fixtures/")) {
+    if (url.pathname.startsWith("/pages/")) {
+      file = inside(join(ROOT, "tests/e2e/pages"), url.pathname.slice("/pages/".length));
+      if (file?.endsWith(".html")) {
+        try {
+          const page = (await readFile(file, "utf8")).replaceAll("%FEED_ORIGIN%", state.vars.FEED_ORIGIN ?? "");
+          return send(200, page, TYPES[".html"]);
+        } catch {
+          return send(404, "not found");
+        }
+      }
+    } else if (url.pathname.startsWith("/fixtures/")) {
       file = inside(join(ROOT, "tests/fixtures"), url.pathname.slice("/fixtures/".length));
     } else {
       file = inside(dist, url.pathname === "/" ? "index.html" : url.pathname.slice(1));

@@ -1,0 +1,333 @@
+// End-to-end, embedding and phones: the two-line snippet on host pages (hostile styles, two
+// widgets, a strict CSP, a feed on another origin), the iframe mode, every data- option, and the
+// phone rules (no horizontal scroll, 44 px tap targets, 16 px text, bottom sheet, sticky filter,
+// dark mode, reduced motion) at 320, 360, 768 and 1280 px. Screenshots: test-output/screens/.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "./server.mjs";
+import { launch, openPage, screenshot, until } from "./browser.mjs";
+
+let server, other, browser;
+before(async () => {
+  server = await startServer();
+  other = await startServer(); // another origin (another port) for cross-origin feeds
+  server.state.vars.FEED_ORIGIN = other.url;
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await other?.close();
+});
+
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/** Inside one widget: the computed value of `prop` for the first element matching `selector`. */
+function styleIn(page, hostId, selector, prop) {
+  return page.evaluate(
+    ([hostId, selector, prop]) => {
+      const el = document.getElementById(hostId).shadowRoot.querySelector(selector);
+      return el ? getComputedStyle(el)[prop] : null;
+    },
+    [hostId, selector, prop],
+  );
+}
+
+/** Waits until every widget on the page has shown its listings. */
+function allLoaded(page) {
+  return until(
+    () => page.evaluate(() => [...document.querySelectorAll("[data-upcoming-meetings]")].every((h) => h.shadowRoot?.querySelector("article"))),
+    "every widget loaded",
+  );
+}
+
+/** Every widget on the page: controls smaller than 44×44 and text smaller than 16 px. */
+function audit(page) {
+  return page.evaluate(() => {
+    const small = [];
+    const tiny = [];
+    let controls = 0;
+    for (const host of document.querySelectorAll("[data-upcoming-meetings]")) {
+      const root = host.shadowRoot;
+      if (!root) continue;
+      for (const el of root.querySelectorAll("a, button, select, summary")) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        controls++;
+        if (r.width < 43.5 || r.height < 43.5) small.push(`${el.tagName} "${el.textContent.trim().slice(0, 40)}" ${r.width}×${r.height}`);
+      }
+      for (const el of root.querySelectorAll("*")) {
+        if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+        if (el.getBoundingClientRect().width === 0) continue;
+        const size = parseFloat(getComputedStyle(el).fontSize);
+        if (size < 16) tiny.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 30)}" ${size}px`);
+      }
+    }
+    const overflow = document.documentElement.scrollWidth - window.innerWidth;
+    return { small, tiny, controls, overflow };
+  });
+}
+
+describe("two widgets on a host page with hostile styles", () => {
+  test("each looks right, keeps to itself, and the page keeps its own styles", async () => {
+    const { page, context, seen } = await openPage(browser);
+    await page.goto(`${server.url}/pages/hostile.html?page=2#top`);
+    await page.locator("#war article").first().waitFor();
+    await page.locator("#fascism article").first().waitFor();
+    // One campaign each (data-campaign).
+    assert.equal(await page.locator("#war article").count(), 1);
+    assert.equal(await page.locator("#fascism article h2").textContent(), "The Threat of Fascism and How to Fight it");
+    // The host's global h2, a, button, box-sizing and body text do not reach in.
+    assert.equal(await styleIn(page, "war", "h2", "fontSize"), "22px");
+    assert.notEqual(await styleIn(page, "war", "h2", "color"), "rgb(0, 255, 0)");
+    assert.equal(await styleIn(page, "war", "h2", "backgroundColor"), "rgba(0, 0, 0, 0)");
+    assert.equal(await styleIn(page, "war", ".um-rsvp", "backgroundColor"), "rgb(180, 35, 24)");
+    assert.equal(await styleIn(page, "war", ".um-links a", "color"), "rgb(180, 35, 24)");
+    assert.equal(await styleIn(page, "war", ".um-card", "boxSizing"), "border-box");
+    assert.equal(await styleIn(page, "war", ".um", "textTransform"), "none");
+    assert.equal(await styleIn(page, "war", ".um", "textAlign"), "start");
+    assert.equal(await styleIn(page, "war", ".um", "letterSpacing"), "normal");
+    assert.equal(await styleIn(page, "war", ".um", "fontSize"), "16px");
+    // The host's serif font is inherited on purpose: the widget looks like part of the page.
+    assert.match(await styleIn(page, "war", ".um", "fontFamily"), /serif/);
+    const button = await page.locator("#war .um-rsvp").first().boundingBox();
+    assert.ok(button.width < 300, `the host's 500px buttons do not reach in (${button.width})`);
+    // The widget's styles do not reach out to host elements that share its class names.
+    const decoy = await page.evaluate(() => {
+      const d = getComputedStyle(document.getElementById("decoy"));
+      const h = getComputedStyle(document.getElementById("host-heading"));
+      return { border: d.borderTopWidth, radius: d.borderTopLeftRadius, heading: h.fontSize };
+    });
+    assert.deepEqual(decoy, { border: "0px", radius: "0px", heading: "60px" });
+    const { overflow, small } = await audit(page);
+    assert.ok(overflow <= 0, `no horizontal scroll (${overflow}px)`);
+    assert.deepEqual(small, []);
+    await screenshot(page, "embed-hostile-desktop");
+    assert.deepEqual(seen.pageErrors, []);
+    assert.deepEqual(seen.offHost, []);
+    await context.close();
+  });
+
+  test("each keeps its own city in its own URL parameter, and Back undoes one choice", async () => {
+    const { page, context, seen } = await openPage(browser);
+    await page.goto(`${server.url}/pages/hostile.html?page=2#top`);
+    await page.locator("#fascism article").first().waitFor();
+    const params = () => new URL(page.url()).searchParams;
+    const fascismMeetings = await page.locator("#fascism .um-meeting").count();
+
+    await page.locator("#war").getByLabel("City").selectOption("berlin");
+    await until(() => params().get("war-city") === "berlin", "war-city=berlin");
+    assert.equal(params().get("page"), "2", "the host's own parameter is kept");
+    assert.equal(new URL(page.url()).hash, "#top");
+    assert.equal(await page.locator("#war .um-meeting").count(), 1);
+    assert.equal(await page.locator("#fascism").getByLabel("City").inputValue(), "");
+    assert.equal(await page.locator("#fascism .um-meeting").count(), fascismMeetings, "the other widget is untouched");
+
+    await page.locator("#fascism").getByLabel("City").selectOption("detroit");
+    await until(() => params().get("fascism-city") === "detroit", "fascism-city=detroit");
+    assert.equal(params().get("war-city"), "berlin");
+
+    await page.goBack();
+    await until(() => !params().has("fascism-city"), "Back undoes the last choice");
+    assert.equal(params().get("war-city"), "berlin");
+    await until(async () => (await page.locator("#fascism .um-meeting").count()) === fascismMeetings, "all cities again");
+    assert.equal(await page.locator("#war .um-meeting").count(), 1);
+    assert.deepEqual(seen.pageErrors, []);
+    await context.close();
+  });
+
+  test("the host page's own links still navigate (no router captures them)", async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${server.url}/pages/hostile.html`);
+    await page.locator("#war article").first().waitFor();
+    await page.click("#host-link");
+    await page.waitForURL("**/pages/elsewhere.html");
+    assert.equal(await page.locator("h1").textContent(), "Elsewhere on the host site");
+    await context.close();
+  });
+});
+
+describe("the iframe mode", () => {
+  test("embed.html takes its options from its address and the frame grows with its content", async () => {
+    const { page, context, seen } = await openPage(browser, { viewport: { width: 360, height: 740 } });
+    await page.goto(`${server.url}/pages/iframe.html`);
+    const frame = page.frameLocator("iframe");
+    await frame.locator("article").first().waitFor();
+    const frameHeight = () => page.locator("iframe").evaluate((f) => f.getBoundingClientRect().height);
+    const contentHeight = () => page.frames()[1].evaluate(() => document.documentElement.getBoundingClientRect().height);
+    await until(async () => Math.abs((await frameHeight()) - (await contentHeight())) <= 1 && (await frameHeight()) > 300, "frame fits its content");
+    // ?city=new-york and ?limit=1 came through the frame's address.
+    assert.equal(await frame.getByLabel("City").inputValue(), "new-york");
+    assert.equal(await frame.locator(".um-more-toggle").textContent(), "Show 1 more meeting");
+    const before = await frameHeight();
+    await frame.getByLabel("City").selectOption("");
+    await until(async () => (await frameHeight()) > before + 500, "the frame grows with all cities");
+    await until(async () => Math.abs((await frameHeight()) - (await contentHeight())) <= 1, "and fits again");
+    // The RSVP panel opens beside its button, inside the frame.
+    const opener = frame.locator(".um-rsvp").nth(5);
+    await opener.scrollIntoViewIfNeeded();
+    await opener.click();
+    const dialog = frame.getByRole("dialog");
+    await dialog.waitFor();
+    await dialog.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+    const box = await dialog.boundingBox();
+    const openerBox = await opener.boundingBox();
+    assert.ok(Math.abs(box.y - openerBox.y) < 60, `panel beside its button (${box.y} vs ${openerBox.y})`);
+    assert.ok((await page.evaluate(() => scrollY)) > 1000, "opening it did not scroll the host page away");
+    assert.ok(box.y >= 0 && box.y + box.height <= 740 + 1, "the panel is in view");
+    await screenshot(page, "embed-iframe-phone", { fullPage: false });
+    assert.deepEqual(seen.pageErrors, []);
+    assert.deepEqual(seen.offHost, []);
+    await context.close();
+  });
+});
+
+describe("a strict Content Security Policy", () => {
+  for (const path of ["/", "/embed-example.html", "/embed.html?city=berlin"]) {
+    test(`${path} works under ${STRICT_CSP} with no violation`, async () => {
+      server.state.headers = { "content-security-policy": STRICT_CSP };
+      try {
+        const { page, context, seen } = await openPage(browser);
+        await page.addInitScript(() => {
+          window.__violations = [];
+          document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
+        });
+        const response = await page.goto(server.url + path);
+        assert.equal(response.headers()["content-security-policy"], STRICT_CSP);
+        await page.locator("article.um-card").first().waitFor();
+        // The stylesheet applied: the cards have their border and radius.
+        const radius = await page.locator("article.um-card").first().evaluate((el) => getComputedStyle(el).borderTopLeftRadius);
+        assert.notEqual(radius, "0px");
+        assert.deepEqual(await page.evaluate(() => window.__violations), []);
+        assert.deepEqual(seen.consoleErrors.filter((m) => /Content Security Policy/i.test(m)), []);
+        assert.deepEqual(seen.pageErrors, []);
+        await context.close();
+      } finally {
+        server.state.headers = {};
+      }
+    });
+  }
+});
+
+describe("a feed on another origin", () => {
+  test("loads when its server sends Access-Control-Allow-Origin", async () => {
+    other.state.headers = { "access-control-allow-origin": "*" };
+    try {
+      const { page, context, seen } = await openPage(browser);
+      await page.goto(`${server.url}/pages/cross-origin.html`);
+      await page.locator("article.um-card").first().waitFor();
+      assert.equal(await page.locator("article.um-card").count(), 14);
+      assert.ok(other.state.requests.includes("/feed.json"));
+      assert.deepEqual(seen.pageErrors, []);
+      await context.close();
+    } finally {
+      other.state.headers = {};
+    }
+  });
+
+  test("says what is missing when its server does not", async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${server.url}/pages/cross-origin.html`);
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /does not allow this site to read it \(CORS\)/);
+    assert.match(await alert.textContent(), /Access-Control-Allow-Origin/);
+    await context.close();
+  });
+});
+
+describe("every data- option", () => {
+  test("limit, show-past, lang, layout, theme, city and campaign", async () => {
+    // 1 March 2027: the February meetings of "Humanity Teeters…" are past.
+    const { page, context, seen } = await openPage(browser, { now: new Date("2027-03-01T12:00:00Z") });
+    await page.goto(`${server.url}/pages/options.html`);
+    for (const id of ["limit", "past", "german", "compact", "dark", "city"]) await page.locator(`#${id} article`).first().waitFor();
+
+    // data-limit="2": two meetings, then a toggle for the rest.
+    assert.equal(await page.locator("#limit .um-meeting").count(), 2);
+    const more = page.locator("#limit .um-more-toggle");
+    assert.equal(await more.textContent(), "Show 10 more meetings");
+    await more.click();
+    await until(async () => (await page.locator("#limit .um-meeting").count()) === 12, "all 12 after Show more");
+    assert.equal(await more.textContent(), "Show fewer meetings");
+
+    // data-show-past: the past meetings are listed from the start.
+    assert.equal(await page.locator("#past .um-past .um-meeting").count(), 2);
+    assert.equal(await page.locator("#past .um-past-toggle").getAttribute("aria-expanded"), "true");
+
+    // data-lang="de".
+    assert.equal(await page.locator("#german .um-filter-label").textContent(), "Stadt");
+    assert.equal(await page.locator("#german .um-meeting", { hasText: "Global Center" }).locator(".um-date").textContent(), "Donnerstag, 15. April 2027");
+    assert.equal(await page.locator("#german .um-meeting", { hasText: "Global Center" }).locator(".um-time").textContent(), "18:30 Uhr EDT");
+
+    // data-layout="compact": no description, meetings in rows.
+    assert.equal(await styleIn(page, "compact", ".um-summary", "display"), "none");
+    assert.equal(await styleIn(page, "german", ".um-summary", "display"), "grid");
+
+    // data-theme="dark".
+    assert.equal(await styleIn(page, "dark", ".um-card", "backgroundColor"), "rgb(22, 27, 34)");
+
+    // data-city="berlin": chosen from the start, without writing to the URL.
+    assert.equal(await page.locator("#city").getByLabel("City").inputValue(), "berlin");
+    assert.deepEqual(await page.locator("#city .um-street").allTextContents(), ["Sprengelstraße 15, 13353 Berlin"]);
+    assert.equal(new URL(page.url()).search, "");
+    // Against a default city, "All cities" is written explicitly.
+    await page.locator("#city").getByLabel("City").selectOption("");
+    await until(() => new URL(page.url()).searchParams.get("city-city") === "", "city-city= (all)");
+
+    // data-campaign naming no campaign says so.
+    assert.match(await page.locator("#nothing .um-message").textContent(), /no campaign “no-such-campaign”/);
+    assert.deepEqual(seen.pageErrors, []);
+    await context.close();
+  });
+});
+
+describe("phones and other screens", () => {
+  for (const width of [320, 360, 768, 1280]) {
+    for (const path of ["/", "/embed-example.html"]) {
+      const name = path === "/" ? "index" : "embed-example";
+      test(`${name} at ${width}px: no horizontal scroll, 44px targets, 16px text`, async () => {
+        const { page, context } = await openPage(browser, { viewport: { width, height: 800 } });
+        await page.goto(server.url + path);
+        await allLoaded(page);
+        const { small, tiny, controls, overflow } = await audit(page);
+        assert.ok(controls >= 10, `checked ${controls} controls`);
+        assert.ok(overflow <= 0, `no horizontal scroll (${overflow}px too wide)`);
+        assert.deepEqual(small, [], "every control and link at least 44×44");
+        assert.deepEqual(tiny, [], "no text under 16px");
+        await screenshot(page, `screen-${name}-${width}`);
+        await context.close();
+      });
+    }
+  }
+
+  test("the city filter stays in reach while a long list scrolls", async () => {
+    const { page, context } = await openPage(browser, { viewport: { width: 360, height: 740 } });
+    await page.goto(server.url + "/");
+    await page.locator("article.um-card").first().waitFor();
+    await page.mouse.wheel(0, 6000);
+    await until(() => page.evaluate(() => scrollY > 5000), "scrolled down");
+    const box = await page.getByLabel("City").boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 100, `the filter is at the top of the screen (y=${box.y})`);
+    await context.close();
+  });
+
+  test("dark mode and reduced motion are honoured", async () => {
+    for (const [colorScheme, reducedMotion, background, animations] of [
+      ["dark", "reduce", "rgb(22, 27, 34)", 0],
+      ["light", "no-preference", "rgb(255, 255, 255)", 1],
+    ]) {
+      const { page, context } = await openPage(browser, { viewport: { width: 360, height: 740 }, colorScheme, reducedMotion });
+      await page.goto(server.url + "/");
+      const card = page.locator("article.um-card").first();
+      await card.waitFor();
+      assert.equal(await card.evaluate((el) => getComputedStyle(el).backgroundColor), background);
+      await card.locator(".um-rsvp").first().click();
+      const dialog = page.getByRole("dialog");
+      await dialog.waitFor();
+      assert.equal(await dialog.evaluate((el) => el.getAnimations().length), animations);
+      if (colorScheme === "dark") await screenshot(page, "phone-dark-rsvp", { fullPage: false });
+      await context.close();
+    }
+  });
+});
