@@ -1,20 +1,58 @@
-//! One widget: loads its feed and shows the loading state, the listings, or a clear alert with
-//! Retry; keeps the chosen city in the page URL so it survives a reload and Back undoes it.
+//! One widget: loads its feed (trying again when the network fails, falling back to the last
+//! good copy) and shows the loading state, the listings, or a clear alert with Retry; keeps the
+//! chosen city in the page URL so it survives a reload and Back undoes it.
 
-use super::{listings::Listings, load_error::LoadErrorAlert, Instance};
-use crate::edge::{clock, fetch, url_state};
-use crate::model::{config::Config, listing::Listing, load_error::LoadError, parse::parse_feed, url_city};
+use super::{listings::Listings, load_error::LoadErrorAlert, saved_notice::SavedNotice, Instance};
+use crate::edge::{clock, fetch, storage, url_state};
+use crate::model::{config::Config, feed::Feed, listing::Listing, load_error::LoadError, parse::parse_feed, url_city};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Fetches, parses and indexes a feed at the current time, keeping one campaign if asked.
-pub async fn load(url: Result<String, LoadError>, campaign: Option<String>) -> Result<Arc<Listing>, LoadError> {
-    let text = fetch::fetch_text(&url?).await?;
-    let mut feed = parse_feed(&text).map_err(LoadError::Feed)?;
-    if let Some(id) = campaign {
-        feed.keep_only_campaign(&id);
+/// What a load gives the view: the listings, and when they come from the saved copy because
+/// the feed could not be loaded, when that copy was saved and why the feed failed.
+#[derive(Clone)]
+pub struct Loaded {
+    pub listing: Arc<Listing>,
+    pub saved: Option<(DateTime<Utc>, LoadError)>,
+}
+
+/// The request a widget makes for its feed.
+#[derive(Clone)]
+struct FeedRequest {
+    url: Result<String, LoadError>,
+    campaign: Option<String>,
+    timeout_ms: u32,
+}
+
+impl FeedRequest {
+    fn index(&self, mut feed: Feed, absolute_url: &str) -> Arc<Listing> {
+        if let Some(id) = &self.campaign {
+            feed.keep_only_campaign(id);
+        }
+        feed.drop_foreign_images(absolute_url);
+        Arc::new(Listing::new(feed, clock::now()))
     }
-    Ok(Arc::new(Listing::new(feed, clock::now())))
+
+    /// Fetches and parses the feed, keeping a copy of every good one; on failure, the last good
+    /// copy if there is one. `attempt` follows the tries, for the loading message.
+    async fn load(self, attempt: RwSignal<u32>) -> Result<Loaded, LoadError> {
+        let url = self.url.clone()?;
+        let absolute = fetch::absolute(&url);
+        let fresh = fetch::fetch_text(&url, self.timeout_ms, |n| attempt.set(n))
+            .await
+            .and_then(|text| parse_feed(&text).map(|feed| (feed, text)).map_err(LoadError::Feed));
+        match fresh {
+            Ok((feed, text)) => {
+                storage::save(&absolute, &text, clock::now());
+                Ok(Loaded { listing: self.index(feed, &absolute), saved: None })
+            }
+            Err(error) => match storage::load(&absolute).and_then(|(text, at)| Some((parse_feed(&text).ok()?, at))) {
+                Some((feed, at)) => Ok(Loaded { listing: self.index(feed, &absolute), saved: Some((at, error)) }),
+                None => Err(error),
+            },
+        }
+    }
 }
 
 /// The chosen city as a signal mirrored in the page URL parameter `param`: a choice pushes a
@@ -42,21 +80,32 @@ fn city_in_url(param: String, default: Option<String>) -> RwSignal<Option<String
 
 #[component]
 pub fn App(config: Config, #[prop(optional)] instance: u32) -> impl IntoView {
-    let Config { feed_url, city_param, lang, display } = config;
+    let Config { feed_url, city_param, lang, display, timeout_ms } = config;
     provide_context(lang);
     provide_context(Instance(instance));
     provide_context(display.clone());
-    let campaign = display.campaign.clone();
-    let feed = LocalResource::new(move || load(feed_url.clone(), campaign.clone()));
+    let request = FeedRequest { url: feed_url, campaign: display.campaign.clone(), timeout_ms };
+    let attempt = RwSignal::new(1);
+    let feed = LocalResource::new(move || {
+        attempt.set(1);
+        request.clone().load(attempt)
+    });
+    let retry = move || feed.refetch();
     let selected = city_in_url(city_param, display.city.clone());
     let texts = lang.texts();
+    let loading = move || {
+        view! { <p class="um-loading" role="status">{move || if attempt.get() > 1 { texts.retrying } else { texts.loading }}</p> }
+    };
     view! {
         <div class="um" class:um-compact=display.compact class:um-framed=display.framed data-theme=display.theme.name() lang=lang.tag()>
-            <Suspense fallback=move || view! { <p class="um-loading" role="status">{texts.loading}</p> }>
+            <Suspense fallback=loading>
                 {move || Suspend::new(async move {
                     match feed.await {
-                        Ok(listing) => view! { <Listings listing selected /> }.into_any(),
-                        Err(error) => view! { <LoadErrorAlert error on_retry=move || feed.refetch() /> }.into_any(),
+                        Ok(Loaded { listing, saved }) => view! {
+                            {saved.map(|(at, error)| view! { <SavedNotice at error on_retry=retry /> })}
+                            <Listings listing selected />
+                        }.into_any(),
+                        Err(error) => view! { <LoadErrorAlert error on_retry=retry /> }.into_any(),
                     }
                 })}
             </Suspense>

@@ -40,6 +40,9 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
 
     view! {
         <article class="um-card" aria-labelledby=labelledby>
+            {c.image.as_ref().map(|img| view! {
+                <img class="um-image" src=img.url.as_str().to_string() alt=img.alt.clone() loading="lazy" decoding="async" />
+            })}
             <header class="um-card-head">
                 {c.kind.clone().map(|k| view! { <p class="um-kind">{k}</p> })}
                 <h2 class="um-card-title" id=heading>{c.title.clone()}</h2>

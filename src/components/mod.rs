@@ -11,6 +11,7 @@ pub mod listings;
 pub mod load_error;
 pub mod meeting_item;
 pub mod rsvp_panel;
+pub mod saved_notice;
 
 use leptos::prelude::*;
 

@@ -1,26 +1,64 @@
-//! Fetching the feed: one GET, its failures sorted into [`LoadError`]s.
+//! Fetching the feed: one GET abandoned after a timeout, tried again with backoff on the
+//! failures that another attempt might not meet (`model::retry`), its errors sorted into
+//! [`LoadError`]s. A body announced as larger than the feed limit is not downloaded.
 
-use crate::model::load_error::LoadError;
+use super::timer::{sleep, Timer};
+use crate::model::{load_error::LoadError, parse::{FeedError, MAX_FEED_BYTES}, retry};
 use gloo_net::http::Request;
+use std::{cell::Cell, rc::Rc};
+
+/// The absolute form of a feed URL, resolved against the page (the key of its saved copy).
+pub fn absolute(url: &str) -> String {
+    let page = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    web_sys::Url::new_with_base(url, &page).map(|u| u.href()).unwrap_or_else(|_| url.to_string())
+}
 
 /// Whether a feed URL points at another origin than the page (its failures may be CORS).
 fn is_cross_origin(url: &str) -> bool {
     let Some(window) = web_sys::window() else { return false };
-    let page = window.location().href().unwrap_or_default();
-    let target = web_sys::Url::new_with_base(url, &page).ok();
-    let here = web_sys::Url::new(&page).ok();
-    match (target, here) {
-        (Some(t), Some(h)) => t.origin() != h.origin(),
-        _ => false,
-    }
+    let here = window.location().origin().unwrap_or_default();
+    web_sys::Url::new(&absolute(url)).is_ok_and(|u| u.origin() != here)
 }
 
-/// The feed document's text.
-pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let network = || LoadError::Network { cross_origin: is_cross_origin(url) };
-    let response = Request::get(url).send().await.map_err(|_| network())?;
+/// One attempt.
+async fn fetch_once(url: &str, timeout_ms: u32) -> Result<String, LoadError> {
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = Rc::new(Cell::new(false));
+    let _timer = controller.clone().and_then(|c| {
+        let timed_out = timed_out.clone();
+        Timer::new(timeout_ms, move || {
+            timed_out.set(true);
+            c.abort();
+        })
+    });
+    let failed = || if timed_out.get() { LoadError::Timeout } else { LoadError::Network { cross_origin: is_cross_origin(url) } };
+    let signal = controller.as_ref().map(|c| c.signal());
+    let response = Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(|_| failed())?;
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
-    response.text().await.map_err(|_| network())
+    let announced = response.headers().get("content-length").and_then(|n| n.trim().parse::<usize>().ok());
+    if let Some(bytes) = announced.filter(|&n| n > MAX_FEED_BYTES) {
+        return Err(LoadError::Feed(FeedError::TooLarge { bytes }));
+    }
+    response.text().await.map_err(|_| failed())
+}
+
+/// The feed document's text, trying up to `retry::ATTEMPTS` times. `on_attempt(n)` is told
+/// before each attempt after the first, so the view can say it is trying again.
+pub async fn fetch_text(url: &str, timeout_ms: u32, on_attempt: impl Fn(u32)) -> Result<String, LoadError> {
+    let mut attempt = 1;
+    loop {
+        match fetch_once(url, timeout_ms).await {
+            Err(e) if retry::is_transient(&e) => match retry::delay_before(attempt + 1) {
+                Some(ms) => {
+                    sleep(ms).await;
+                    attempt += 1;
+                    on_attempt(attempt);
+                }
+                None => return Err(e),
+            },
+            result => return result,
+        }
+    }
 }

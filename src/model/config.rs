@@ -4,6 +4,7 @@
 use super::i18n::Lang;
 use super::links::feed_from_page;
 use super::load_error::LoadError;
+use super::retry::DEFAULT_TIMEOUT_MS;
 
 /// The feed the bundled page shows when nothing names another.
 pub const DEFAULT_FEED: &str = "feed.json";
@@ -43,6 +44,8 @@ pub struct Config {
     pub city_param: String,
     pub lang: Lang,
     pub display: Display,
+    /// How long one attempt to fetch the feed may take (`data-timeout`, in seconds).
+    pub timeout_ms: u32,
 }
 
 fn flag(value: Option<String>) -> bool {
@@ -98,7 +101,11 @@ impl Config {
             },
             framed: flag(attr("frame")),
         };
-        Config { feed_url, city_param, lang, display }
+        let timeout_ms = text("timeout")
+            .and_then(|t| t.parse::<f64>().ok())
+            .filter(|t| t.is_finite())
+            .map_or(DEFAULT_TIMEOUT_MS, |seconds| (seconds.clamp(1.0, 120.0) * 1000.0) as u32);
+        Config { feed_url, city_param, lang, display, timeout_ms }
     }
 }
 
@@ -122,6 +129,15 @@ mod tests {
         assert_eq!(c.city_param, "um-city");
         assert_eq!(c.lang, Lang::En);
         assert_eq!(c.display, Display::default());
+        assert_eq!(c.timeout_ms, DEFAULT_TIMEOUT_MS);
+    }
+
+    #[test]
+    fn timeout_in_seconds_within_bounds() {
+        assert_eq!(config(&[("timeout", "2.5")], &[], None).timeout_ms, 2_500);
+        assert_eq!(config(&[("timeout", "0")], &[], None).timeout_ms, 1_000);
+        assert_eq!(config(&[("timeout", "9999")], &[], None).timeout_ms, 120_000);
+        assert_eq!(config(&[("timeout", "soon")], &[], None).timeout_ms, DEFAULT_TIMEOUT_MS);
     }
 
     #[test]

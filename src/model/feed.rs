@@ -1,7 +1,7 @@
 //! The feed model: what a valid feed-v1 document means once `parse.rs` has checked it. Every
 //! string here is plain text to be shown as text; every link is a [`SafeUrl`].
 
-use super::links::SafeUrl;
+use super::links::{same_origin, SafeUrl};
 use super::time::When;
 use super::zones::{self, Zone};
 
@@ -144,8 +144,43 @@ impl Feed {
         self.campaigns.retain(|c| c.id == id);
     }
 
+    /// Keeps only images on the feed's own origin: the widget makes no request to a host the
+    /// feed does not come from (an image elsewhere could track the visitors).
+    pub fn drop_foreign_images(&mut self, feed_url: &str) {
+        for c in &mut self.campaigns {
+            if c.image.as_ref().is_some_and(|img| !same_origin(img.url.as_str(), feed_url)) {
+                c.image = None;
+                self.problems.push(Problem {
+                    severity: Severity::Corrected,
+                    path: format!("campaign {:?}", c.id),
+                    message: "\"image.url\" is on another site than the feed; not shown".to_string(),
+                });
+            }
+        }
+    }
+
     /// How many campaigns and meetings were left out.
     pub fn left_out(&self) -> usize {
         self.problems.iter().filter(|p| p.severity == Severity::LeftOut).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::parse::parse_feed;
+
+    #[test]
+    fn images_elsewhere_than_the_feed_are_dropped_and_reported() {
+        let mut feed = parse_feed(
+            r#"{"version":1,"campaigns":[
+              {"id":"home","title":"H","image":{"url":"https://chapter.example/img/a.jpg"},"meetings":[]},
+              {"id":"away","title":"A","image":{"url":"https://tracker.example/pixel.gif"},"meetings":[]}]}"#,
+        )
+        .unwrap();
+        feed.drop_foreign_images("https://chapter.example/feed.json");
+        assert!(feed.campaigns[0].image.is_some());
+        assert!(feed.campaigns[1].image.is_none());
+        assert_eq!(feed.problems.len(), 1);
+        assert_eq!(feed.problems[0].path, r#"campaign "away""#);
     }
 }

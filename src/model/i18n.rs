@@ -43,6 +43,9 @@ pub struct Texts {
     pub new_tab: &'static str,
     pub feed_problems_details: &'static str,
     pub err_network: &'static str,
+    pub err_timeout: &'static str,
+    pub retrying: &'static str,
+    pub crashed: &'static str,
     pub err_not_json: &'static str,
     pub err_shape: &'static str,
     pub err_empty: &'static str,
@@ -88,6 +91,9 @@ static EN: Texts = Texts {
     new_tab: "(opens in a new tab)",
     feed_problems_details: "Details for the feed's publisher",
     err_network: "The meetings could not be loaded: the network did not answer.",
+    err_timeout: "The meetings could not be loaded: the network is too slow right now.",
+    retrying: "The network is slow. Trying again…",
+    crashed: "Something went wrong while showing the meetings. Please reload the page.",
     err_not_json: "The meetings could not be loaded: the feed is not valid JSON.",
     err_shape: "The meetings could not be loaded: the feed does not have the shape of a meeting feed.",
     err_empty: "The meetings could not be loaded: the feed is empty.",
@@ -136,6 +142,9 @@ static DE: Texts = Texts {
     new_tab: "(öffnet in neuem Tab)",
     feed_problems_details: "Details für den Herausgeber des Feeds",
     err_network: "Die Termine konnten nicht geladen werden: Das Netzwerk antwortet nicht.",
+    err_timeout: "Die Termine konnten nicht geladen werden: Das Netzwerk ist gerade zu langsam.",
+    retrying: "Das Netzwerk ist langsam. Neuer Versuch…",
+    crashed: "Beim Anzeigen der Termine ist ein Fehler aufgetreten. Bitte laden Sie die Seite neu.",
     err_not_json: "Die Termine konnten nicht geladen werden: Der Feed ist kein gültiges JSON.",
     err_shape: "Die Termine konnten nicht geladen werden: Der Feed hat nicht die Form eines Termin-Feeds.",
     err_empty: "Die Termine konnten nicht geladen werden: Der Feed ist leer.",
@@ -216,6 +225,14 @@ impl Lang {
         match self {
             Lang::En => format!("The meetings could not be loaded: the server answered with error {status}."),
             Lang::De => format!("Die Termine konnten nicht geladen werden: Der Server antwortete mit Fehler {status}."),
+        }
+    }
+
+    /// "Saved copy from …: the latest listings could not be loaded."
+    pub fn saved_copy(self, when: &str) -> String {
+        match self {
+            Lang::En => format!("Saved copy from {when}: the latest listings could not be loaded."),
+            Lang::De => format!("Gespeicherte Kopie vom {when}: Die neuesten Termine konnten nicht geladen werden."),
         }
     }
 

@@ -74,6 +74,11 @@ fn origin(url: &str) -> Option<String> {
     (!host.contains('@')).then(|| format!("{scheme}://{}", host.to_ascii_lowercase()))
 }
 
+/// Whether two absolute URLs share an origin (scheme, host and port).
+pub fn same_origin(a: &str, b: &str) -> bool {
+    origin(a).is_some_and(|o| Some(o) == origin(b))
+}
+
 /// A feed named in the page address (`?feed=`): a path on the page's own origin, or a URL on
 /// one of the origins the page's deployer listed (`data-feed-origins`).
 pub fn feed_from_page(value: &str, allowed_origins: &[String]) -> Result<String, &'static str> {
@@ -139,6 +144,15 @@ mod tests {
         ] {
             assert!(same_origin_feed_path(bad).is_err(), "{bad:?} must be refused");
         }
+    }
+
+    #[test]
+    fn origins_compare_scheme_host_and_port() {
+        assert!(same_origin("https://a.example/x.jpg", "https://A.example/feed.json"));
+        assert!(!same_origin("https://a.example/x.jpg", "http://a.example/feed.json"));
+        assert!(!same_origin("https://a.example:8443/x.jpg", "https://a.example/feed.json"));
+        assert!(!same_origin("https://a.example@b.example/x.jpg", "https://a.example/feed.json"));
+        assert!(!same_origin("data:image/png;base64,AAAA", "https://a.example/feed.json"));
     }
 
     #[test]

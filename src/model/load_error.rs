@@ -10,9 +10,11 @@ pub enum LoadError {
     RefusedUrl(&'static str),
     /// The server answered with an HTTP error status.
     Http(u16),
-    /// No answer: offline, DNS, timeout, or (for a feed on another origin) a missing CORS header,
-    /// which the browser reports the same way.
+    /// No answer: offline, DNS, or (for a feed on another origin) a missing CORS header, which
+    /// the browser reports the same way.
     Network { cross_origin: bool },
+    /// An answer too slow to wait for.
+    Timeout,
     /// An answer that is not a readable feed.
     Feed(FeedError),
 }
@@ -26,6 +28,7 @@ impl LoadError {
             LoadError::Http(status) => lang.err_http(*status),
             LoadError::Network { cross_origin: false } => t.err_network.to_string(),
             LoadError::Network { cross_origin: true } => t.err_cross_origin.to_string(),
+            LoadError::Timeout => t.err_timeout.to_string(),
             LoadError::Feed(e) => match e {
                 FeedError::Empty => t.err_empty.to_string(),
                 FeedError::TooLarge { .. } => t.err_too_large.to_string(),

@@ -14,3 +14,4 @@ pub mod config;
 pub mod load_error;
 pub mod place_format;
 pub mod url_city;
+pub mod retry;

@@ -4,6 +4,7 @@
 //   state.broken.add(path)  makes that path answer 503 until it is deleted again;
 //   state.headers           extra headers on every response (a CSP, say);
 //   state.requests          every path asked for, in order;
+//   state.routes            path -> (req, res) handler, answering (or not) as a test needs;
 //   /pages/<file>           test host pages from tests/e2e/pages/, with %FEED_ORIGIN% replaced
 //                           by state.vars.FEED_ORIGIN (a second server, for cross-origin feeds).
 import { createServer } from "node:http";
@@ -30,7 +31,7 @@ function inside(base, path) {
 }
 
 export async function startServer({ dist = join(ROOT, "dist") } = {}) {
-  const state = { headers: {}, broken: new Set(), requests: [], vars: {} };
+  const state = { headers: {}, broken: new Set(), requests: [], vars: {}, routes: new Map() };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     state.requests.push(url.pathname + url.search);
@@ -38,6 +39,8 @@ export async function startServer({ dist = join(ROOT, "dist") } = {}) {
       res.writeHead(status, { "content-type": type, "cache-control": "no-store", ...state.headers, ...extra });
       res.end(body);
     };
+    const route = state.routes.get(url.pathname);
+    if (route) return route(req, res);
     const status = url.pathname.match(/^\/status\/(\d{3})$/);
     if (status) return send(Number(status[1]), `status ${status[1]}`);
     let file;

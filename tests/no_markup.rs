@@ -1,0 +1,52 @@
+//! Feed text is only ever rendered as text: no code in the project writes markup from a string.
+//! Scans every source the widget ships (Rust, the JS it serves, its HTML pages) for the APIs
+//! that parse a string as HTML or code.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::{fs, path::Path};
+
+/// Spelled in pieces, so this file does not trip its own scan.
+const FORBIDDEN: [[&str; 2]; 8] = [
+    ["inner", "_html"],
+    ["inner", "HTML"],
+    ["outer", "HTML"],
+    ["set_outer", "_html"],
+    ["insertAdjacent", "HTML"],
+    ["document", ".write"],
+    ["eval", "("],
+    ["new Fun", "ction"],
+];
+
+fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| ["rs", "js", "mjs", "html"].contains(&e.to_str().unwrap())) {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_code_turns_a_string_into_markup() {
+    let mut files = Vec::new();
+    for dir in ["src", "web/src", "public", "tools"] {
+        sources(Path::new(dir), &mut files);
+    }
+    files.push("index.html".into());
+    assert!(files.len() > 20, "scanned only {} files", files.len());
+    let mut found = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).unwrap();
+        for [a, b] in FORBIDDEN {
+            let word = format!("{a}{b}");
+            for (n, line) in text.lines().enumerate() {
+                if line.contains(&word) {
+                    found.push(format!("{}:{}: {word}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "markup from strings: {found:#?}");
+}
