@@ -113,5 +113,6 @@ fn mount_at(host: HtmlElement, index: usize) {
             let _ = host.append_child(&root);
         }
     }
-    leptos::mount::mount_to(root, move || view! { <App config instance /> }).forget();
+    let has_content = host.child_element_count() > 0;
+    leptos::mount::mount_to(root, move || view! { <App config instance has_content /> }).forget();
 }

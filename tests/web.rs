@@ -91,15 +91,13 @@ async fn summary_folds_after_its_first_paragraph_and_links_read_more() {
     let m = mount_listings(None);
     tick().await;
     let card = &all(&m.root, "article.um-card")[0];
-    let summary = one(card, ".um-summary");
-    let rest = one(card, ".um-summary > div");
-    assert!(rest.has_attribute("hidden"));
-    assert!(summary.class_list().contains("um-folded"));
-    click(card, ".um-summary button");
+    let fold: web_sys::HtmlDetailsElement = one(card, ".um-summary details").unchecked_into();
+    assert!(!fold.open());
+    assert_eq!(texts(card, ".um-summary details > p"), ["Second paragraph."]);
+    assert_eq!(one(card, ".um-summary > p").text_content().unwrap(), "First paragraph.");
+    click(card, ".um-summary summary");
     tick().await;
-    assert!(!rest.has_attribute("hidden"));
-    assert!(!summary.class_list().contains("um-folded"));
-    assert_eq!(one(card, ".um-summary button").get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(fold.open());
     let more = one(card, ".um-read-more a");
     assert_eq!(more.get_attribute("href").as_deref(), Some("https://example.org/tour"));
     assert_eq!(more.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
@@ -133,17 +131,19 @@ async fn city_filter_counts_match_the_meetings_it_shows() {
     let label = one(&m.root, "label");
     assert_eq!(label.text_content().unwrap(), "City");
     assert_eq!(label.get_attribute("for"), select.get_attribute("id"));
-    assert_eq!(
-        texts(&m.root, "option"),
-        ["All cities (5)", "Berlin (1)", "Cambridge (1)", "New York (1)", "Portland, ME (1)", "Portland, OR (1)"]
-    );
+    assert_eq!(texts(&m.root, "option"), ["All cities (5)", "Berlin (1)", "Cambridge (1)", "New York (1)", "Portland, ME (1)", "Portland, OR (1)"]);
     // Choose "Portland, OR" as a visitor would.
     select.set_value("portland-or");
-    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &{
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        init
-    }).unwrap()).unwrap();
+    select
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("change", &{
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                init
+            })
+            .unwrap(),
+        )
+        .unwrap();
     tick().await;
     assert_eq!(m.selected.get_untracked().as_deref(), Some("portland-or"));
     assert_eq!(all(&m.root, "article").len(), 1, "only campaigns meeting there");
@@ -168,17 +168,17 @@ async fn an_unknown_city_in_the_url_says_so_and_offers_all_cities() {
 }
 
 #[wasm_bindgen_test]
-async fn past_meetings_are_hidden_until_asked_for() {
+async fn past_meetings_are_folded_away_until_asked_for() {
     let m = mount_listings(None);
     tick().await;
-    let toggle = one(&m.root, ".um-past-toggle");
-    assert_eq!(toggle.text_content().unwrap(), "Show 1 past meeting");
-    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("false"));
-    assert!(m.root.query_selector(".um-past").unwrap().is_none());
-    click(&m.root, ".um-past-toggle");
-    tick().await;
+    let fold: web_sys::HtmlDetailsElement = one(&m.root, ".um-past-fold").unchecked_into();
+    assert!(!fold.open());
+    assert_eq!(one(&m.root, ".um-past-fold .um-fold-closed").text_content().unwrap(), "Show 1 past meeting");
     assert_eq!(texts(&m.root, ".um-past .um-title-text"), ["Old Hall"]);
-    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(all(&m.root, ".um-meetings:not(.um-past) .um-meeting").len(), 5, "not among the upcoming ones");
+    click(&m.root, ".um-past-fold summary");
+    tick().await;
+    assert!(fold.open());
 }
 
 fn panel(root: &Element) -> web_sys::HtmlDialogElement {

@@ -1,7 +1,10 @@
 // trunk post-build hook: writes the stable entry point `upcoming-meetings.js` beside the hashed
 // wasm-bindgen output, so pages embed one unchanging file name while the hashed JS and wasm
 // behind it can be cached forever. It starts the wasm download before the JS glue arrives.
-// It also tidies dist/index.html, the bundled page, which loads that same entry point.
+// It also finishes dist/index.html, the bundled page, which loads that same entry point: the
+// listings of its feed are pre-rendered into the widget's element by the static renderer
+// (src/bin/static-page.rs), so they show before the widget has started.
+import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -21,7 +24,20 @@ window.upcomingMeetings = { mountAll: glue.mountAll, mount: glue.mount };
 `;
 writeFileSync(join(dir, "upcoming-meetings.js"), loader);
 
-// With inject_scripts off, trunk leaves its own <link data-trunk rel="rust"> in the page.
 const page = join(dir, "index.html");
-writeFileSync(page, readFileSync(page, "utf8").replace(/\s*<link data-trunk rel="rust"[^>]*>/, ""));
+let html = readFileSync(page, "utf8");
+// With inject_scripts off, trunk leaves its own <link data-trunk rel="rust"> in the page.
+html = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/, "");
+// <!-- prerender: FEED --> … <!-- /prerender -->: the block becomes FEED's listings.
+html = html.replace(/<!-- prerender: (\S+) -->[\s\S]*?<!-- \/prerender -->/, (_, feed) => {
+  const listings = execFileSync("cargo", ["run", "--quiet", "--bin", "static-page", "--", feed, "--prerender"], {
+    cwd: process.env.TRUNK_SOURCE_DIR ?? ".",
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  console.log(`index.html: pre-rendered ${feed} (${listings.length} bytes)`);
+  return listings;
+});
+writeFileSync(page, html);
 console.log(`upcoming-meetings.js -> ${js}, ${wasm}`);

@@ -78,8 +78,11 @@ fn city_in_url(param: String, default: Option<String>) -> RwSignal<Option<String
     selected
 }
 
+/// `has_content`: the widget's element has content of its own (pre-rendered listings, or
+/// anything the embedder put there); it stays in view, through a `<slot>`, until the widget has
+/// listings to show.
 #[component]
-pub fn App(config: Config, #[prop(optional)] instance: u32) -> impl IntoView {
+pub fn App(config: Config, #[prop(optional)] instance: u32, #[prop(optional)] has_content: bool) -> impl IntoView {
     let Config { feed_url, city_param, lang, display, timeout_ms } = config;
     provide_context(lang);
     provide_context(Instance(instance));
@@ -94,7 +97,14 @@ pub fn App(config: Config, #[prop(optional)] instance: u32) -> impl IntoView {
     let selected = city_in_url(city_param, display.city.clone());
     let texts = lang.texts();
     let loading = move || {
-        view! { <p class="um-loading" role="status">{move || if attempt.get() > 1 { texts.retrying } else { texts.loading }}</p> }
+        let line = move || {
+            let retrying = attempt.get() > 1;
+            (retrying || !has_content).then(|| view! { <p class="um-loading" role="status">{if retrying { texts.retrying } else { texts.loading }}</p> })
+        };
+        view! {
+            {line}
+            {has_content.then(|| view! { <slot></slot> })}
+        }
     };
     view! {
         <div class="um" class:um-compact=display.compact class:um-framed=display.framed data-theme=display.theme.name() lang=lang.tag()>

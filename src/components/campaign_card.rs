@@ -1,6 +1,7 @@
 //! One campaign as an `<article>`: title, subtitle, kind, summary with "Read more", speakers,
 //! sponsors, tags, links, notice, and its meetings for the chosen city in date order, with
-//! past meetings behind a toggle.
+//! past meetings folded away. The folds are `<details>`, so they work the same in the live
+//! widget and in the static page, with or without JavaScript.
 
 use super::{dom_id, external_link::ExternalLink, lang, meeting_item::MeetingItem};
 use crate::model::{
@@ -22,14 +23,16 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
     let upcoming = meetings(Period::Upcoming);
     let past = meetings(Period::Past);
     let display = use_context::<Display>().unwrap_or_default();
-    let show_past = RwSignal::new(display.show_past);
+    let show_past = display.show_past;
     // With `data-limit`, the first few upcoming meetings, and a toggle for the rest.
     let show_all = RwSignal::new(false);
     let limit = display.limit;
-    let shown = Memo::new(move |_| upcoming.with(|u| match limit {
-        Some(n) if !show_all.get() => u[..u.len().min(n)].to_vec(),
-        _ => u.clone(),
-    }));
+    let shown = Memo::new(move |_| {
+        upcoming.with(|u| match limit {
+            Some(n) if !show_all.get() => u[..u.len().min(n)].to_vec(),
+            _ => u.clone(),
+        })
+    });
     let beyond_limit = move || limit.map_or(0, |n| upcoming.with(Vec::len).saturating_sub(n));
     let listing = expect_context::<Arc<Listing>>();
     let c: &Campaign = listing.campaign(index);
@@ -91,28 +94,24 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
                 <p class="um-empty">{empty_text}</p>
             </Show>
             <Show when=move || !past.with(Vec::is_empty)>
-                <button
-                    type="button"
-                    class="um-link-button um-past-toggle"
-                    aria-expanded=move || show_past.get().to_string()
-                    on:click=move |_| show_past.update(|s| *s = !*s)
-                >
-                    {move || if show_past.get() { texts.hide_past.to_string() } else { lang().show_past(past.with(Vec::len)) }}
-                </button>
-                <Show when=move || show_past.get()>
+                <details class="um-fold um-past-fold" open=show_past>
+                    <summary class="um-link-button">
+                        <span class="um-fold-closed">{move || lang().show_past(past.with(Vec::len))}</span>
+                        <span class="um-fold-open">{texts.hide_past}</span>
+                    </summary>
                     <ol class="um-meetings um-past">
                         <For each=move || past.get() key=|m| *m let:meeting>
                             <MeetingItem campaign=index meeting />
                         </For>
                     </ol>
-                </Show>
+                </details>
             </Show>
         </article>
     }
 }
 
 /// The summary, folded on a phone-friendly length: its first paragraph cut to a few lines and
-/// the rest hidden behind a toggle; and "Read more" when the campaign has a page of its own.
+/// the rest in a `<details>` fold; and "Read more" when the campaign has a page of its own.
 #[component]
 fn Summary(campaign: usize) -> impl IntoView {
     /// A first paragraph longer than this is folded too, even alone.
@@ -120,30 +119,20 @@ fn Summary(campaign: usize) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
     let texts = lang().texts();
     let c = listing.campaign(campaign);
-    let expanded = RwSignal::new(false);
-    let summary_id = dom_id(&format!("c{campaign}-summary"));
-    let controls = summary_id.clone();
     let first = c.summary.first().cloned();
     let rest: Vec<String> = c.summary.iter().skip(1).cloned().collect();
     let foldable = !rest.is_empty() || first.as_ref().is_some_and(|p| p.chars().count() > FOLD_CHARS);
     view! {
-        <div class="um-summary" id=summary_id class:um-folded=move || foldable && !expanded.get()>
+        <div class="um-summary">
             {first.map(|p| view! { <p>{p}</p> })}
-            {(!rest.is_empty()).then(|| view! {
-                <div hidden=move || !expanded.get()>
-                    {rest.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
-                </div>
-            })}
             {foldable.then(|| view! {
-                <button
-                    type="button"
-                    class="um-link-button"
-                    aria-expanded=move || expanded.get().to_string()
-                    aria-controls=controls
-                    on:click=move |_| expanded.update(|e| *e = !*e)
-                >
-                    {move || if expanded.get() { texts.less_description } else { texts.more_description }}
-                </button>
+                <details class="um-fold um-summary-fold">
+                    <summary class="um-link-button">
+                        <span class="um-fold-closed">{texts.more_description}</span>
+                        <span class="um-fold-open">{texts.less_description}</span>
+                    </summary>
+                    {rest.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                </details>
             })}
             {c.url.clone().map(|url| view! { <p class="um-read-more"><ExternalLink url label=texts.read_more.to_string() /></p> })}
         </div>

@@ -2,7 +2,13 @@
 //! city, and the RSVP panel. The chosen city is a slug in a signal the caller owns (the app
 //! keeps it in the page URL).
 
-use super::{campaign_card::CampaignCard, city_filter::CityFilter, feed_notice::FeedNotice, lang, rsvp_panel::{RsvpPanel, RsvpState}};
+use super::{
+    campaign_card::CampaignCard,
+    city_filter::CityFilter,
+    feed_notice::FeedNotice,
+    lang,
+    rsvp_panel::{RsvpPanel, RsvpState},
+};
 use crate::model::{config::Display, listing::Listing};
 use leptos::prelude::*;
 use std::sync::Arc;

@@ -1,8 +1,10 @@
 //! One meeting in a card: when (venue wall-clock time), what, where, its status (a cancelled
-//! meeting is struck through and says so), and the button that opens its RSVP panel.
+//! meeting is struck through and says so), and the button that opens its RSVP panel (in the
+//! static page, where no panel opens, a link to where to sign up).
 
 use super::{lang, rsvp_panel::RsvpState};
 use crate::model::{
+    config::Display,
     feed::{Meeting, Status},
     i18n::Texts,
     listing::Listing,
@@ -26,14 +28,26 @@ pub fn status_text(texts: &'static Texts, status: Status) -> Option<&'static str
 #[component]
 pub fn MeetingItem(campaign: usize, meeting: usize) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
-    let rsvp = expect_context::<RsvpState>();
     let lang = lang();
     let texts = lang.texts();
-    let m: &Meeting = &listing.campaign(campaign).meetings[meeting];
+    let c = listing.campaign(campaign);
+    let m: &Meeting = &c.meetings[meeting];
+    let action = if use_context::<Display>().is_some_and(|d| d.static_page) {
+        m.sign_up_link(c).map(|link| {
+            view! {
+                <a class="um-button um-rsvp" href=link.url.as_str().to_string() target="_blank" rel="noopener noreferrer">
+                    {texts.sign_up}
+                    <span class="um-sr">": " {m.display_title().to_string()}</span>
+                </a>
+            }
+            .into_any()
+        })
+    } else {
+        Some(rsvp_button(campaign, meeting, m.display_title().to_string()).into_any())
+    };
     let when = describe(lang, &m.when, m.zone());
     let title = m.display_title().to_string();
     let status = status_text(texts, m.status);
-    let button = NodeRef::<html::Button>::new();
     view! {
         <li class="um-meeting" class:um-cancelled=m.status == Status::Cancelled>
             <p class="um-when">
@@ -51,16 +65,25 @@ pub fn MeetingItem(campaign: usize, meeting: usize) -> impl IntoView {
             </p>
             {m.note.clone().map(|n| view! { <p class="um-note">{n}</p> })}
             {(!m.speakers.is_empty()).then(|| view! { <p class="um-with">{lang.with_speakers(&m.speakers.join(", "))}</p> })}
-            <button
-                type="button"
-                class="um-button um-rsvp"
-                aria-haspopup="dialog"
-                node_ref=button
-                on:click=move |_| rsvp.open(campaign, meeting, button)
-            >
-                {texts.rsvp_details}
-                <span class="um-sr">": " {title}</span>
-            </button>
+            {action}
         </li>
+    }
+}
+
+/// The button that opens the meeting's RSVP panel.
+fn rsvp_button(campaign: usize, meeting: usize, title: String) -> impl IntoView {
+    let rsvp = expect_context::<RsvpState>();
+    let button = NodeRef::<html::Button>::new();
+    view! {
+        <button
+            type="button"
+            class="um-button um-rsvp"
+            aria-haspopup="dialog"
+            node_ref=button
+            on:click=move |_| rsvp.open(campaign, meeting, button)
+        >
+            {lang().texts().rsvp_details}
+            <span class="um-sr">": " {title}</span>
+        </button>
     }
 }

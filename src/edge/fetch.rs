@@ -3,7 +3,11 @@
 //! [`LoadError`]s. A body announced as larger than the feed limit is not downloaded.
 
 use super::timer::{sleep, Timer};
-use crate::model::{load_error::LoadError, parse::{FeedError, MAX_FEED_BYTES}, retry};
+use crate::model::{
+    load_error::LoadError,
+    parse::{FeedError, MAX_FEED_BYTES},
+    retry,
+};
 use gloo_net::http::Request;
 use std::{cell::Cell, rc::Rc};
 

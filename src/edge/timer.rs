@@ -11,9 +11,7 @@ pub struct Timer {
 impl Timer {
     pub fn new(ms: u32, callback: impl FnOnce() + 'static) -> Option<Timer> {
         let callback = Closure::once(callback);
-        let id = web_sys::window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms as i32)
-            .ok()?;
+        let id = web_sys::window()?.set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms as i32).ok()?;
         Some(Timer { id, _callback: callback })
     }
 }

@@ -34,6 +34,8 @@ pub struct Display {
     pub theme: Theme,
     /// The widget fills an iframe (`embed.html`) whose height follows its content.
     pub framed: bool,
+    /// Rendered to static HTML (`static_page.rs`): no panel, links instead of buttons.
+    pub static_page: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -100,6 +102,7 @@ impl Config {
                 _ => Theme::Auto,
             },
             framed: flag(attr("frame")),
+            static_page: false,
         };
         let timeout_ms = text("timeout")
             .and_then(|t| t.parse::<f64>().ok())
@@ -174,11 +177,8 @@ mod tests {
 
     #[test]
     fn display_options() {
-        let c = config(
-            &[("city", "Portland, OR"), ("campaign", "no-war"), ("limit", "3"), ("show-past", ""), ("layout", "compact"), ("theme", "dark")],
-            &[],
-            None,
-        );
+        let c =
+            config(&[("city", "Portland, OR"), ("campaign", "no-war"), ("limit", "3"), ("show-past", ""), ("layout", "compact"), ("theme", "dark")], &[], None);
         assert_eq!(
             c.display,
             Display {
@@ -188,7 +188,8 @@ mod tests {
                 show_past: true,
                 compact: true,
                 theme: Theme::Dark,
-                framed: false
+                framed: false,
+                static_page: false
             }
         );
         let c = config(&[("limit", "none"), ("show-past", "false"), ("layout", "cards"), ("theme", "purple")], &[], None);

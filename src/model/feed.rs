@@ -133,6 +133,11 @@ impl Meeting {
         self.title.as_deref().or(self.place.name.as_deref()).unwrap_or(&self.place.city)
     }
 
+    /// Where a visitor signs up: the meeting's first RSVP link, else the campaign's first link.
+    pub fn sign_up_link<'a>(&'a self, campaign: &'a Campaign) -> Option<&'a Link> {
+        self.rsvp.first().or(campaign.links.first())
+    }
+
     pub fn is_rally(&self) -> bool {
         self.kind.as_deref().is_some_and(|k| k.eq_ignore_ascii_case("rally"))
     }

@@ -102,10 +102,7 @@ static EN: Texts = Texts {
     err_refused_url: "This page asked for a feed from another site, which the widget does not load.",
     err_cross_origin: "The meetings could not be loaded: the feed's server does not allow this site to read it (CORS).",
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-    months: [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December",
-    ],
+    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
 };
 
 static DE: Texts = Texts {
@@ -153,10 +150,7 @@ static DE: Texts = Texts {
     err_refused_url: "Diese Seite verlangt einen Feed von einer anderen Website; das Widget lädt ihn nicht.",
     err_cross_origin: "Die Termine konnten nicht geladen werden: Der Server des Feeds erlaubt dieser Website den Zugriff nicht (CORS).",
     weekdays: ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
-    months: [
-        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
-        "Dezember",
-    ],
+    months: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
 };
 
 impl Lang {

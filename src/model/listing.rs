@@ -59,11 +59,7 @@ impl Listing {
     /// The one question behind every list and count: the meetings of one campaign in a period,
     /// in one city or all, as indices into `campaign.meetings` in date order.
     pub fn meetings(&self, campaign: usize, city: Option<usize>, period: Period) -> impl Iterator<Item = usize> + '_ {
-        self.spots[campaign]
-            .iter()
-            .enumerate()
-            .filter(move |(_, s)| s.past == (period == Period::Past) && city.is_none_or(|c| s.city == c))
-            .map(|(i, _)| i)
+        self.spots[campaign].iter().enumerate().filter(move |(_, s)| s.past == (period == Period::Past) && city.is_none_or(|c| s.city == c)).map(|(i, _)| i)
     }
 
     /// Upcoming meetings per city, indexed like `cities`.

@@ -2,16 +2,16 @@
 //! Views read it; nothing here renders, fetches or reads the clock.
 
 pub mod cities;
+pub mod config;
 pub mod feed;
 pub mod i18n;
 pub mod links;
 pub mod listing;
+pub mod load_error;
 pub mod parse;
+pub mod place_format;
+pub mod retry;
 pub mod time;
 pub mod time_format;
-pub mod zones;
-pub mod config;
-pub mod load_error;
-pub mod place_format;
 pub mod url_city;
-pub mod retry;
+pub mod zones;

@@ -22,10 +22,15 @@ pub const MAX_LONG_TEXT: usize = 5_000;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FeedError {
     Empty,
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     /// Cut off before its end (a truncated download or a half-saved file).
     Truncated,
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     /// JSON, but not a feed: what is wrong with its shape.
     WrongShape(String),
     /// A `version` other than 1.x.
@@ -341,10 +346,9 @@ fn campaign(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<Ca
         Some(other) => return Err(format!("\"meetings\" is {}, not a list", kind_of(other))),
     };
     let image = match map.get("image") {
-        Some(Value::Object(img)) => f.url_value("image.url", img.get("url")).map(|url| Image {
-            url,
-            alt: img.get("alt").and_then(Value::as_str).map(|a| cut(&clean(a), MAX_SHORT_TEXT)).unwrap_or_default(),
-        }),
+        Some(Value::Object(img)) => f
+            .url_value("image.url", img.get("url"))
+            .map(|url| Image { url, alt: img.get("alt").and_then(Value::as_str).map(|a| cut(&clean(a), MAX_SHORT_TEXT)).unwrap_or_default() }),
         _ => None,
     };
     let speakers = f

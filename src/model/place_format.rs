@@ -77,7 +77,13 @@ mod tests {
     #[test]
     fn lines_in_local_order() {
         assert_eq!(street_line(&place("US")), "5221 Gullen Mall, Detroit, MI 48202");
-        let berlin = Place { city: "Berlin".into(), street: Some("Sprengelstraße 15".into()), postal_code: Some("13353".into()), country: Some("DE".into()), ..Place::default() };
+        let berlin = Place {
+            city: "Berlin".into(),
+            street: Some("Sprengelstraße 15".into()),
+            postal_code: Some("13353".into()),
+            country: Some("DE".into()),
+            ..Place::default()
+        };
         assert_eq!(street_line(&berlin), "Sprengelstraße 15, 13353 Berlin");
         assert_eq!(street_line(&Place { city: "Cambridge".into(), ..Place::default() }), "Cambridge");
         assert_eq!(venue_line(&place("US"), false).unwrap(), "Wayne State University, Room 258");

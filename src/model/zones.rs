@@ -111,12 +111,7 @@ fn nth_sunday(year: i32, month: u32, n: u8) -> NaiveDate {
 }
 
 fn last_sunday(year: i32, month: u32) -> NaiveDate {
-    let first_of_next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
-    }
-    .expect("valid month");
+    let first_of_next = if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) }.expect("valid month");
     let last = first_of_next - Duration::days(1);
     last - Duration::days(last.weekday().num_days_from_sunday() as i64)
 }

@@ -68,3 +68,20 @@ export function deepActiveElement(page) {
     return a ? { tag: a.tagName, text: a.textContent, className: a.className } : null;
   });
 }
+
+/** The campaign cards on screen. The bundled page also holds pre-rendered cards in the light
+ * DOM, which stop being rendered once the widget shows its own: `:visible` tells them apart. */
+export const cards = (page) => page.locator("article.um-card:visible");
+
+/** Waits until every widget on the page has started and shows its listings or an alert (the
+ * pre-rendered listings of the bundled page do not count). */
+export function widgetsReady(page) {
+  return until(
+    () =>
+      page.evaluate(() => {
+        const hosts = [...document.querySelectorAll("[data-upcoming-meetings]")];
+        return hosts.length > 0 && hosts.every((h) => h.shadowRoot?.querySelector("article, [role=alert], .um-message"));
+      }),
+    "every widget started",
+  );
+}

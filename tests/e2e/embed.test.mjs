@@ -5,7 +5,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { startServer } from "./server.mjs";
-import { launch, openPage, screenshot, until } from "./browser.mjs";
+import { cards, launch, openPage, screenshot, until, widgetsReady } from "./browser.mjs";
 
 let server, other, browser;
 before(async () => {
@@ -194,9 +194,9 @@ describe("a strict Content Security Policy", () => {
         });
         const response = await page.goto(server.url + path);
         assert.equal(response.headers()["content-security-policy"], STRICT_CSP);
-        await page.locator("article.um-card").first().waitFor();
+        await widgetsReady(page);
         // The stylesheet applied: the cards have their border and radius.
-        const radius = await page.locator("article.um-card").first().evaluate((el) => getComputedStyle(el).borderTopLeftRadius);
+        const radius = await cards(page).first().evaluate((el) => getComputedStyle(el).borderTopLeftRadius);
         assert.notEqual(radius, "0px");
         assert.deepEqual(await page.evaluate(() => window.__violations), []);
         assert.deepEqual(seen.consoleErrors.filter((m) => /Content Security Policy/i.test(m)), []);
@@ -215,8 +215,8 @@ describe("a feed on another origin", () => {
     try {
       const { page, context, seen } = await openPage(browser);
       await page.goto(`${server.url}/pages/cross-origin.html`);
-      await page.locator("article.um-card").first().waitFor();
-      assert.equal(await page.locator("article.um-card").count(), 14);
+      await widgetsReady(page);
+      assert.equal(await cards(page).count(), 14);
       assert.ok(other.state.requests.includes("/feed.json"));
       assert.deepEqual(seen.pageErrors, []);
       await context.close();
@@ -244,16 +244,17 @@ describe("every data- option", () => {
     for (const id of ["limit", "past", "german", "compact", "dark", "city"]) await page.locator(`#${id} article`).first().waitFor();
 
     // data-limit="2": two meetings, then a toggle for the rest.
-    assert.equal(await page.locator("#limit .um-meeting").count(), 2);
+    assert.equal(await page.locator("#limit .um-meetings:not(.um-past) .um-meeting").count(), 2);
     const more = page.locator("#limit .um-more-toggle");
     assert.equal(await more.textContent(), "Show 10 more meetings");
     await more.click();
-    await until(async () => (await page.locator("#limit .um-meeting").count()) === 12, "all 12 after Show more");
+    await until(async () => (await page.locator("#limit .um-meetings:not(.um-past) .um-meeting").count()) === 12, "all 12 after Show more");
     assert.equal(await more.textContent(), "Show fewer meetings");
 
     // data-show-past: the past meetings are listed from the start.
     assert.equal(await page.locator("#past .um-past .um-meeting").count(), 2);
-    assert.equal(await page.locator("#past .um-past-toggle").getAttribute("aria-expanded"), "true");
+    assert.equal(await page.locator("#past .um-past-fold").evaluate((d) => d.open), true);
+    assert.ok(await page.locator("#past .um-past .um-meeting").first().isVisible());
 
     // data-lang="de".
     assert.equal(await page.locator("#german .um-filter-label").textContent(), "Stadt");
@@ -304,10 +305,10 @@ describe("phones and other screens", () => {
   test("the city filter stays in reach while a long list scrolls", async () => {
     const { page, context } = await openPage(browser, { viewport: { width: 360, height: 740 } });
     await page.goto(server.url + "/");
-    await page.locator("article.um-card").first().waitFor();
+    await widgetsReady(page);
     await page.mouse.wheel(0, 6000);
     await until(() => page.evaluate(() => scrollY > 5000), "scrolled down");
-    const box = await page.getByLabel("City").boundingBox();
+    const box = await page.getByLabel("City").filter({ visible: true }).boundingBox();
     assert.ok(box.y >= 0 && box.y + box.height <= 100, `the filter is at the top of the screen (y=${box.y})`);
     await context.close();
   });
@@ -319,8 +320,8 @@ describe("phones and other screens", () => {
     ]) {
       const { page, context } = await openPage(browser, { viewport: { width: 360, height: 740 }, colorScheme, reducedMotion });
       await page.goto(server.url + "/");
-      const card = page.locator("article.um-card").first();
-      await card.waitFor();
+      await widgetsReady(page);
+      const card = cards(page).first();
       assert.equal(await card.evaluate((el) => getComputedStyle(el).backgroundColor), background);
       await card.locator(".um-rsvp").first().click();
       const dialog = page.getByRole("dialog");

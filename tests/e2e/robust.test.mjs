@@ -4,7 +4,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { startServer } from "./server.mjs";
-import { launch, openPage, screenshot, until } from "./browser.mjs";
+import { cards, launch, openPage, screenshot, until, widgetsReady } from "./browser.mjs";
 
 let server, browser;
 before(async () => {
@@ -16,8 +16,7 @@ after(async () => {
   await server?.close();
 });
 
-const cards = (page) => page.locator("article.um-card");
-const feedPage = (feed, extra = "") => `${server.url}/?feed=${encodeURIComponent(feed)}${extra}`;
+const feedPage = (feed) => `${server.url}/pages/plain.html?feed=${encodeURIComponent(feed)}`;
 
 /** Serves `body` at `path` for the rest of the test file. */
 function serve(path, body, headers = {}) {
@@ -178,7 +177,8 @@ describe("a bad network", () => {
   test("when the feed cannot be reached, the saved copy shows, and a bad answer never replaces it", async () => {
     const { page, context, seen } = await openPage(browser);
     await page.goto(server.url + "/");
-    await cards(page).first().waitFor();
+    await widgetsReady(page);
+    assert.equal(await cards(page).count(), 14);
     assert.equal(await page.locator(".um-saved").count(), 0);
 
     // The server stops answering.
@@ -309,8 +309,10 @@ describe("time done right, with the clock pinned to 2027-03-14T06:30:00Z", () =>
         items.map((m) => [m.querySelector(".um-title-text").textContent, m.querySelector(".um-date").textContent, m.querySelector(".um-time")?.textContent ?? ""]),
       );
       assert.deepEqual(shown, expected);
-      assert.equal(await page.locator(".um-past-toggle").textContent(), "Show 1 past meeting");
-      await page.locator(".um-past-toggle").click();
+      assert.equal(await page.locator(".um-past-fold summary").textContent(), "Show 1 past meetingHide past meetings");
+      assert.equal(await page.locator(".um-past-fold .um-fold-closed").isVisible(), true);
+      await page.locator(".um-past-fold summary").click();
+      assert.equal(await page.locator(".um-past-fold .um-fold-open").isVisible(), true);
       assert.deepEqual(await page.locator(".um-past .um-title-text").allTextContents(), ["Ended a minute ago"]);
       await context.close();
     });

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { startServer } from "./server.mjs";
-import { VIEWPORTS, ZONES, deepActiveElement, launch, openPage, screenshot, until } from "./browser.mjs";
+import { VIEWPORTS, ZONES, cards, deepActiveElement, launch, openPage, screenshot, until, widgetsReady } from "./browser.mjs";
 
 let server, browser;
 before(async () => {
@@ -15,12 +15,11 @@ after(async () => {
   await server?.close();
 });
 
-const cards = (page) => page.locator("article.um-card");
-const meeting = (page, text) => page.locator(".um-meeting", { hasText: text });
+const meeting = (page, text) => page.locator(".um-meeting:visible", { hasText: text });
 
 async function loaded(page, path = "/") {
   await page.goto(server.url + path);
-  await cards(page).first().waitFor();
+  await widgetsReady(page);
 }
 
 function noHarm(seen) {
@@ -59,27 +58,27 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       test("choosing a city filters, lands in the URL, survives reload, and Back undoes it", async () => {
         const { page, context, seen } = await openPage(browser, { viewport, timezoneId });
         await loaded(page);
-        const select = page.getByLabel("City");
+        const select = page.getByLabel("City").filter({ visible: true });
         await select.selectOption("new-york");
         await until(() => new URL(page.url()).searchParams.get("city") === "new-york", "?city=new-york");
         const label = await select.locator("option:checked").textContent();
         assert.equal(label, "New York (5)");
-        await until(async () => (await page.locator(".um-meeting").count()) === 5, "five New York meetings");
-        for (const street of await page.locator(".um-meeting .um-street").allTextContents()) {
+        await until(async () => (await page.locator(".um-meeting:visible").count()) === 5, "five New York meetings");
+        for (const street of await page.locator(".um-meeting:visible .um-street").allTextContents()) {
           assert.match(street, /New York, NY/);
         }
         assert.equal(await cards(page).count(), 4, "only campaigns meeting in New York");
         await screenshot(page, `${tag}-city`);
 
         await page.reload();
-        await cards(page).first().waitFor();
-        assert.equal(await page.getByLabel("City").inputValue(), "new-york");
-        assert.equal(await page.locator(".um-meeting").count(), 5);
+        await widgetsReady(page);
+        assert.equal(await page.getByLabel("City").filter({ visible: true }).inputValue(), "new-york");
+        assert.equal(await page.locator(".um-meeting:visible").count(), 5);
 
         await page.goBack();
         await until(() => !new URL(page.url()).searchParams.has("city"), "city gone from the URL");
         await until(async () => (await cards(page).count()) === 14, "all campaigns again");
-        assert.equal(await page.getByLabel("City").inputValue(), "");
+        assert.equal(await page.getByLabel("City").filter({ visible: true }).inputValue(), "");
         noHarm(seen);
         await context.close();
       });
@@ -129,7 +128,8 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
           server.state.broken.delete("/feed.json");
         }
         await page.getByRole("button", { name: "Retry" }).click();
-        await cards(page).first().waitFor();
+        await widgetsReady(page);
+        await until(async () => (await cards(page).count()) === 14, "the listings after Retry");
         assert.equal(await cards(page).count(), 14);
         noHarm(seen);
         await context.close();
@@ -137,6 +137,32 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     });
   }
 }
+
+describe("the bundled page is pre-rendered", () => {
+  test("its listings show before the widget starts, and the widget then takes over in place", async () => {
+    const { page, context, seen } = await openPage(browser, { viewport: VIEWPORTS.phone });
+    let releaseWasm;
+    const wasmHeld = new Promise((ok) => (releaseWasm = ok));
+    await page.route("**/*.wasm", async (route) => {
+      await wasmHeld;
+      await route.continue();
+    });
+    await page.goto(server.url + "/");
+    // Before any wasm: the pre-rendered listings, on screen, with the live widget not started.
+    await until(async () => (await cards(page).count()) === 14, "pre-rendered cards on screen");
+    const live = () => page.evaluate(() => document.querySelector("[data-upcoming-meetings]").shadowRoot?.querySelectorAll("article").length ?? 0);
+    assert.equal(await live(), 0);
+    const before = await cards(page).first().boundingBox();
+    releaseWasm();
+    await widgetsReady(page);
+    assert.equal(await live(), 14);
+    assert.equal(await cards(page).count(), 14, "the pre-rendered cards are no longer rendered");
+    const after = await cards(page).first().boundingBox();
+    assert.ok(Math.abs(after.y - before.y) < 1 && Math.abs(after.height - before.height) < 2, `the first card stays in place (${before.y}/${before.height} → ${after.y}/${after.height})`);
+    assert.deepEqual(seen.pageErrors, []);
+    await context.close();
+  });
+});
 
 describe("each way a feed can fail has its own message", () => {
   const cases = [
@@ -151,7 +177,7 @@ describe("each way a feed can fail has its own message", () => {
     test(what, async () => {
       const { page, context, seen } = await openPage(browser);
       await page.route("**/fixtures/unreachable.json", (route) => route.abort("internetdisconnected"));
-      await page.goto(`${server.url}/?feed=${encodeURIComponent(feed)}`);
+      await page.goto(`${server.url}/pages/plain.html?feed=${encodeURIComponent(feed)}`);
       const alert = page.getByRole("alert");
       await alert.waitFor();
       assert.match(await alert.textContent(), message);

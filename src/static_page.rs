@@ -1,0 +1,112 @@
+//! The listings rendered to static HTML by the same components and stylesheet as the widget:
+//! what a server-side site would send. It is the page the benchmark holds the widget against
+//! (nothing in a browser can show the first meeting sooner), the `<noscript>` / archive export
+//! of a feed (`static-page --out`), and the content pre-rendered into the bundled page, which
+//! shows while the widget starts and which the widget then replaces.
+
+use crate::components::{campaign_card::CampaignCard, city_filter::CityFilter, feed_notice::FeedNotice, rsvp_panel::RsvpState, Instance};
+use crate::model::{config::Display, i18n::Lang, listing::Listing};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The widget's stylesheet, the same the widget adopts in its shadow root.
+pub const STYLE: &str = include_str!("../style/widget.css");
+
+/// What to render.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Output {
+    /// A whole page with the stylesheet inline: the archive / `<noscript>` export.
+    Page,
+    /// The widget's markup alone, city filter included, to place inside the widget's element
+    /// so the listings show before the widget has started.
+    Prerender,
+}
+
+/// The listings as HTML.
+pub fn listings_html(listing: Arc<Listing>, lang: Lang, output: Output) -> String {
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        provide_context(lang);
+        provide_context(Instance(0));
+        provide_context(Display { static_page: true, ..Display::default() });
+        provide_context(listing.clone());
+        provide_context(RsvpState::default());
+        let city = Memo::new(|_| None);
+        let selected = RwSignal::new(None);
+        let filter = (output == Output::Prerender).then(|| view! { <CityFilter city selected /> });
+        let cards = listing.campaigns(None).into_iter().map(|index| view! { <CampaignCard index city /> }).collect_view();
+        view! {
+            <div class="um" lang=lang.tag()>
+                <FeedNotice />
+                {filter}
+                <div class="um-campaigns">{cards}</div>
+            </div>
+        }
+        .to_html()
+    });
+    // The empty comments are hydration markers; a static page has no use for them.
+    html.replace("<!>", "")
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A whole HTML page of the listings, titled after the feed's publisher.
+pub fn page_html(listing: Arc<Listing>, lang: Lang) -> String {
+    let title =
+        listing.feed.publisher.as_ref().and_then(|p| p.name.clone()).map_or_else(|| "Upcoming meetings".to_string(), |n| format!("Upcoming meetings – {n}"));
+    let body = listings_html(listing, lang, Output::Page);
+    format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n<title>{title}</title>\n\
+         <style>\nbody {{ margin: 0 auto; max-width: 72rem; padding: 1rem; font-family: system-ui, sans-serif; }}\n{STYLE}</style>\n\
+         </head>\n<body>\n<h1>{title}</h1>\n{body}\n</body>\n</html>\n",
+        lang = lang.tag(),
+        title = escape(&title),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse::parse_feed;
+    use chrono::{DateTime, Utc};
+
+    fn listing(json: &str) -> Arc<Listing> {
+        let now = DateTime::parse_from_rfc3339("2026-12-01T12:00:00Z").unwrap().with_timezone(&Utc);
+        Arc::new(Listing::new(parse_feed(json).unwrap(), now))
+    }
+
+    #[test]
+    fn the_bundled_feed_as_a_page() {
+        let html = page_html(listing(include_str!("../public/feed.json")), Lang::En);
+        assert!(html.starts_with("<!doctype html>"));
+        assert_eq!(html.matches("<article").count(), 14);
+        assert_eq!(html.matches("class=\"um-meeting\"").count() + html.matches("class=\"um-meeting um-cancelled\"").count(), 42);
+        assert!(html.contains("6:30 PM CEST"));
+        assert!(html.contains(".um-card {"), "the widget's stylesheet is inline");
+        assert!(!html.contains("<select"), "no filter on a page without script");
+        assert!(!html.contains("<dialog"));
+        assert!(!html.contains("<!>"));
+        // Where a meeting has an RSVP link, the page links to it instead of opening a panel.
+        assert!(html.contains(r#"href="https://www.facebook.com/events/628722970910513/""#));
+    }
+
+    #[test]
+    fn the_prerender_has_the_filter_and_feed_text_stays_text() {
+        let html = listings_html(
+            listing(
+                r#"{"version":1,"publisher":{"name":"<b>x</b>"},"campaigns":[{"id":"c","title":"<script>alert(1)</script>","meetings":[{"id":"m","place":{"city":"Berlin"}}]}]}"#,
+            ),
+            Lang::De,
+            Output::Prerender,
+        );
+        assert!(html.starts_with(r#"<div lang="de" class="um">"#));
+        assert!(html.contains("<select"));
+        assert!(html.contains("Alle Städte (1)"));
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(!html.contains("<script>"));
+    }
+}
