@@ -3,7 +3,7 @@
 //! chosen city in the page URL so it survives a reload and Back undoes it.
 
 use super::{listings::Listings, load_error::LoadErrorAlert, saved_notice::SavedNotice, Instance};
-use crate::edge::{clock, fetch, storage, url_state};
+use crate::edge::{clock, fetch, perf, storage, url_state};
 use crate::model::{config::Config, feed::Feed, listing::Listing, load_error::LoadError, parse::parse_feed, url_city};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -31,7 +31,8 @@ impl FeedRequest {
             feed.keep_only_campaign(id);
         }
         feed.drop_foreign_images(absolute_url);
-        Arc::new(Listing::new(feed, clock::now()))
+        let now = clock::now();
+        Arc::new(perf::measure("index", || Listing::new(feed, now)))
     }
 
     /// Fetches and parses the feed, keeping a copy of every good one; on failure, the last good
@@ -41,7 +42,7 @@ impl FeedRequest {
         let absolute = fetch::absolute(&url);
         let fresh = fetch::fetch_text(&url, self.timeout_ms, |n| attempt.set(n))
             .await
-            .and_then(|text| parse_feed(&text).map(|feed| (feed, text)).map_err(LoadError::Feed));
+            .and_then(|text| perf::measure("parse", || parse_feed(&text)).map(|feed| (feed, text)).map_err(LoadError::Feed));
         match fresh {
             Ok((feed, text)) => {
                 storage::save(&absolute, &text, clock::now());

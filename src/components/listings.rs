@@ -35,6 +35,8 @@ pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>) -> im
         let listing = listing.clone();
         move || city.get().filter(|_| campaigns.with(Vec::is_empty)).map(|c| listing.cities[c].label.clone())
     };
+    // Effects run once the view is in the page: the benchmark's "listings rendered".
+    Effect::new(|_| crate::edge::perf::mark("listings"));
     view! {
         <FeedNotice />
         {missing_campaign}

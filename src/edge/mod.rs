@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod fetch;
+pub mod perf;
 pub mod storage;
 pub mod timer;
 pub mod url_state;

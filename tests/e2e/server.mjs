@@ -10,6 +10,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const TYPES = {
@@ -30,7 +31,21 @@ function inside(base, path) {
   return full.startsWith(base) ? full : null;
 }
 
-export async function startServer({ dist = join(ROOT, "dist") } = {}) {
+/** Compressed bodies, by path and encoding, made once (the benchmark serves what a real host
+ * would: brotli or gzip, as the browser asks). */
+const compressed = new Map();
+function encode(path, body, accept) {
+  const encoding = /\bbr\b/.test(accept) ? "br" : /\bgzip\b/.test(accept) ? "gzip" : null;
+  if (!encoding || body.length < 256) return { body, encoding: null };
+  const key = `${encoding} ${path}`;
+  if (!compressed.has(key)) {
+    compressed.set(key, encoding === "br" ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }) : gzipSync(body, { level: 9 }));
+  }
+  return { body: compressed.get(key), encoding };
+}
+
+/** `compress`: answer files compressed; `mounts`: URL prefix -> folder, served like dist/. */
+export async function startServer({ dist = join(ROOT, "dist"), compress = false, mounts = {} } = {}) {
   const state = { headers: {}, broken: new Set(), requests: [], vars: {}, routes: new Map() };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
@@ -56,13 +71,18 @@ export async function startServer({ dist = join(ROOT, "dist") } = {}) {
       }
     } else if (url.pathname.startsWith("/fixtures/")) {
       file = inside(join(ROOT, "tests/fixtures"), url.pathname.slice("/fixtures/".length));
+    } else if (Object.keys(mounts).some((m) => url.pathname.startsWith(m))) {
+      const prefix = Object.keys(mounts).find((m) => url.pathname.startsWith(m));
+      file = inside(resolve(ROOT, mounts[prefix]), url.pathname.slice(prefix.length));
     } else {
       file = inside(dist, url.pathname === "/" ? "index.html" : url.pathname.slice(1));
     }
     if (file && state.broken.has(url.pathname)) return send(503, "temporarily broken");
     try {
       if (!file || !(await stat(file)).isFile()) throw new Error("not a file");
-      send(200, await readFile(file), TYPES[extname(file)] ?? "application/octet-stream");
+      const raw = await readFile(file);
+      const { body, encoding } = compress ? encode(file, raw, req.headers["accept-encoding"] ?? "") : { body: raw, encoding: null };
+      send(200, body, TYPES[extname(file)] ?? "application/octet-stream", encoding ? { "content-encoding": encoding, vary: "accept-encoding" } : {});
     } catch {
       send(404, "not found");
     }

@@ -1,0 +1,247 @@
+// `make bench`: the widget measured on a slow phone against the fastest possible page, the
+// static page of the same feed rendered by src/bin/static-page.rs. Prints a table and writes
+// it into bench/results.md (between the RESULTS markers; the rest of that file is kept).
+//
+// Expects `make bench` to have built dist/ (release) and target/release/static-page.
+import { execFileSync } from "node:child_process";
+import { cpus, totalmem } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { chromium } from "playwright-core";
+import { startServer } from "../tests/e2e/server.mjs";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const OUT = join(ROOT, "bench/out");
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const NOW = "2026-12-01T12:00:00Z";
+const PHONE = {
+  cpu: 4, // CPU slowed 4×
+  network: { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 },
+};
+const BUDGET = { gzipTotal: 150 * 1024, firstCardRatio: 1.5, filterMedian: 50, filterWorst: 100, memory: 30 * 1024 * 1024 };
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+mkdirSync(OUT, { recursive: true });
+const log = (...a) => console.error("bench:", ...a);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${Math.round(n)} ms`;
+
+// ---------------------------------------------------------------- the pages
+const staticPage = join(ROOT, "target/release/static-page");
+function render(feed, args) {
+  return execFileSync(staticPage, [feed, "--now", NOW, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+}
+log("generating the 5,000-meeting feed and the pages");
+execFileSync("node", [join(ROOT, "bench/gen-feed.mjs"), join(OUT, "feed-5000.json")], { stdio: "inherit" });
+const FEEDS = { bundled: { file: join(ROOT, "public/feed.json"), url: "/feed.json" }, "5000": { file: join(OUT, "feed-5000.json"), url: "/bench/feed-5000.json" } };
+const distIndex = readFileSync(join(ROOT, "dist/index.html"), "utf8");
+for (const [name, feed] of Object.entries(FEEDS)) {
+  writeFileSync(join(OUT, `static-${name}.html`), render(feed.file, []));
+  // The shipped page (dist/index.html) built for this feed: pre-rendered, then the widget.
+  const widget = `<div data-upcoming-meetings data-feed="${feed.url}" data-city-param="city">${render(feed.file, ["--prerender"])}</div>`;
+  writeFileSync(
+    join(OUT, `page-${name}.html`),
+    distIndex.replace("<head>", '<head>\n    <base href="/" />').replace(/<div data-upcoming-meetings[\s\S]*<\/div>(\s*<\/main>)/, `${widget}$1`),
+  );
+  // The two-line snippet on a bare page: the widget alone, from cold.
+  writeFileSync(
+    join(OUT, `snippet-${name}.html`),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Snippet</title></head>` +
+      `<body><h1>Upcoming meetings</h1><div data-upcoming-meetings data-feed="${feed.url}"></div><script type="module" src="/upcoming-meetings.js"></script></body></html>`,
+  );
+}
+
+const server = await startServer({ compress: true, mounts: { "/bench/": "bench/out" } });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const chromiumVersion = browser.version();
+
+// ---------------------------------------------------------------- 1. bytes
+log("bytes of the bundled page's first load");
+const loaded = [];
+{
+  const page = await browser.newPage();
+  page.on("requestfinished", (r) => loaded.push(new URL(r.url()).pathname));
+  await page.goto(server.url + "/");
+  await page.waitForFunction(() => document.querySelector("[data-upcoming-meetings]")?.shadowRoot?.querySelector("article"));
+  await page.waitForLoadState("networkidle");
+  await page.close();
+}
+const files = [...new Set(loaded)].map((path) => {
+  const raw = readFileSync(join(ROOT, "dist", path === "/" ? "index.html" : path.slice(1)));
+  return {
+    path: path === "/" ? "/index.html" : path,
+    raw: raw.length,
+    gzip: gzipSync(raw, { level: 9 }).length,
+    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+});
+const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+// ---------------------------------------------------------------- 2. timings
+const PROBE = `(() => {
+  const b = (window.__bench = { first: null, all: null, done: false });
+  let firstSeen = false, allSeen = false, parsed = false;
+  document.addEventListener("DOMContentLoaded", () => (parsed = true));
+  const host = () => document.querySelector("[data-upcoming-meetings]");
+  const shows = (el) => !!el && el.getBoundingClientRect().height > 0;
+  const card = () => shows(document.querySelector("article.um-card")) || shows(host()?.shadowRoot?.querySelector("article.um-card"));
+  // A static page has every meeting once parsed; a widget once its own listings are in.
+  const all = () => (host() ? performance.getEntriesByName("upcoming-meetings:listings").length > 0 : parsed);
+  const frame = () => {
+    const now = performance.now();
+    // Stamped in the frame after the one that rendered it: that frame has been painted.
+    if (firstSeen && b.first === null) b.first = now;
+    if (allSeen && b.all === null) b.all = now;
+    if (!firstSeen && document.body && card()) firstSeen = true;
+    if (!allSeen && all()) allSeen = true;
+    if (b.first !== null && b.all !== null) b.done = true;
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();`;
+
+async function phonePage({ throttleNetwork = true } = {}) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  // The widget's own clock pin (src/edge/clock.rs): the static pages are rendered at NOW too.
+  await page.addInitScript(`globalThis.UPCOMING_MEETINGS_NOW = "${NOW}";`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (throttleNetwork) await cdp.send("Network.emulateNetworkConditions", PHONE.network);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: PHONE.cpu });
+  return { context, page, cdp };
+}
+
+async function timeLoad(path) {
+  const { context, page } = await phonePage();
+  await page.addInitScript(PROBE);
+  await page.goto(server.url + path, { waitUntil: "commit", timeout: 600_000 });
+  await page.waitForFunction(() => window.__bench?.done, null, { timeout: 600_000, polling: 250 });
+  const result = await page.evaluate(() => ({
+    ...window.__bench,
+    parse: performance.getEntriesByName("upcoming-meetings:parse")[0]?.duration ?? null,
+    index: performance.getEntriesByName("upcoming-meetings:index")[0]?.duration ?? null,
+  }));
+  await context.close();
+  return result;
+}
+
+const timings = {};
+for (const feed of Object.keys(FEEDS)) {
+  for (const kind of ["static", "page", "snippet"]) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Interleave kinds run by run? Each kind's runs are back to back; the machine is shared,
+      // so the table quotes medians and ratios from this one run of the benchmark.
+      runs.push(await timeLoad(`/bench/${kind}-${feed}.html`));
+    }
+    timings[`${kind}-${feed}`] = {
+      first: median(runs.map((r) => r.first)),
+      all: median(runs.map((r) => r.all)),
+      parse: runs[0].parse === null ? null : median(runs.map((r) => r.parse)),
+      index: runs[0].index === null ? null : median(runs.map((r) => r.index)),
+    };
+    log(`${kind}-${feed}: first ${ms(timings[`${kind}-${feed}`].first)}, all ${ms(timings[`${kind}-${feed}`].all)} (median of ${RUNS})`);
+  }
+}
+
+// ---------------------------------------------------------------- 3. filter, 4. memory
+log("city filter latency and memory at 5,000 meetings");
+const filter = { changes: [], backToAll: null };
+let memory;
+{
+  const { context, page, cdp } = await phonePage({ throttleNetwork: false });
+  await page.goto(server.url + "/bench/snippet-5000.html");
+  await page.waitForFunction(() => performance.getEntriesByName("upcoming-meetings:listings").length > 0, null, { timeout: 120_000 });
+  const slugs = await page.evaluate(() => [...document.querySelector("[data-upcoming-meetings]").shadowRoot.querySelectorAll("select option")].map((o) => o.value).filter(Boolean));
+  const step = Math.floor(slugs.length / 20);
+  const change = (slug) =>
+    page.evaluate(
+      (slug) =>
+        new Promise((done) => {
+          const select = document.querySelector("[data-upcoming-meetings]").shadowRoot.querySelector("select");
+          const start = performance.now();
+          select.value = slug;
+          select.dispatchEvent(new Event("change", { bubbles: true }));
+          // The next frame's callbacks run before it paints; a task queued from there runs after.
+          requestAnimationFrame(() => setTimeout(() => done(performance.now() - start), 0));
+        }),
+      slug,
+    );
+  for (let i = 0; i < 20; i++) filter.changes.push(await change(slugs[i * step]));
+  filter.backToAll = await change("");
+
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("Performance.enable");
+  const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+  const wasm = await page.evaluate(() => window.upcomingMeetings.memoryBytes());
+  memory = { js: metrics.JSHeapUsedSize, wasm, nodes: metrics.Nodes };
+  await context.close();
+}
+await browser.close();
+await server.close();
+
+// ---------------------------------------------------------------- the table
+const mark = (ok) => (ok ? "✅ within budget" : "❌ over budget");
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const row = (cells) => `| ${cells.join(" | ")} |`;
+const lines = [];
+lines.push(`Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${execFileSync("uname", ["-srm"], { encoding: "utf8" }).trim()}, ` +
+  `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium ${chromiumVersion}. ` +
+  `Slow phone: CPU ${PHONE.cpu}× slower, ${PHONE.network.downloadThroughput * 8 / 1e6} Mbit/s down, ${PHONE.network.uploadThroughput * 8 / 1e3} kbit/s up, ${PHONE.network.latency} ms latency, 360×740. ` +
+  `Timings are medians of ${RUNS} cold loads each, all from this one run.`);
+lines.push("");
+lines.push("### 1. Bytes of the bundled page's first load");
+lines.push("");
+lines.push(row(["file", "raw", "gzip -9", "brotli -11"]));
+lines.push(row(["---", "---:", "---:", "---:"]));
+for (const f of files) lines.push(row([`\`${f.path}\``, kb(f.raw), kb(f.gzip), kb(f.brotli)]));
+lines.push(row(["**total**", `**${kb(total.raw)}**`, `**${kb(total.gzip)}**`, `**${kb(total.brotli)}**`]));
+lines.push("");
+lines.push(`Budget: gzip total at most ${kb(BUDGET.gzipTotal)}: ${kb(total.gzip)}, ${mark(total.gzip <= BUDGET.gzipTotal)}.`);
+lines.push("");
+lines.push("### 2. Time to the first campaign card painted, and to every meeting rendered");
+lines.push("");
+lines.push("`static`: the static page of the feed (the floor). `page`: the shipped page, `dist/index.html`, whose listings are pre-rendered by the same renderer, then taken over by the widget. `snippet`: the two-line snippet on a bare page, the widget alone from cold. \"Every meeting\": for a widget, once its own listings are in the page.");
+lines.push("");
+lines.push(row(["feed", "page", "first card", "vs static", "every meeting", "vs static"]));
+lines.push(row(["---", "---", "---:", "---:", "---:", "---:"]));
+for (const feed of Object.keys(FEEDS)) {
+  const s = timings[`static-${feed}`];
+  for (const kind of ["static", "page", "snippet"]) {
+    const t = timings[`${kind}-${feed}`];
+    lines.push(row([feed === "5000" ? "5,000 meetings" : "bundled", kind, ms(t.first), ratio(t.first, s.first), ms(t.all), ratio(t.all, s.all)]));
+  }
+}
+lines.push("");
+for (const feed of Object.keys(FEEDS)) {
+  const r = timings[`page-${feed}`].first / timings[`static-${feed}`].first;
+  const c = timings[`snippet-${feed}`].first / timings[`static-${feed}`].first;
+  lines.push(`Budget: first card at most ${BUDGET.firstCardRatio}× the static page (${feed === "5000" ? "5,000 meetings" : "bundled feed"}): shipped page ${r.toFixed(2)}×, ${mark(r <= BUDGET.firstCardRatio)}; snippet from cold ${c.toFixed(2)}×, ${mark(c <= BUDGET.firstCardRatio)}.`);
+  lines.push("");
+}
+lines.push(`### 3. City filter at 5,000 meetings (CPU ${PHONE.cpu}× slower)`);
+lines.push("");
+lines.push(`From the change event to the next frame painted, 20 changes (All cities → a city, then city to city): median ${ms(median(filter.changes))}, worst ${ms(Math.max(...filter.changes))}. ` +
+  `Then back to All cities (all 5,000 meetings again): ${ms(filter.backToAll)}.`);
+lines.push("");
+lines.push(`Budget: median at most ${BUDGET.filterMedian} ms, ${mark(median(filter.changes) <= BUDGET.filterMedian)}; worst at most ${BUDGET.filterWorst} ms, ${mark(Math.max(...filter.changes) <= BUDGET.filterWorst)}.`);
+lines.push("");
+lines.push("### 4. Memory after loading 5,000 meetings");
+lines.push("");
+lines.push(`JS heap ${kb(memory.js)} + wasm memory ${kb(memory.wasm)} = ${kb(memory.js + memory.wasm)} (after a garbage collection; ${memory.nodes} DOM nodes). Budget: at most ${kb(BUDGET.memory)}, ${mark(memory.js + memory.wasm <= BUDGET.memory)}.`);
+lines.push("");
+lines.push(`### 5. Parsing the 5,000-meeting feed in the browser (CPU ${PHONE.cpu}× slower)`);
+lines.push("");
+const p5 = timings["snippet-5000"];
+lines.push(`parse_feed ${ms(p5.parse)}, then indexing (cities, past/upcoming) ${ms(p5.index)}; median of ${RUNS} loads (${kb(readFileSync(FEEDS["5000"].file).length)} of JSON).`);
+const table = lines.join("\n");
+
+console.log(`\n${table}\n`);
+const resultsFile = join(ROOT, "bench/results.md");
+const previous = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "# Benchmark results\n\n<!-- RESULTS -->\n<!-- /RESULTS -->\n";
+writeFileSync(resultsFile, previous.replace(/<!-- RESULTS -->[\s\S]*<!-- \/RESULTS -->/, `<!-- RESULTS -->\n${table}\n<!-- /RESULTS -->`));
+log("written to bench/results.md");
