@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRootInit, ShadowRootMode};
 
 /// The widget's stylesheet, compiled in so it arrives with the code and needs no request.
-const STYLE: &str = include_str!("../style/widget.css");
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 thread_local! {
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(0) };

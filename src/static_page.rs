@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The widget's stylesheet, the same the widget adopts in its shadow root.
-pub const STYLE: &str = include_str!("../style/widget.css");
+pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 /// What to render.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,7 +86,7 @@ mod tests {
         assert_eq!(html.matches("<article").count(), 14);
         assert_eq!(html.matches("class=\"um-meeting\"").count() + html.matches("class=\"um-meeting um-cancelled\"").count(), 42);
         assert!(html.contains("6:30 PM CEST"));
-        assert!(html.contains(".um-card {"), "the widget's stylesheet is inline");
+        assert!(html.contains(".um .um-card{"), "the widget's stylesheet is inline");
         assert!(!html.contains("<select"), "no filter on a page without script");
         assert!(!html.contains("<dialog"));
         assert!(!html.contains("<!>"));

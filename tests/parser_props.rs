@@ -8,6 +8,7 @@
 
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
+use upcoming_meetings::model::json::{self, Json};
 use upcoming_meetings::model::parse::parse_feed;
 
 /// Cases per property; `PROPTEST_CASES` in the environment overrides it.
@@ -103,6 +104,12 @@ proptest! {
     }
 
     #[test]
+    fn the_json_reader_reads_what_serde_json_writes(doc in junk()) {
+        let ours = json::parse(&doc.to_string()).expect("valid JSON is read");
+        prop_assert!(same(&ours, &doc), "{:?} read as {:?}", doc, ours);
+    }
+
+    #[test]
     fn feed_shaped_junk_never_panics(campaigns in prop::collection::vec(junk(), 0..6), publisher in junk()) {
         let doc = json!({ "version": 1, "publisher": publisher, "campaigns": campaigns });
         let _ = parse_feed(&doc.to_string());
@@ -153,5 +160,21 @@ fn rename_good(v: &Value) -> Value {
         Value::Array(items) => Value::Array(items.iter().map(rename_good).collect()),
         Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), rename_good(v))).collect()),
         other => other.clone(),
+    }
+}
+
+/// The same tree: our reader's value against serde_json's.
+fn same(ours: &Json, theirs: &Value) -> bool {
+    match (ours, theirs) {
+        (Json::Null, Value::Null) => true,
+        (Json::Bool(a), Value::Bool(b)) => a == b,
+        (n @ Json::Number(_), Value::Number(m)) => {
+            let (a, b) = (n.as_f64().unwrap(), m.as_f64().unwrap());
+            a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
+        }
+        (Json::String(a), Value::String(b)) => a == b,
+        (Json::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y)),
+        (Json::Object(a), Value::Object(b)) => a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same(v, w))),
+        _ => false,
     }
 }

@@ -28,8 +28,8 @@ const page = join(dir, "index.html");
 let html = readFileSync(page, "utf8");
 // With inject_scripts off, trunk leaves its own <link data-trunk rel="rust"> in the page.
 html = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/, "");
-// <!-- prerender: FEED --> … <!-- /prerender -->: the block becomes FEED's listings.
-html = html.replace(/<!-- prerender: (\S+) -->[\s\S]*?<!-- \/prerender -->/, (_, feed) => {
+// <p data-prerender="FEED">…</p> (a fallback) becomes FEED's listings.
+html = html.replace(/<p data-prerender="?([^"\s>]+)"?>[\s\S]*?<\/p>/, (_, feed) => {
   const listings = execFileSync("cargo", ["run", "--quiet", "--bin", "static-page", "--", feed, "--prerender"], {
     cwd: process.env.TRUNK_SOURCE_DIR ?? ".",
     encoding: "utf8",

@@ -105,7 +105,7 @@ fn place_in_frame(dialog: &web_sys::HtmlDialogElement, opener_top: Option<f64>) 
     let page = document().document_element().map_or(0.0, |e| e.scroll_height() as f64);
     let height = dialog.offset_height() as f64;
     let y = (top - 16.0).min(page - height - 8.0).max(8.0);
-    let _ = web_sys::HtmlElement::style(dialog).set_property("top", &format!("{y}px"));
+    let _ = web_sys::HtmlElement::style(dialog).set_property("top", &format!("{}px", y.round() as i64));
     if dialog.open() {
         // The embedding page scrolls, not the frame: bring the whole panel into its view.
         let options = web_sys::ScrollIntoViewOptions::new();

@@ -4,7 +4,7 @@
 //! the epoch, or an RFC 3339 string) before the widget loads: the benchmark does, so its pages
 //! list the same meetings whatever the day it runs.
 
-use crate::model::i18n::Lang;
+use crate::model::{i18n::Lang, time::parse_instant};
 use chrono::{DateTime, Utc};
 use wasm_bindgen::JsValue;
 
@@ -13,7 +13,7 @@ fn pinned() -> Option<DateTime<Utc>> {
     if let Some(ms) = value.as_f64() {
         return DateTime::from_timestamp_millis(ms as i64);
     }
-    DateTime::parse_from_rfc3339(&value.as_string()?).ok().map(|t| t.with_timezone(&Utc))
+    parse_instant(&value.as_string()?)
 }
 
 pub fn now() -> DateTime<Utc> {

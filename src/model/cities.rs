@@ -3,7 +3,7 @@
 //! Two places with one name in different regions are told apart: "Portland, ME" / "Portland, OR".
 
 use super::feed::Place;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct City {
@@ -17,15 +17,17 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Case-folded for comparing (ASCII letters only: full Unicode case tables would weigh more
+/// in the wasm than they are worth for city names).
 fn norm(s: Option<&str>) -> String {
-    squash(s.unwrap_or("")).to_lowercase()
+    squash(s.unwrap_or("")).to_ascii_lowercase()
 }
 
-/// "Portland, OR" → "portland-or"; letters of any script are kept.
+/// "Portland, OR" → "portland-or"; characters beyond ASCII (letters of any script) are kept.
 pub fn slug(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
-    for c in label.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+    for c in label.chars().map(|c| c.to_ascii_lowercase()) {
+        if c.is_ascii_alphanumeric() || !c.is_ascii() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
@@ -43,7 +45,7 @@ struct Found {
 /// Groups places into cities. Returns the cities sorted by label, and for each place (in the
 /// order given) the index of its city in that list.
 pub fn group<'a>(places: impl Iterator<Item = &'a Place>) -> (Vec<City>, Vec<usize>) {
-    let mut keys: HashMap<(String, String, String), usize> = HashMap::new();
+    let mut keys: BTreeMap<(String, String, String), usize> = BTreeMap::new();
     let mut found: Vec<Found> = Vec::new();
     let mut of_place = Vec::new();
     for p in places {
@@ -57,14 +59,14 @@ pub fn group<'a>(places: impl Iterator<Item = &'a Place>) -> (Vec<City>, Vec<usi
     }
 
     // How many distinct cities share each name, and each name+qualifier.
-    let mut same_name: HashMap<String, usize> = HashMap::new();
+    let mut same_name: BTreeMap<String, usize> = BTreeMap::new();
     for f in &found {
-        *same_name.entry(f.name.to_lowercase()).or_default() += 1;
+        *same_name.entry(f.name.to_ascii_lowercase()).or_default() += 1;
     }
     let labels: Vec<String> = found
         .iter()
         .map(|f| {
-            if same_name[&f.name.to_lowercase()] == 1 {
+            if same_name[&f.name.to_ascii_lowercase()] == 1 {
                 return f.name.clone();
             }
             let qualifier = match (&f.region, &f.country) {
@@ -79,7 +81,7 @@ pub fn group<'a>(places: impl Iterator<Item = &'a Place>) -> (Vec<City>, Vec<usi
         .collect();
 
     let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_cached_key(|&i| (labels[i].to_lowercase(), i));
+    order.sort_by_cached_key(|&i| (labels[i].to_ascii_lowercase(), i));
     let mut rank = vec![0; found.len()];
     for (pos, &i) in order.iter().enumerate() {
         rank[i] = pos;

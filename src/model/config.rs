@@ -50,6 +50,17 @@ pub struct Config {
     pub timeout_ms: u32,
 }
 
+/// Seconds written as "2" or "2.5" in milliseconds (read without float parsing, which would
+/// weigh more in the wasm than this whole option).
+fn milliseconds(seconds: &str) -> Option<u32> {
+    let (whole, fraction) = seconds.split_once('.').unwrap_or((seconds, ""));
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let millis: u32 = format!("{fraction:0<3}").get(..3)?.parse().ok()?;
+    Some(whole.parse::<u32>().ok()?.saturating_mul(1000).saturating_add(millis))
+}
+
 fn flag(value: Option<String>) -> bool {
     value.is_some_and(|v| matches!(v.trim().to_ascii_lowercase().as_str(), "" | "true" | "yes" | "1" | "on"))
 }
@@ -104,10 +115,7 @@ impl Config {
             framed: flag(attr("frame")),
             static_page: false,
         };
-        let timeout_ms = text("timeout")
-            .and_then(|t| t.parse::<f64>().ok())
-            .filter(|t| t.is_finite())
-            .map_or(DEFAULT_TIMEOUT_MS, |seconds| (seconds.clamp(1.0, 120.0) * 1000.0) as u32);
+        let timeout_ms = text("timeout").and_then(|t| milliseconds(&t)).map_or(DEFAULT_TIMEOUT_MS, |ms| ms.clamp(1_000, 120_000));
         Config { feed_url, city_param, lang, display, timeout_ms }
     }
 }

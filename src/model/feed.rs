@@ -157,7 +157,7 @@ impl Feed {
                 c.image = None;
                 self.problems.push(Problem {
                     severity: Severity::Corrected,
-                    path: format!("campaign {:?}", c.id),
+                    path: format!("campaign {}", super::text::quoted(&c.id)),
                     message: "\"image.url\" is on another site than the feed; not shown".to_string(),
                 });
             }

@@ -15,3 +15,5 @@ pub mod time;
 pub mod time_format;
 pub mod url_city;
 pub mod zones;
+pub mod text;
+pub mod json;

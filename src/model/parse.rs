@@ -7,8 +7,9 @@ use super::feed::*;
 use super::links::SafeUrl;
 use super::time::parse_when;
 use super::zones;
-use serde_json::{Map, Value};
-use std::collections::HashSet;
+use super::json::{self, Json, JsonError};
+use super::text::{clean, cut, quoted};
+use std::collections::BTreeSet;
 
 /// The largest feed the widget reads. A meeting takes about 500 bytes, so this is room for
 /// ten thousand meetings; anything bigger is almost certainly not a meeting feed.
@@ -46,35 +47,35 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
     if text.trim().is_empty() {
         return Err(FeedError::Empty);
     }
-    let doc: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Eof => FeedError::Truncated,
-        _ => FeedError::NotJson { line: e.line(), column: e.column() },
+    let root = json::parse(text).map_err(|e| match e {
+        JsonError::Eof => FeedError::Truncated,
+        JsonError::Syntax { line, column } => FeedError::NotJson { line, column },
     })?;
-    let Value::Object(root) = doc else {
-        return Err(FeedError::WrongShape(format!("the document is {}, not an object with \"version\" and \"campaigns\"", kind_of(&doc))));
+    let Json::Object(_) = root else {
+        return Err(FeedError::WrongShape(format!("the document is {}, not an object with \"version\" and \"campaigns\"", kind_of(&root))));
     };
     check_version(root.get("version"))?;
     let campaigns = match root.get("campaigns") {
-        Some(Value::Array(list)) => list,
+        Some(Json::Array(list)) => list,
         Some(other) => return Err(FeedError::WrongShape(format!("\"campaigns\" is {}, not a list", kind_of(other)))),
         None => return Err(FeedError::WrongShape("there is no \"campaigns\" list".to_string())),
     };
 
     let mut problems = Vec::new();
     let publisher = match root.get("publisher") {
-        Some(Value::Object(map)) => Some(publisher(&mut Fields::new(map, "publisher".to_string(), &mut problems))),
+        Some(map @ Json::Object(_)) => Some(publisher(&mut Fields::new(map, "publisher".to_string(), &mut problems))),
         Some(other) => {
             problems.push(corrected("publisher", format!("is {}, not an object; ignored", kind_of(other))));
             None
         }
         None => None,
     };
-    let mut seen = HashSet::new();
+    let mut seen = BTreeSet::new();
     let mut out = Vec::with_capacity(campaigns.len());
     for (i, value) in campaigns.iter().enumerate() {
         let path = entry_path("campaigns", i, value);
         match campaign(value, &path, &mut problems) {
-            Ok(c) if !seen.insert(c.id.clone()) => problems.push(left_out(&path, format!("the id {:?} is used by an earlier campaign", c.id))),
+            Ok(c) if !seen.insert(c.id.clone()) => problems.push(left_out(&path, format!("the id {} is used by an earlier campaign", quoted(&c.id)))),
             Ok(c) => out.push(c),
             Err(why) => problems.push(left_out(&path, why)),
         }
@@ -82,11 +83,11 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
     Ok(Feed { publisher, campaigns: out, problems })
 }
 
-fn check_version(version: Option<&Value>) -> Result<(), FeedError> {
+fn check_version(version: Option<&Json>) -> Result<(), FeedError> {
     let shown = match version {
         None => return Err(FeedError::WrongShape("there is no \"version\"".to_string())),
-        Some(Value::Number(n)) => n.to_string(),
-        Some(Value::String(s)) => s.trim().to_string(),
+        Some(Json::Number(n)) => n.to_string(),
+        Some(Json::String(s)) => s.trim().to_string(),
         Some(other) => return Err(FeedError::WrongShape(format!("\"version\" is {}, not a number", kind_of(other)))),
     };
     // Major version 1: "1", "1.0", "1.2" (a newer minor version is read; its new fields ignored).
@@ -98,29 +99,29 @@ fn check_version(version: Option<&Value>) -> Result<(), FeedError> {
     }
 }
 
-fn kind_of(v: &Value) -> &'static str {
+fn kind_of(v: &Json) -> &'static str {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Json::Null => "null",
+        Json::Bool(_) => "true or false",
+        Json::Number(_) => "a number",
+        Json::String(_) => "text",
+        Json::Array(_) => "a list",
+        Json::Object(_) => "an object",
     }
 }
 
 /// `campaigns[2] "no-war"`: the index always, the id when there is a readable one.
-fn entry_path(list: &str, index: usize, value: &Value) -> String {
+fn entry_path(list: &str, index: usize, value: &Json) -> String {
     match value.get("id").and_then(id_text) {
-        Some(id) => format!("{list}[{index}] {:?}", cut(&id, 80)),
+        Some(id) => format!("{list}[{index}] {}", quoted(&cut(&id, 80))),
         None => format!("{list}[{index}]"),
     }
 }
 
-fn id_text(v: &Value) -> Option<String> {
+fn id_text(v: &Json) -> Option<String> {
     match v {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        Value::Number(n) => Some(n.to_string()),
+        Json::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Json::Number(n) => Some(n.to_string()),
         _ => None,
     }
 }
@@ -133,33 +134,16 @@ fn corrected(path: &str, message: String) -> Problem {
     Problem { severity: Severity::Corrected, path: path.to_string(), message }
 }
 
-/// Cuts text to at most `max` characters, ending with "…" when cut.
-fn cut(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        None => s.to_string(),
-        Some((end, _)) => format!("{}…", &s[..end]),
-    }
-}
-
-/// Plain text as the widget keeps it: trimmed, without control characters but line breaks.
-fn clean(s: &str) -> String {
-    let s = s.trim();
-    if s.chars().any(|c| c.is_control() && c != '\n') {
-        s.chars().filter(|c| !c.is_control() || *c == '\n').collect()
-    } else {
-        s.to_string()
-    }
-}
-
 /// Reads the fields of one object, recording what it mends as problems at its path.
 struct Fields<'a> {
-    map: &'a Map<String, Value>,
+    /// An object.
+    map: &'a Json,
     path: String,
     problems: &'a mut Vec<Problem>,
 }
 
 impl<'a> Fields<'a> {
-    fn new(map: &'a Map<String, Value>, path: String, problems: &'a mut Vec<Problem>) -> Self {
+    fn new(map: &'a Json, path: String, problems: &'a mut Vec<Problem>) -> Self {
         Fields { map, path, problems }
     }
 
@@ -170,8 +154,8 @@ impl<'a> Fields<'a> {
     /// Optional text, trimmed; empty counts as absent; too long is cut.
     fn text(&mut self, key: &str, max: usize) -> Option<String> {
         match self.map.get(key)? {
-            Value::Null => None,
-            Value::String(s) => {
+            Json::Null => None,
+            Json::String(s) => {
                 let s = clean(s);
                 if s.is_empty() {
                     return None;
@@ -183,7 +167,7 @@ impl<'a> Fields<'a> {
                 }
                 Some(s)
             }
-            Value::Number(n) if key == "postal_code" => Some(n.to_string()),
+            Json::Number(n) if key == "postal_code" => Some(n.to_string()),
             other => {
                 let kind = kind_of(other);
                 self.fix(format!("\"{key}\" is {kind}, not text; ignored"));
@@ -203,10 +187,10 @@ impl<'a> Fields<'a> {
         }
     }
 
-    fn list(&mut self, key: &str) -> &'a [Value] {
+    fn list(&mut self, key: &str) -> &'a [Json] {
         match self.map.get(key) {
-            None | Some(Value::Null) => &[],
-            Some(Value::Array(items)) => items,
+            None | Some(Json::Null) => &[],
+            Some(Json::Array(items)) => items,
             Some(other) => {
                 let kind = kind_of(other);
                 self.fix(format!("\"{key}\" is {kind}, not a list; ignored"));
@@ -220,8 +204,8 @@ impl<'a> Fields<'a> {
         let mut out = Vec::new();
         for (i, item) in self.list(key).iter().enumerate() {
             let name = match item {
-                Value::String(s) => Some(clean(s)),
-                Value::Object(o) => o.get("name").and_then(Value::as_str).map(clean),
+                Json::String(s) => Some(clean(s)),
+                o @ Json::Object(_) => o.get("name").and_then(Json::as_str).map(clean),
                 _ => None,
             };
             match name.filter(|n| !n.is_empty()) {
@@ -232,14 +216,14 @@ impl<'a> Fields<'a> {
         out
     }
 
-    fn url_value(&mut self, key: &str, raw: Option<&Value>) -> Option<SafeUrl> {
+    fn url_value(&mut self, key: &str, raw: Option<&Json>) -> Option<SafeUrl> {
         match raw? {
-            Value::Null => None,
-            Value::String(s) if s.trim().is_empty() => None,
-            Value::String(s) => {
+            Json::Null => None,
+            Json::String(s) if s.trim().is_empty() => None,
+            Json::String(s) => {
                 let url = SafeUrl::parse(s);
                 if url.is_none() {
-                    self.fix(format!("\"{key}\" {:?} is not an https, http or mailto link; dropped", cut(s.trim(), 80)));
+                    self.fix(format!("\"{key}\" {} is not an https, http or mailto link; dropped", quoted(&cut(s.trim(), 80))));
                 }
                 url
             }
@@ -257,14 +241,15 @@ impl<'a> Fields<'a> {
     }
 
     /// A link object `{label, url, kind}`; an unsafe or missing url drops it.
-    fn link(&mut self, key: &str, value: &Value, default_label: &str) -> Option<Link> {
-        let Value::Object(o) = value else {
+    fn link(&mut self, key: &str, value: &Json, default_label: &str) -> Option<Link> {
+        let o = value;
+        let Json::Object(_) = o else {
             self.fix(format!("{key} is {}, not a link object; ignored", kind_of(value)));
             return None;
         };
         let url = self.url_value(key, o.get("url"))?;
-        let label = o.get("label").and_then(Value::as_str).map(clean).filter(|l| !l.is_empty());
-        let kind = match o.get("kind").and_then(Value::as_str).map(str::to_ascii_lowercase).as_deref() {
+        let label = o.get("label").and_then(Json::as_str).map(clean).filter(|l| !l.is_empty());
+        let kind = match o.get("kind").and_then(Json::as_str).map(str::to_ascii_lowercase).as_deref() {
             Some("rsvp") => LinkKind::Rsvp,
             Some("livestream") => LinkKind::Livestream,
             Some("info") => LinkKind::Info,
@@ -281,8 +266,8 @@ impl<'a> Fields<'a> {
 
     fn number(&mut self, key: &str, range: std::ops::RangeInclusive<f64>) -> Option<f64> {
         match self.map.get(key)? {
-            Value::Null => None,
-            Value::Number(n) => {
+            Json::Null => None,
+            n @ Json::Number(_) => {
                 let n = n.as_f64().filter(|n| range.contains(n));
                 if n.is_none() {
                     self.fix(format!("\"{key}\" is out of range; ignored"));
@@ -330,35 +315,36 @@ fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
-fn campaign(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<Campaign, String> {
-    let Value::Object(map) = value else {
+fn campaign(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Result<Campaign, String> {
+    let map = value;
+    let Json::Object(_) = map else {
         return Err(format!("it is {}, not an object", kind_of(value)));
     };
     let mut f = Fields::new(map, path.to_string(), problems);
     let id = f.id()?;
     let title = f.required_text("title", MAX_SHORT_TEXT)?;
     let meetings_raw = match map.get("meetings") {
-        Some(Value::Array(items)) => items.as_slice(),
-        None | Some(Value::Null) => {
+        Some(Json::Array(items)) => items.as_slice(),
+        None | Some(Json::Null) => {
             f.fix("it has no \"meetings\" list; shown without meetings".to_string());
             &[]
         }
         Some(other) => return Err(format!("\"meetings\" is {}, not a list", kind_of(other))),
     };
     let image = match map.get("image") {
-        Some(Value::Object(img)) => f
+        Some(img @ Json::Object(_)) => f
             .url_value("image.url", img.get("url"))
-            .map(|url| Image { url, alt: img.get("alt").and_then(Value::as_str).map(|a| cut(&clean(a), MAX_SHORT_TEXT)).unwrap_or_default() }),
+            .map(|url| Image { url, alt: img.get("alt").and_then(Json::as_str).map(|a| cut(&clean(a), MAX_SHORT_TEXT)).unwrap_or_default() }),
         _ => None,
     };
     let speakers = f
         .list("speakers")
         .iter()
         .filter_map(|s| match s {
-            Value::String(name) => Some(Speaker { name: cut(&clean(name), MAX_SHORT_TEXT), bio: None }),
-            Value::Object(o) => {
+            Json::String(name) => Some(Speaker { name: cut(&clean(name), MAX_SHORT_TEXT), bio: None }),
+            o @ Json::Object(_) => {
                 let name = clean(o.get("name")?.as_str()?);
-                let bio = o.get("bio").and_then(Value::as_str).map(clean).filter(|b| !b.is_empty());
+                let bio = o.get("bio").and_then(Json::as_str).map(clean).filter(|b| !b.is_empty());
                 Some(Speaker { name: cut(&name, MAX_SHORT_TEXT), bio: bio.map(|b| cut(&b, MAX_LONG_TEXT)) })
             }
             _ => None,
@@ -381,11 +367,11 @@ fn campaign(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<Ca
         meetings: Vec::with_capacity(meetings_raw.len()),
     };
     drop(f);
-    let mut seen = HashSet::new();
+    let mut seen = BTreeSet::new();
     for (i, value) in meetings_raw.iter().enumerate() {
         let mpath = format!("{path} › {}", entry_path("meetings", i, value));
         match meeting(value, &mpath, problems) {
-            Ok(m) if !seen.insert(m.id.clone()) => problems.push(left_out(&mpath, format!("the id {:?} is used by an earlier meeting of this campaign", m.id))),
+            Ok(m) if !seen.insert(m.id.clone()) => problems.push(left_out(&mpath, format!("the id {} is used by an earlier meeting of this campaign", quoted(&m.id)))),
             Ok(m) => c.meetings.push(m),
             Err(why) => problems.push(left_out(&mpath, why)),
         }
@@ -403,20 +389,21 @@ fn status(f: &mut Fields) -> Status {
         "moved-online" | "online" => Status::MovedOnline,
         "tentative" => Status::Tentative,
         _ => {
-            f.fix(format!("\"status\" {:?} is not one of scheduled, cancelled, postponed, moved-online, tentative; shown as scheduled", cut(&word, 40)));
+            f.fix(format!("\"status\" {} is not one of scheduled, cancelled, postponed, moved-online, tentative; shown as scheduled", quoted(&cut(&word, 40))));
             Status::Scheduled
         }
     }
 }
 
-fn meeting(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<Meeting, String> {
-    let Value::Object(map) = value else {
+fn meeting(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Result<Meeting, String> {
+    let map = value;
+    let Json::Object(_) = map else {
         return Err(format!("it is {}, not an object", kind_of(value)));
     };
     let mut f = Fields::new(map, path.to_string(), problems);
     let id = f.id()?;
     let place_map = match map.get("place") {
-        Some(Value::Object(p)) => p,
+        Some(p @ Json::Object(_)) => p,
         Some(other) => return Err(format!("\"place\" is {}, not an object", kind_of(other))),
         None => return Err("it has no \"place\"".to_string()),
     };
@@ -429,7 +416,7 @@ fn meeting(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<Mee
         f.fix(fix);
     }
     let online = match map.get("online") {
-        Some(v @ Value::Object(_)) => f.link("\"online\"", v, "Online").map(|mut l| {
+        Some(v @ Json::Object(_)) => f.link("\"online\"", v, "Online").map(|mut l| {
             l.kind = LinkKind::Livestream;
             l
         }),

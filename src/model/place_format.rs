@@ -43,11 +43,22 @@ fn percent_encode(s: &str) -> String {
     out
 }
 
+/// A coordinate with six decimals (about 10 cm), written with integer arithmetic: formatting a
+/// float in Rust pulls several kilobytes of code into the wasm.
+fn coordinate(x: f64) -> String {
+    let micro = (x * 1e6).round() as i64;
+    let sign = if micro < 0 { "-" } else { "" };
+    format!("{sign}{}.{:06}", micro.abs() / 1_000_000, micro.abs() % 1_000_000)
+}
+
 /// A map of the place: its coordinates when known, else a search for its address (which
 /// needs at least a street or a venue name to be worth opening).
 pub fn map_link(place: &Place) -> Option<SafeUrl> {
     let url = match (place.lat, place.lon) {
-        (Some(lat), Some(lon)) => format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"),
+        (Some(lat), Some(lon)) => {
+            let (lat, lon) = (coordinate(lat), coordinate(lon));
+            format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
+        }
         _ => {
             place.street.as_ref().or(place.name.as_ref())?;
             let query = join(&[place.name.as_deref(), Some(&street_line(place)), place.country.as_deref()], ", ")?;
@@ -99,7 +110,9 @@ mod tests {
         );
         p.lat = Some(42.35);
         p.lon = Some(-83.07);
-        assert_eq!(map_link(&p).unwrap().as_str(), "https://www.openstreetmap.org/?mlat=42.35&mlon=-83.07#map=17/42.35/-83.07");
+        assert_eq!(map_link(&p).unwrap().as_str(), "https://www.openstreetmap.org/?mlat=42.350000&mlon=-83.070000#map=17/42.350000/-83.070000");
+        assert_eq!(coordinate(-0.0000004), "0.000000");
+        assert_eq!(coordinate(-0.25), "-0.250000");
         assert!(map_link(&Place { city: "Cambridge".into(), ..Place::default() }).is_none());
     }
 }

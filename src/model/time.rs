@@ -2,8 +2,9 @@
 //! venue's `time_zone`, deciding when a meeting is past, and ordering meetings in time.
 //! Display of these times lives in `time_format.rs`.
 
+use super::text::quoted;
 use super::zones::Zone;
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 
 /// When a meeting happens, as far as the feed knows.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,33 +36,96 @@ fn show_offset(minutes: i32) -> String {
     format!("{sign}{:02}:{:02}", minutes.abs() / 60, minutes.abs() % 60)
 }
 
-/// One date-time string: with an offset, or a local time resolved in the venue's zone.
-fn parse_date_time(field: &str, raw: &str, zone: Option<&Zone>, fixes: &mut Vec<String>) -> Result<DateTime<FixedOffset>, String> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(raw) {
-        return Ok(check_offset(field, raw, t, zone, fixes));
-    }
-    // RFC 3339 without seconds ("2027-04-19T19:00-07:00") is common in hand-written feeds.
-    if let Some(t) = with_seconds(raw).and_then(|s| DateTime::parse_from_rfc3339(&s).ok()) {
-        return Ok(check_offset(field, raw, t, zone, fixes));
-    }
-    let local = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S")
-        .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M"))
-        .map_err(|_| format!("{field} {raw:?} is not a date (YYYY-MM-DD) or an RFC 3339 date-time"))?;
-    match zone {
-        Some(zone) => {
-            let t = local.and_local_timezone(offset(zone.offset_for_local(local))).single().expect("a fixed offset maps every local time once");
-            Ok(t)
-        }
-        None => Err(format!("{field} {raw:?} has no UTC offset and no known time_zone")),
-    }
+fn digits(s: Option<&str>) -> Option<u32> {
+    let s = s?;
+    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
 }
 
-/// "…T19:00-07:00" → "…T19:00:00-07:00"; `None` when the string is not of that shape.
-fn with_seconds(raw: &str) -> Option<String> {
-    let t = raw.find(['T', 't'])?;
-    let time = &raw[t + 1..];
-    let (clock, rest) = time.split_at(time.len().min(5));
-    (clock.len() == 5 && clock.as_bytes()[2] == b':' && !rest.starts_with(':')).then(|| format!("{}{clock}:00{rest}", &raw[..=t]))
+/// Reads a date, `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(s.get(0..4))? as i32, digits(s.get(5..7))?, digits(s.get(8..10))?)
+}
+
+/// Reads an RFC 3339 date-time, also without seconds or without an offset:
+/// `YYYY-MM-DDTHH:MM[:SS[.fraction]][Z|±HH:MM|±HHMM]`. Returns the wall-clock time and the
+/// offset in minutes east of UTC, if one is given. (Written here rather than taken from
+/// chrono's parser, which weighs far more in the wasm.)
+pub fn parse_date_time_parts(s: &str) -> Option<(NaiveDateTime, Option<i32>)> {
+    let date = parse_date(s.get(0..10)?)?;
+    if !matches!(s.as_bytes().get(10), Some(b'T' | b't' | b' ')) || s.as_bytes().get(13) != Some(&b':') {
+        return None;
+    }
+    let (hour, minute) = (digits(s.get(11..13))?, digits(s.get(14..16))?);
+    let mut rest = s.get(16..)?;
+    let mut second = 0;
+    if let Some(after) = rest.strip_prefix(':') {
+        second = digits(after.get(0..2))?;
+        rest = after.get(2..)?;
+        if let Some(fraction) = rest.strip_prefix(['.', ',']) {
+            let n = fraction.bytes().take_while(u8::is_ascii_digit).count();
+            if n == 0 {
+                return None;
+            }
+            rest = fraction.get(n..)?;
+        }
+    }
+    let offset = match rest {
+        "" => None,
+        "Z" | "z" => Some(0),
+        _ => {
+            let sign = match rest.as_bytes()[0] {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            let body = rest.get(1..)?;
+            let (h, m) = match body.len() {
+                5 if body.as_bytes()[2] == b':' => (digits(body.get(0..2))?, digits(body.get(3..5))?),
+                4 => (digits(body.get(0..2))?, digits(body.get(2..4))?),
+                _ => return None,
+            };
+            if h > 23 || m > 59 {
+                return None;
+            }
+            Some(sign * (h * 60 + m) as i32)
+        }
+    };
+    Some((date.and_time(NaiveTime::from_hms_opt(hour, minute, second)?), offset))
+}
+
+/// An instant written with its offset (`2026-12-01T12:00:00Z`).
+pub fn parse_instant(s: &str) -> Option<DateTime<Utc>> {
+    let (local, minutes) = parse_date_time_parts(s)?;
+    Some((local - Duration::minutes(minutes? as i64)).and_utc())
+}
+
+/// `2027-04-19`.
+pub fn date_text(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// `2027-04-19T18:30:00+02:00`, for `<time datetime>`.
+pub fn rfc3339(t: &DateTime<FixedOffset>) -> String {
+    let local = t.naive_local();
+    format!("{}T{:02}:{:02}:{:02}{}", date_text(local.date()), local.hour(), local.minute(), local.second(), show_offset(t.offset().local_minus_utc() / 60))
+}
+
+fn at_offset(local: NaiveDateTime, minutes: i32) -> DateTime<FixedOffset> {
+    local.and_local_timezone(offset(minutes)).single().expect("a fixed offset maps every local time once")
+}
+
+/// One date-time string: with an offset, or a local time resolved in the venue's zone.
+fn parse_date_time(field: &str, raw: &str, zone: Option<&Zone>, fixes: &mut Vec<String>) -> Result<DateTime<FixedOffset>, String> {
+    let (local, given) = parse_date_time_parts(raw).ok_or_else(|| format!("{field} {} is not a date (YYYY-MM-DD) or an RFC 3339 date-time", quoted(raw)))?;
+    match (given, zone) {
+        (Some(minutes), _) => Ok(check_offset(field, raw, at_offset(local, minutes), zone, fixes)),
+        (None, Some(zone)) => Ok(at_offset(local, zone.offset_for_local(local))),
+        (None, None) => Err(format!("{field} {} has no UTC offset and no known time_zone", quoted(raw))),
+    }
 }
 
 /// A time whose offset is not the one its zone has on that day. A UTC time ("Z") is taken
@@ -80,12 +144,14 @@ fn check_offset(field: &str, raw: &str, t: DateTime<FixedOffset>, zone: Option<&
     let local = t.naive_local();
     let expected = zone.offset_for_local(local);
     fixes.push(format!(
-        "{field} {raw:?}: the offset {} is not the one in force in its time_zone on that day ({}); the local time {} was kept",
+        "{field} {}: the offset {} is not the one in force in its time_zone on that day ({}); the local time {:02}:{:02} was kept",
+        quoted(raw),
         show_offset(given),
         show_offset(expected),
-        local.format("%H:%M")
+        local.hour(),
+        local.minute()
     ));
-    local.and_local_timezone(offset(expected)).single().expect("a fixed offset maps every local time once")
+    at_offset(local, expected)
 }
 
 /// Parses a meeting's `start` and `end` by the rules of feed-v1.md.
@@ -98,7 +164,7 @@ pub fn parse_when(start: Option<&str>, end: Option<&str>, zone: Option<&Zone>) -
         return Ok(Parsed { when: When::Unknown, corrections });
     };
     if start.len() == 10 {
-        let date = NaiveDate::parse_from_str(start, "%Y-%m-%d").map_err(|_| format!("start {start:?} is not a valid date"))?;
+        let date = parse_date(start).ok_or_else(|| format!("start {} is not a valid date", quoted(start)))?;
         if end.is_some() {
             corrections.push("end is ignored because start is a date without a time".to_string());
         }
@@ -124,10 +190,10 @@ pub fn parse_when(start: Option<&str>, end: Option<&str>, zone: Option<&Zone>) -
 fn fix_end_before_start(start: DateTime<FixedOffset>, end: DateTime<FixedOffset>, raw: &str, fixes: &mut Vec<String>) -> Option<DateTime<FixedOffset>> {
     let next_day = end + Duration::days(1);
     if end.date_naive() == start.date_naive() && next_day > start {
-        fixes.push(format!("end {raw:?} is before the start on the same day; read as the next day"));
+        fixes.push(format!("end {} is before the start on the same day; read as the next day", quoted(raw)));
         Some(next_day)
     } else {
-        fixes.push(format!("end {raw:?} is not after the start; it is ignored"));
+        fixes.push(format!("end {} is not after the start; it is ignored", quoted(raw)));
         None
     }
 }
@@ -189,6 +255,22 @@ mod tests {
         assert_eq!(start.offset().local_minus_utc(), 7200);
         assert_eq!(end, None);
         assert!(p.corrections.is_empty());
+    }
+
+    #[test]
+    fn reads_rfc3339_and_its_common_shortenings() {
+        let parts = |s| parse_date_time_parts(s).map(|(t, o)| (t.to_string(), o));
+        assert_eq!(parts("2027-04-19T19:00:00-07:00"), Some(("2027-04-19 19:00:00".into(), Some(-420))));
+        assert_eq!(parts("2027-04-19t19:00:30.250Z"), Some(("2027-04-19 19:00:30".into(), Some(0))));
+        assert_eq!(parts("2027-04-19 19:00+0530"), Some(("2027-04-19 19:00:00".into(), Some(330))));
+        assert_eq!(parts("2027-04-19T19:00"), Some(("2027-04-19 19:00:00".into(), None)));
+        for bad in ["2027-04-19T25:00", "2027-04-19T19:00+24:00", "2027-04-19T19", "2027-04-19T19:00:", "2027-04-19T19:00.5", "2027-04-19T19:00 PST", "2027-4-19T19:00", "2027-04-19T\u{e4}9:00", "\u{fc}"] {
+            assert_eq!(parts(bad), None, "{bad}");
+        }
+        assert_eq!(parse_instant("2026-12-01T12:00:00Z").unwrap().timestamp(), 1_796_126_400);
+        assert_eq!(parse_instant("2026-12-01T12:00:00"), None, "an instant needs its offset");
+        let t = DateTime::parse_from_rfc3339("2027-04-19T18:30:00+02:00").unwrap();
+        assert_eq!(rfc3339(&t), "2027-04-19T18:30:00+02:00");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! where known ("Thursday, April 19, 2027" · "7:00 – 9:00 PM PDT"), never the reader's zone.
 
 use super::i18n::Lang;
-use super::time::When;
+use super::time::{date_text, rfc3339, When};
 use super::zones::Zone;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike};
 
@@ -45,7 +45,7 @@ pub fn describe(lang: Lang, when: &When, zone: Option<&Zone>) -> WhenText {
     let texts = lang.texts();
     match when {
         When::Unknown => WhenText { date: texts.date_tba.to_string(), time: String::new(), datetime: None },
-        When::Day(d) => WhenText { date: date(lang, *d), time: texts.time_tba.to_string(), datetime: Some(d.format("%Y-%m-%d").to_string()) },
+        When::Day(d) => WhenText { date: date(lang, *d), time: texts.time_tba.to_string(), datetime: Some(date_text(*d)) },
         When::At { start, end } => {
             let mut time = clock(lang, start.time());
             if let Some(end) = end {
@@ -63,7 +63,7 @@ pub fn describe(lang: Lang, when: &When, zone: Option<&Zone>) -> WhenText {
                 time.push(' ');
                 time.push_str(abbr);
             }
-            WhenText { date: date(lang, start.date_naive()), time, datetime: Some(start.to_rfc3339()) }
+            WhenText { date: date(lang, start.date_naive()), time, datetime: Some(rfc3339(start)) }
         }
     }
 }

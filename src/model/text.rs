@@ -1,0 +1,38 @@
+//! Plain-text helpers for what the model keeps and says: trimming, cutting, quoting.
+
+/// Cuts text to at most `max` characters, ending with "…" when cut.
+pub fn cut(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((end, _)) => format!("{}…", &s[..end]),
+    }
+}
+
+/// Plain text as the widget keeps it: trimmed, without control characters but line breaks.
+pub fn clean(s: &str) -> String {
+    let s = s.trim();
+    if s.chars().any(|c| c.is_control() && c != '\n') {
+        s.chars().filter(|c| !c.is_control() || *c == '\n').collect()
+    } else {
+        s.to_string()
+    }
+}
+
+/// `"text"`, for naming a feed's value in a message to its publisher.
+pub fn quoted(s: &str) -> String {
+    format!("\"{s}\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_clean_quote() {
+        assert_eq!(cut("abcdef", 3), "abc…");
+        assert_eq!(cut("abc", 3), "abc");
+        assert_eq!(cut("äöüß", 2), "äö…");
+        assert_eq!(clean("  a\u{7}b\nc  "), "ab\nc");
+        assert_eq!(quoted("lacc"), "\"lacc\"");
+    }
+}
