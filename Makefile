@@ -5,7 +5,8 @@
 .PHONY: setup setup-browser build serve test bench clean
 
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
-TRUNK := trunk --skip-version-check
+# Release builds of the wasm go through tools/small-std.sh (a size-optimised std, no panic messages).
+TRUNK := tools/small-std.sh trunk --skip-version-check
 
 setup:
 	@tools/setup.sh

@@ -3,7 +3,7 @@
 
 use crate::components::app::App;
 use crate::edge::url_state;
-use crate::model::{config::Config, i18n::Lang};
+use crate::model::config::Config;
 use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
@@ -21,33 +21,12 @@ thread_local! {
     };
 }
 
-/// After a panic the wasm instance is gone (panic = "abort"): before it goes, every widget on
-/// the page replaces its content with a plain message in its own language, so the visitor is
-/// told instead of left with a frozen list.
-fn show_crash_message() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(hosts) = document.query_selector_all("[data-um-mounted]") else { return };
-    for i in 0..hosts.length() {
-        let Some(host) = hosts.get(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
-        let lang = host.get_attribute("data-um-lang").and_then(|t| Lang::from_tag(&t)).unwrap_or_default();
-        let root = host.shadow_root().and_then(|s| s.query_selector(".um").ok().flatten()).or_else(|| host.query_selector(".um").ok().flatten());
-        let (Some(root), Ok(message)) = (root, document.create_element("p")) else { continue };
-        message.set_class_name("um-error");
-        let _ = message.set_attribute("role", "alert");
-        message.set_text_content(Some(lang.texts().crashed));
-        root.set_text_content(None);
-        let _ = root.append_child(&message);
-    }
-}
-
+/// In a debug build, a panic's message goes to the console. (A release build is built with
+/// `panic=immediate-abort` and carries no panic messages: a panic stops the wasm at once, and the
+/// loader, `tools/write-loader.mjs`, shows each widget's `data-um-crashed` text in its place.)
 fn install_panic_hook() {
-    static INSTALLED: std::sync::Once = std::sync::Once::new();
-    INSTALLED.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
-            console_error_panic_hook::hook(info);
-            show_crash_message();
-        }));
-    });
+    #[cfg(debug_assertions)]
+    console_error_panic_hook::set_once();
 }
 
 /// Panics on purpose, to test that a panic shows the crash message (`tests/e2e/robust.test.mjs`).
@@ -95,7 +74,8 @@ fn mount_at(host: HtmlElement, index: usize) {
     let page_lang = document.document_element().and_then(|e| e.get_attribute("lang"));
     let attr = |name: &str| if name == "id" { Some(host.id()).filter(|id| !id.is_empty()) } else { option(&host, name) };
     let config = Config::from_attributes(attr, url_state::get, page_lang, index);
-    let _ = host.set_attribute("data-um-lang", config.lang.tag());
+    // What the loader shows in this widget's place if the widget ever panics.
+    let _ = host.set_attribute("data-um-crashed", config.lang.texts().crashed);
     let instance = NEXT_INSTANCE.with(|n| n.replace(n.get() + 1));
 
     let root: HtmlElement = document.create_element("div").expect("create div").unchecked_into();

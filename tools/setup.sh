@@ -21,6 +21,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release build compiles std itself for size (tools/small-std.sh): it needs std's sources.
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  say "adding the rust-src component"
+  rustup component add rust-src
+fi
+
 if ! have_version trunk "trunk $TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (about 20 minutes on 2 cores, once)"
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
@@ -34,7 +40,7 @@ if ! have_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm tools (binaryen's wasm-opt, playwright-core, ajv)"
+  say "installing npm tools (binaryen's wasm-opt, terser, playwright-core, ajv)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

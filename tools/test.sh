@@ -43,7 +43,7 @@ suite browser cargo_counts cargo test -p upcoming-meetings --locked --target was
 suite schema node_counts node --test --test-reporter=spec tests/schema.test.mjs
 
 printf '\n\033[1m== build: trunk build --release\033[0m\n'
-if trunk build --release --offline --skip-version-check 2>&1 | tee "$LOGS/build.log" | grep -E "ERROR|error|success"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+if tools/small-std.sh trunk build --release --offline --skip-version-check 2>&1 | tee "$LOGS/build.log" | grep -E "ERROR|error|success"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
   suite e2e node_counts node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
 else
   failed=1
