@@ -51,6 +51,12 @@ fn texts(root: &Element, selector: &str) -> Vec<String> {
     all(root, selector).iter().map(|e| e.text_content().unwrap_or_default()).collect()
 }
 
+/// The lists of meetings a visitor sees: in shown cards, each card's shown list (a card keeps
+/// its list for all cities, hidden, while a city is chosen).
+const SHOWN: &str = "article:not([hidden]) .um-meetings:not([hidden])";
+/// The titles of the upcoming meetings a visitor sees.
+const SHOWN_TITLES: &str = "article:not([hidden]) .um-meetings:not([hidden]):not(.um-past) .um-title-text";
+
 fn click(root: &Element, selector: &str) {
     one(root, selector).unchecked_into::<HtmlElement>().click();
 }
@@ -108,7 +114,7 @@ async fn summary_folds_after_its_first_paragraph_and_links_read_more() {
 async fn a_cancelled_meeting_is_marked_and_struck_through_not_hidden() {
     let m = mount_listings(Some("berlin"));
     tick().await;
-    let meeting = one(&m.root, ".um-meeting");
+    let meeting = one(&m.root, &format!("{SHOWN} .um-meeting"));
     assert!(meeting.class_list().contains("um-cancelled"));
     assert_eq!(one(&meeting, ".um-status").text_content().unwrap(), "Cancelled");
     assert_eq!(one(&meeting, ".um-title-text").text_content().unwrap(), "Sprengel Haus");
@@ -146,13 +152,29 @@ async fn city_filter_counts_match_the_meetings_it_shows() {
         .unwrap();
     tick().await;
     assert_eq!(m.selected.get_untracked().as_deref(), Some("portland-or"));
-    assert_eq!(all(&m.root, "article").len(), 1, "only campaigns meeting there");
-    assert_eq!(texts(&m.root, ".um-title-text"), ["Portland State University"]);
+    assert_eq!(all(&m.root, "article:not([hidden])").len(), 1, "only campaigns meeting there");
+    assert_eq!(texts(&m.root, SHOWN_TITLES), ["Portland State University"]);
     // And back to all cities by the signal (as Back in the browser does).
     m.selected.set(None);
     tick().await;
-    assert_eq!(all(&m.root, "article").len(), 3);
+    assert_eq!(all(&m.root, "article:not([hidden])").len(), 3);
+    assert_eq!(texts(&m.root, SHOWN_TITLES).len(), 5);
     assert_eq!(select.value(), "");
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_city_and_back_keeps_the_list_of_all_cities() {
+    let m = mount_listings(None);
+    tick().await;
+    let first = one(&m.root, &format!("{SHOWN} .um-meeting"));
+    m.selected.set(Some("berlin".into()));
+    tick().await;
+    assert_eq!(texts(&m.root, SHOWN_TITLES), ["Sprengel Haus"]);
+    m.selected.set(None);
+    tick().await;
+    // The very same element: the long list was hidden and shown again, never rebuilt.
+    assert!(one(&m.root, &format!("{SHOWN} .um-meeting")).is_same_node(Some(&first)));
+    assert_eq!(texts(&m.root, SHOWN_TITLES).len(), 5);
 }
 
 #[wasm_bindgen_test]
@@ -164,7 +186,7 @@ async fn an_unknown_city_in_the_url_says_so_and_offers_all_cities() {
     click(&m.root, ".um-message button");
     tick().await;
     assert_eq!(m.selected.get_untracked(), None);
-    assert_eq!(all(&m.root, "article").len(), 3);
+    assert_eq!(all(&m.root, "article:not([hidden])").len(), 3);
 }
 
 #[wasm_bindgen_test]
@@ -191,7 +213,7 @@ async fn rsvp_panel_shows_the_meeting_and_its_links_then_returns_focus() {
     tick().await;
     let dialog = panel(&m.root);
     assert!(!dialog.open());
-    let opener: HtmlElement = one(&m.root, ".um-rsvp").unchecked_into();
+    let opener: HtmlElement = one(&m.root, &format!("{SHOWN} .um-rsvp")).unchecked_into();
     opener.focus().unwrap();
     opener.click();
     tick().await;

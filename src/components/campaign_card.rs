@@ -3,7 +3,12 @@
 //! past meetings folded away. The folds are `<details>`, so they work the same in the live
 //! widget and in the static page, with or without JavaScript.
 
-use super::{dom_id, external_link::ExternalLink, lang, meeting_item::MeetingItem};
+use super::{
+    dom_id,
+    external_link::ExternalLink,
+    lang,
+    meeting_list::{MeetingList, Meetings},
+};
 use crate::model::{
     config::Display,
     feed::Campaign,
@@ -16,33 +21,29 @@ use std::sync::Arc;
 pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
     let texts = lang().texts();
-    let meetings = move |period| {
-        let listing = listing.clone();
-        Memo::new(move |_| listing.meetings(index, city.get(), period).collect::<Vec<_>>())
-    };
-    let upcoming = meetings(Period::Upcoming);
-    let past = meetings(Period::Past);
+    let upcoming = Meetings::new(&listing, index, Period::Upcoming, city);
+    let past = Meetings::new(&listing, index, Period::Past, city);
     let display = use_context::<Display>().unwrap_or_default();
     let show_past = display.show_past;
     // With `data-limit`, the first few upcoming meetings, and a toggle for the rest.
     let show_all = RwSignal::new(false);
     let limit = display.limit;
-    let shown = Memo::new(move |_| {
-        upcoming.with(|u| match limit {
-            Some(n) if !show_all.get() => u[..u.len().min(n)].to_vec(),
-            _ => u.clone(),
-        })
-    });
-    let beyond_limit = move || limit.map_or(0, |n| upcoming.with(Vec::len).saturating_sub(n));
-    let listing = expect_context::<Arc<Listing>>();
+    let upcoming_limit = Signal::derive(move || limit.filter(|_| !show_all.get()));
+    let (upcoming_count, past_count) = (upcoming.count(), past.count());
+    let beyond_limit = move || limit.map_or(0, |n| upcoming_count().saturating_sub(n));
     let c: &Campaign = listing.campaign(index);
     let heading = dom_id(&format!("c{index}"));
     let labelledby = heading.clone();
     let empty_text = texts.no_meetings_yet;
     let has_notice = c.notice.is_some();
+    // With a city chosen, a campaign that does not meet there stays in the page, hidden.
+    let hidden = {
+        let listing = listing.clone();
+        move || !listing.shows(index, city.get())
+    };
 
     view! {
-        <article class="um-card" aria-labelledby=labelledby>
+        <article class="um-card" aria-labelledby=labelledby hidden=hidden>
             {c.image.as_ref().map(|img| view! {
                 <img class="um-image" src=img.url.as_str().to_string() alt=img.alt.clone() loading="lazy" decoding="async" />
             })}
@@ -75,11 +76,7 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
             })}
             {c.notice.clone().map(|n| view! { <p class="um-notice">{n}</p> })}
             <h3 class="um-sr">{texts.meetings}</h3>
-            <ol class="um-meetings">
-                <For each=move || shown.get() key=|m| *m let:meeting>
-                    <MeetingItem campaign=index meeting />
-                </For>
-            </ol>
+            <MeetingList campaign=index meetings=upcoming limit=upcoming_limit />
             <Show when=move || { beyond_limit() > 0 }>
                 <button
                     type="button"
@@ -90,20 +87,16 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
                     {move || if show_all.get() { texts.show_fewer.to_string() } else { lang().show_more(beyond_limit()) }}
                 </button>
             </Show>
-            <Show when=move || upcoming.with(Vec::is_empty) && !has_notice>
+            <Show when=move || upcoming_count() == 0 && !has_notice>
                 <p class="um-empty">{empty_text}</p>
             </Show>
-            <Show when=move || !past.with(Vec::is_empty)>
+            <Show when=move || { past_count() > 0 }>
                 <details class="um-fold um-past-fold" open=show_past>
                     <summary class="um-link-button">
-                        <span class="um-fold-closed">{move || lang().show_past(past.with(Vec::len))}</span>
+                        <span class="um-fold-closed">{move || lang().show_past(past_count())}</span>
                         <span class="um-fold-open">{texts.hide_past}</span>
                     </summary>
-                    <ol class="um-meetings um-past">
-                        <For each=move || past.get() key=|m| *m let:meeting>
-                            <MeetingItem campaign=index meeting />
-                        </For>
-                    </ol>
+                    <MeetingList campaign=index meetings=past.clone() limit=Signal::stored(None) past=true />
                 </details>
             </Show>
         </article>

@@ -4,7 +4,7 @@
 
 use super::{dom_id, lang};
 use crate::model::listing::Listing;
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
 use std::sync::Arc;
 
 #[component]
@@ -19,21 +19,29 @@ pub fn CityFilter(city: Memo<Option<usize>>, selected: RwSignal<Option<String>>)
         .cities
         .iter()
         .zip(counts)
-        .enumerate()
-        .map(|(i, (c, n))| view! { <option value=c.slug.clone() prop:selected=move || city.get() == Some(i)>{lang.city_option(&c.label, n)}</option> })
+        .map(|(c, n)| view! { <option value=c.slug.clone()>{lang.city_option(&c.label, n)}</option> })
         .collect_view();
+    // One effect shows the choice (option 0 is "All cities"), not one per option: a city change
+    // then touches the control once, however many cities the feed has.
+    let control = NodeRef::<html::Select>::new();
+    Effect::new(move |_| {
+        if let Some(select) = control.get() {
+            select.set_selected_index(city.get().map_or(0, |i| i as i32 + 1));
+        }
+    });
     view! {
         <div class="um-filter">
             <label class="um-filter-label" for=id.clone()>{texts.city}</label>
             <select
                 id=id
                 class="um-select"
+                node_ref=control
                 on:change=move |ev| {
                     let slug = event_target_value(&ev);
                     selected.set((!slug.is_empty()).then_some(slug));
                 }
             >
-                <option value="" prop:selected=move || city.get().is_none()>{lang.city_option(texts.all_cities, total)}</option>
+                <option value="">{lang.city_option(texts.all_cities, total)}</option>
                 {options}
             </select>
         </div>

@@ -22,9 +22,9 @@ pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>) -> im
         let listing = listing.clone();
         move |_| selected.with(|s| s.as_deref().and_then(|s| listing.city_by_slug(s)))
     });
-    let campaigns = Memo::new({
+    let none_shown = Memo::new({
         let listing = listing.clone();
-        move |_| listing.campaigns(city.get())
+        move |_| listing.campaigns(city.get()).is_empty()
     });
     let unknown_city = move || selected.get().filter(|_| city.get().is_none());
     let missing_campaign = use_context::<Display>()
@@ -33,7 +33,7 @@ pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>) -> im
         .map(|id| view! { <p class="um-message" role="status">{lang.no_campaign(&id)}</p> });
     let empty_city = {
         let listing = listing.clone();
-        move || city.get().filter(|_| campaigns.with(Vec::is_empty)).map(|c| listing.cities[c].label.clone())
+        move || city.get().filter(|_| none_shown.get()).map(|c| listing.cities[c].label.clone())
     };
     // Effects run once the view is in the page: the benchmark's "listings rendered".
     Effect::new(|_| crate::edge::perf::mark("listings"));
@@ -49,9 +49,9 @@ pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>) -> im
         })}
         {move || empty_city().map(|label| view! { <p class="um-message" role="status">{lang.none_in_city(&label)}</p> })}
         <div class="um-campaigns">
-            <For each=move || campaigns.get() key=|c| *c let:index>
-                <CampaignCard index city />
-            </For>
+            // Every card stays in the page, hidden when its campaign does not meet in the chosen
+            // city: a city change then only updates meeting lists, it never rebuilds a card.
+            {(0..listing.feed.campaigns.len()).map(|index| view! { <CampaignCard index city /> }.into_any()).collect_view()}
         </div>
         <RsvpPanel />
     }

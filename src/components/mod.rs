@@ -10,6 +10,7 @@ pub mod feed_notice;
 pub mod listings;
 pub mod load_error;
 pub mod meeting_item;
+pub mod meeting_list;
 pub mod rsvp_panel;
 pub mod saved_notice;
 

@@ -9,6 +9,12 @@ use super::retry::DEFAULT_TIMEOUT_MS;
 /// The feed the bundled page shows when nothing names another.
 pub const DEFAULT_FEED: &str = "feed.json";
 
+/// Upcoming meetings a campaign lists before "Show more" when `data-limit` does not say: more
+/// than any campaign of the pages this widget replaces holds, and a cap on what a feed of
+/// thousands of meetings puts in the page at once, which a phone pays for on every frame
+/// (bench/results.md).
+pub const DEFAULT_LIMIT: usize = 20;
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
     /// Follows the reader's `prefers-color-scheme`.
@@ -25,7 +31,8 @@ pub struct Display {
     pub city: Option<String>,
     /// Show only the campaign with this id.
     pub campaign: Option<String>,
-    /// Upcoming meetings shown per campaign before a "Show more" button; `None`: all.
+    /// Upcoming meetings shown per campaign before a "Show more" button; `None`: all (the
+    /// static page; a widget's `data-limit="none"`).
     pub limit: Option<usize>,
     /// Past meetings listed from the start (they are still marked as past).
     pub show_past: bool,
@@ -104,7 +111,11 @@ impl Config {
         let display = Display {
             city: text("city"),
             campaign: text("campaign"),
-            limit: text("limit").and_then(|n| n.parse().ok()).filter(|&n| n > 0),
+            limit: match text("limit").map(|n| n.to_ascii_lowercase()).as_deref() {
+                Some("none" | "all" | "0") => None,
+                Some(n) => Some(n.parse().ok().filter(|&n| n > 0).unwrap_or(DEFAULT_LIMIT)),
+                None => Some(DEFAULT_LIMIT),
+            },
             show_past: flag(attr("show-past")),
             compact: attr("layout").is_some_and(|l| l.trim().eq_ignore_ascii_case("compact")),
             theme: match text("theme").map(|t| t.to_ascii_lowercase()).as_deref() {
@@ -139,7 +150,7 @@ mod tests {
         assert_eq!(c.feed_url, Ok("feed.json".to_string()), "?feed= is ignored unless the element allows it");
         assert_eq!(c.city_param, "um-city");
         assert_eq!(c.lang, Lang::En);
-        assert_eq!(c.display, Display::default());
+        assert_eq!(c.display, Display { limit: Some(DEFAULT_LIMIT), ..Display::default() });
         assert_eq!(c.timeout_ms, DEFAULT_TIMEOUT_MS);
     }
 
@@ -202,5 +213,15 @@ mod tests {
         );
         let c = config(&[("limit", "none"), ("show-past", "false"), ("layout", "cards"), ("theme", "purple")], &[], None);
         assert_eq!(c.display, Display::default());
+    }
+
+    #[test]
+    fn a_long_list_is_cut_unless_the_embedder_says_otherwise() {
+        let limit = |value: Option<&str>| config(&value.map(|v| ("limit", v)).into_iter().collect::<Vec<_>>(), &[], None).display.limit;
+        assert_eq!(limit(None), Some(DEFAULT_LIMIT));
+        assert_eq!(limit(Some(" 5 ")), Some(5));
+        assert_eq!(limit(Some("ALL")), None);
+        assert_eq!(limit(Some("0")), None);
+        assert_eq!(limit(Some("many")), Some(DEFAULT_LIMIT));
     }
 }

@@ -73,9 +73,14 @@ impl Listing {
         counts
     }
 
-    /// The campaigns to show: all of them, or with a city chosen, those meeting there.
+    /// Whether a campaign shows: always with all cities, with a city chosen if it meets there.
+    pub fn shows(&self, campaign: usize, city: Option<usize>) -> bool {
+        city.is_none() || self.meetings(campaign, city, Period::Upcoming).next().is_some()
+    }
+
+    /// The campaigns to show, in feed order.
     pub fn campaigns(&self, city: Option<usize>) -> Vec<usize> {
-        (0..self.spots.len()).filter(|&c| city.is_none() || self.meetings(c, city, Period::Upcoming).next().is_some()).collect()
+        (0..self.spots.len()).filter(|&c| self.shows(c, city)).collect()
     }
 }
 

@@ -113,15 +113,15 @@ describe("two widgets on a host page with hostile styles", () => {
     await page.goto(`${server.url}/pages/hostile.html?page=2#top`);
     await page.locator("#fascism article").first().waitFor();
     const params = () => new URL(page.url()).searchParams;
-    const fascismMeetings = await page.locator("#fascism .um-meeting").count();
+    const fascismMeetings = await page.locator("#fascism .um-meeting:visible").count();
 
     await page.locator("#war").getByLabel("City").selectOption("berlin");
     await until(() => params().get("war-city") === "berlin", "war-city=berlin");
     assert.equal(params().get("page"), "2", "the host's own parameter is kept");
     assert.equal(new URL(page.url()).hash, "#top");
-    assert.equal(await page.locator("#war .um-meeting").count(), 1);
+    assert.equal(await page.locator("#war .um-meeting:visible").count(), 1);
     assert.equal(await page.locator("#fascism").getByLabel("City").inputValue(), "");
-    assert.equal(await page.locator("#fascism .um-meeting").count(), fascismMeetings, "the other widget is untouched");
+    assert.equal(await page.locator("#fascism .um-meeting:visible").count(), fascismMeetings, "the other widget is untouched");
 
     await page.locator("#fascism").getByLabel("City").selectOption("detroit");
     await until(() => params().get("fascism-city") === "detroit", "fascism-city=detroit");
@@ -130,8 +130,8 @@ describe("two widgets on a host page with hostile styles", () => {
     await page.goBack();
     await until(() => !params().has("fascism-city"), "Back undoes the last choice");
     assert.equal(params().get("war-city"), "berlin");
-    await until(async () => (await page.locator("#fascism .um-meeting").count()) === fascismMeetings, "all cities again");
-    assert.equal(await page.locator("#war .um-meeting").count(), 1);
+    await until(async () => (await page.locator("#fascism .um-meeting:visible").count()) === fascismMeetings, "all cities again");
+    assert.equal(await page.locator("#war .um-meeting:visible").count(), 1);
     assert.deepEqual(seen.pageErrors, []);
     await context.close();
   });
@@ -152,7 +152,7 @@ describe("the iframe mode", () => {
     const { page, context, seen } = await openPage(browser, { viewport: { width: 360, height: 740 } });
     await page.goto(`${server.url}/pages/iframe.html`);
     const frame = page.frameLocator("iframe");
-    await frame.locator("article").first().waitFor();
+    await frame.locator("article:visible").first().waitFor();
     const frameHeight = () => page.locator("iframe").evaluate((f) => f.getBoundingClientRect().height);
     const contentHeight = () => page.frames()[1].evaluate(() => document.documentElement.getBoundingClientRect().height);
     await until(async () => Math.abs((await frameHeight()) - (await contentHeight())) <= 1 && (await frameHeight()) > 300, "frame fits its content");
@@ -241,7 +241,7 @@ describe("every data- option", () => {
     // 1 March 2027: the February meetings of "Humanity Teeters…" are past.
     const { page, context, seen } = await openPage(browser, { now: new Date("2027-03-01T12:00:00Z") });
     await page.goto(`${server.url}/pages/options.html`);
-    for (const id of ["limit", "past", "german", "compact", "dark", "city"]) await page.locator(`#${id} article`).first().waitFor();
+    for (const id of ["limit", "past", "german", "compact", "dark", "city"]) await page.locator(`#${id} article:visible`).first().waitFor();
 
     // data-limit="2": two meetings, then a toggle for the rest.
     assert.equal(await page.locator("#limit .um-meetings:not(.um-past) .um-meeting").count(), 2);
@@ -270,7 +270,7 @@ describe("every data- option", () => {
 
     // data-city="berlin": chosen from the start, without writing to the URL.
     assert.equal(await page.locator("#city").getByLabel("City").inputValue(), "berlin");
-    assert.deepEqual(await page.locator("#city .um-street").allTextContents(), ["Sprengelstraße 15, 13353 Berlin"]);
+    assert.deepEqual(await page.locator("#city .um-street:visible").allTextContents(), ["Sprengelstraße 15, 13353 Berlin"]);
     assert.equal(new URL(page.url()).search, "");
     // Against a default city, "All cities" is written explicitly.
     await page.locator("#city").getByLabel("City").selectOption("");
