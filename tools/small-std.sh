@@ -11,5 +11,8 @@
 set -euo pipefail
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
+# Cargo adds these to the flags .cargo/config.toml gives the wasm32 target (erase_components).
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+# The settings above, by name, for the native build in tools/write-loader.mjs to drop again.
+export UM_SMALL_STD_VARS="RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"
 exec "$@"

@@ -61,7 +61,7 @@ html = html.replace(/\s*<link data-trunk[^>]*\brel="?rust"?[^>]*>/, "");
 html = html.replace(/<p data-prerender="?([^"\s>]+)"?>[\s\S]*?<\/p>/, (_, feed) => {
   // A native build: without the settings tools/small-std.sh gives the wasm build.
   const env = { ...process.env };
-  for (const name of ["RUSTC_BOOTSTRAP", "CARGO_UNSTABLE_BUILD_STD", "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"]) delete env[name];
+  for (const name of (env.UM_SMALL_STD_VARS ?? "").split(" ")) delete env[name];
   const listings = execFileSync("cargo", ["run", "--quiet", "--bin", "static-page", "--", feed, "--prerender"], {
     cwd: process.env.TRUNK_SOURCE_DIR ?? ".",
     env,
