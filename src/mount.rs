@@ -1,24 +1,37 @@
-//! Starting widgets on a page: every element with `data-upcoming-meetings` gets its own widget
-//! in its own shadow root, so the host page's styles and the widget's never meet.
+//! Starting and stopping widgets on a page. Every element with `data-upcoming-meetings` gets its
+//! own widget in its own shadow root, so the host page's styles and the widget's never meet.
+//! The page's list of live widgets lives here: a new widget's URL parameter is named against
+//! it, the same way whether it came from `mountAll` or `mount`, and `unmount` takes one down
+//! (its fetch aborted, its listeners released, the element as it was before).
 
 use crate::components::app::App;
 use crate::edge::url_state;
-use crate::model::config::Config;
+use crate::model::options::{Options, Sources};
 use leptos::prelude::*;
-use std::cell::Cell;
+use std::{
+    any::Any,
+    cell::{Cell, RefCell},
+    sync::Arc,
+};
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRootInit, ShadowRootMode};
 
-/// The widget's stylesheet, compiled in so it arrives with the code and needs no request.
-const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
+/// One widget on the page.
+struct Mounted {
+    host: HtmlElement,
+    /// The element the widget renders into (in the host's shadow root, or inside the host).
+    root: HtmlElement,
+    city_param: String,
+    /// Leptos's unmount handle: dropping it removes the view and disposes its reactive owner,
+    /// which runs the widget's clean-ups.
+    view: Box<dyn Any>,
+}
 
 thread_local! {
+    static WIDGETS: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(0) };
-    static SHEET: CssStyleSheet = {
-        let sheet = CssStyleSheet::new().expect("constructable stylesheets");
-        sheet.replace_sync(STYLE).expect("the widget's CSS parses");
-        sheet
-    };
+    /// The widget's stylesheet, given by the loader (`useStyleSheet`) before it mounts anything.
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
 }
 
 /// In a debug build, a panic's message goes to the console. (A release build is built with
@@ -35,64 +48,110 @@ pub fn simulate_panic() {
     panic!("a panic simulated by a test");
 }
 
-/// Mounts a widget on every `[data-upcoming-meetings]` element not yet mounted, in page order.
+/// The widget's stylesheet (trunk's minified `style/widget.css`, which the loader fetches beside
+/// the wasm), adopted by every widget mounted after this call.
+#[wasm_bindgen(js_name = useStyleSheet)]
+pub fn use_style_sheet(sheet: CssStyleSheet) {
+    SHEET.with(|s| *s.borrow_mut() = Some(sheet));
+}
+
+/// Mounts a widget on every `[data-upcoming-meetings]` element without one, in page order.
 /// A page that adds such elements later calls it again (`window.upcomingMeetings.mountAll()`).
 #[wasm_bindgen(js_name = mountAll)]
 pub fn mount_all() {
-    install_panic_hook();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(nodes) = document.query_selector_all("[data-upcoming-meetings]") else { return };
     for i in 0..nodes.length() {
         if let Some(host) = nodes.get(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
-            if !host.has_attribute("data-um-mounted") {
-                mount_at(host, i as usize);
-            }
+            mount(host);
         }
     }
 }
 
-/// Mounts one widget on `host`, reading its options from the host's `data-` attributes.
-#[wasm_bindgen]
-pub fn mount(host: HtmlElement) {
-    install_panic_hook();
-    let index = NEXT_INSTANCE.with(Cell::get) as usize;
-    mount_at(host, index);
+fn is_mounted(host: &HtmlElement) -> bool {
+    WIDGETS.with(|w| w.borrow().iter().any(|m| &m.host == host))
 }
 
-/// The element's `data-` option, or with `data-options-from-url` (the iframe page
-/// `embed.html`, whose options come in its address) the page parameter of the same name.
-fn option(host: &HtmlElement, name: &str) -> Option<String> {
-    host.get_attribute(&format!("data-{name}")).or_else(|| {
-        let from_url = host.has_attribute("data-options-from-url") && !matches!(name, "feed" | "feed-origins" | "feed-param");
-        from_url.then(|| url_state::get(name)).flatten()
-    })
+/// The widget's options, from the host's attributes, the page address and the page language,
+/// with a URL parameter no live widget uses.
+fn resolve(host: &HtmlElement, instance: u32) -> Options {
+    let attr = |name: &str| if name == "id" { Some(host.id()).filter(|id| !id.is_empty()) } else { host.get_attribute(&format!("data-{name}")) };
+    let page_lang = host.owner_document().and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"));
+    let in_use = |param: &str| WIDGETS.with(|w| w.borrow().iter().any(|m| m.city_param == param));
+    Options::resolve(Sources { attr, page_param: url_state::get, page_lang }, &in_use, instance)
 }
 
-fn mount_at(host: HtmlElement, index: usize) {
-    let _ = host.set_attribute("data-um-mounted", "");
+/// Where the widget renders: a fresh element in the host's shadow root (made now, or left by an
+/// earlier widget that was unmounted), or inside the host where it cannot have one.
+fn make_root(host: &HtmlElement) -> HtmlElement {
     let document = host.owner_document().expect("an element in a document");
-    let page_lang = document.document_element().and_then(|e| e.get_attribute("lang"));
-    let attr = |name: &str| if name == "id" { Some(host.id()).filter(|id| !id.is_empty()) } else { option(&host, name) };
-    let config = Config::from_attributes(attr, url_state::get, page_lang, index);
-    // What the loader shows in this widget's place if the widget ever panics.
-    let _ = host.set_attribute("data-um-crashed", config.lang.texts().crashed);
-    let instance = NEXT_INSTANCE.with(|n| n.replace(n.get() + 1));
-
     let root: HtmlElement = document.create_element("div").expect("create div").unchecked_into();
-    let sheets = SHEET.with(|sheet| js_sys::Array::of1(sheet));
-    match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
-        Ok(shadow) => {
-            shadow.set_adopted_style_sheets(&sheets);
+    let sheet = SHEET.with(|s| s.borrow().clone());
+    let shadow = host.shadow_root().or_else(|| host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok());
+    match shadow {
+        Some(shadow) => {
+            while let Some(child) = shadow.first_child() {
+                let _ = shadow.remove_child(&child);
+            }
+            if let Some(sheet) = sheet {
+                shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+            }
             let _ = shadow.append_child(&root);
         }
         // Elements that cannot host a shadow root get the widget inside them instead.
-        Err(_) => {
-            let all = js_sys::Array::from(&document.adopted_style_sheets());
-            all.push(&sheets.get(0));
-            document.set_adopted_style_sheets(&all);
+        None => {
+            if let Some(sheet) = sheet {
+                let all = document.adopted_style_sheets();
+                if !all.includes(&sheet, 0) {
+                    all.push(&sheet);
+                    document.set_adopted_style_sheets(&all);
+                }
+            }
             let _ = host.append_child(&root);
         }
     }
+    root
+}
+
+/// Mounts one widget on `host`, reading its options from the host's `data-` attributes. An
+/// element that already has a widget keeps it (to apply changed attributes, unmount first).
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement) {
+    install_panic_hook();
+    if is_mounted(&host) {
+        return;
+    }
+    let instance = NEXT_INSTANCE.with(|n| n.replace(n.get() + 1));
+    let options = Arc::new(resolve(&host, instance));
+    // What the loader shows in this widget's place if the widget ever panics.
+    let _ = host.set_attribute("data-um-crashed", options.lang.texts().crashed);
     let has_content = host.child_element_count() > 0;
-    leptos::mount::mount_to(root, move || view! { <App config instance has_content /> }).forget();
+    let root = make_root(&host);
+    let city_param = options.city_param.clone();
+    let view = leptos::mount::mount_to(root.clone(), move || view! { <App options has_content /> });
+    WIDGETS.with(|w| w.borrow_mut().push(Mounted { host, root, city_param, view: Box::new(view) }));
+}
+
+/// Takes down the widget on `host`: its view and reactive state go, its fetch in flight is
+/// aborted, its listeners are released and its URL parameter is free again; the element shows
+/// its own content again. Returns whether there was a widget to take down.
+#[wasm_bindgen]
+pub fn unmount(host: HtmlElement) -> bool {
+    let Some(widget) = WIDGETS.with(|w| {
+        let mut widgets = w.borrow_mut();
+        let index = widgets.iter().position(|m| m.host == host)?;
+        Some(widgets.remove(index))
+    }) else {
+        return false;
+    };
+    let Mounted { host, root, view, .. } = widget;
+    drop(view);
+    root.remove();
+    if let Some(shadow) = host.shadow_root() {
+        if let Ok(slot) = host.owner_document().expect("an element in a document").create_element("slot") {
+            let _ = shadow.append_child(&slot);
+        }
+    }
+    let _ = host.remove_attribute("data-um-crashed");
+    true
 }

@@ -4,13 +4,14 @@
 //! of a feed (`static-page --out`), and the content pre-rendered into the bundled page, which
 //! shows while the widget starts and which the widget then replaces.
 
-use crate::components::{campaign_card::CampaignCard, city_filter::CityFilter, feed_notice::FeedNotice, rsvp_panel::RsvpState, Instance};
-use crate::model::{config::Display, i18n::Lang, listing::Listing};
+use crate::components::{campaign_card::CampaignCard, city_filter::CityFilter, feed_notice::FeedNotice, provide_options, rsvp_panel::RsvpState};
+use crate::model::{i18n::Lang, listing::Listing, options::Options};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The widget's stylesheet, the same the widget adopts in its shadow root.
-pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
+/// The widget's stylesheet, the same the widget adopts in its shadow root (there minified by
+/// trunk; a whole static page carries it as written).
+pub const STYLE: &str = include_str!("../style/widget.css");
 
 /// What to render.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,9 +27,7 @@ pub enum Output {
 pub fn listings_html(listing: Arc<Listing>, lang: Lang, output: Output) -> String {
     let owner = Owner::new();
     let html = owner.with(|| {
-        provide_context(lang);
-        provide_context(Instance(0));
-        provide_context(Display { static_page: true, ..Display::default() });
+        provide_options(Arc::new(Options::for_static_page(lang)));
         provide_context(listing.clone());
         provide_context(RsvpState::default());
         let city = Memo::new(|_| None);
@@ -86,7 +85,7 @@ mod tests {
         assert_eq!(html.matches("<article").count(), 14);
         assert_eq!(html.matches("class=\"um-meeting\"").count() + html.matches("class=\"um-meeting um-cancelled\"").count(), 42);
         assert!(html.contains("6:30 PM CEST"));
-        assert!(html.contains(".um .um-card{"), "the widget's stylesheet is inline");
+        assert!(html.contains(".um .um-card {"), "the widget's stylesheet is inline");
         assert!(!html.contains("<select"), "no filter on a page without script");
         assert!(!html.contains("<dialog"));
         assert!(!html.contains("<!>"));

@@ -1,54 +1,119 @@
-//! Browser tests: the real components mounted in headless Chromium (wasm-bindgen-test-runner
-//! with chromedriver), asserting on the DOM they build. Run by `make test`.
+//! Browser tests: widgets mounted in headless Chromium exactly as a page mounts them, through
+//! `mount()` on an element with `data-` attributes (so each gets its options resolved, its
+//! contexts provided and its own instance, as a visitor's does), with the feed served from a
+//! `blob:` URL and the widget's clock pinned. Run by `make test` (wasm-bindgen-test-runner and
+//! chromedriver).
 #![cfg(target_arch = "wasm32")]
 
-use chrono::{DateTime, Utc};
-use leptos::{mount::mount_to, prelude::*, task::tick};
-use std::sync::{
-    atomic::{AtomicUsize, Ordering},
-    Arc,
-};
-use upcoming_meetings::components::{listings::Listings, load_error::LoadErrorAlert};
-use upcoming_meetings::model::{listing::Listing, load_error::LoadError, parse::parse_feed};
-use wasm_bindgen::JsCast;
+use upcoming_meetings::edge::timer::sleep;
+use upcoming_meetings::mount::{mount, unmount};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlSelectElement};
+use web_sys::{Element, HtmlElement, HtmlSelectElement, ShadowRoot};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const FEED: &str = include_str!("fixtures/web-feed.json");
-
 /// 1 March 2027: the February meeting is past, everything else upcoming.
-fn now() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2027-03-01T12:00:00Z").unwrap().with_timezone(&Utc)
+const NOW: &str = "2027-03-01T12:00:00Z";
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
 }
 
-struct Mounted {
-    root: Element,
-    selected: RwSignal<Option<String>>,
+/// A feed document at a `blob:` URL of this page's origin.
+fn feed_url(json: &str) -> String {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&JsValue::from_str(json)), &options).unwrap();
+    web_sys::Url::create_object_url_with_blob(&blob).unwrap()
 }
 
-fn mount_listings(city: Option<&str>) -> Mounted {
-    let document = document();
-    let root = document.create_element("section").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let listing = Arc::new(Listing::new(parse_feed(FEED).unwrap(), now()));
-    let selected = RwSignal::new(city.map(String::from));
-    mount_to(root.clone().unchecked_into(), move || view! { <Listings listing selected /> }).forget();
-    Mounted { root, selected }
+/// Sets the page address's query (`""`: none), as a link to the page would have it.
+fn set_query(query: &str) {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}"))).unwrap();
 }
 
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
+fn query_param(name: &str) -> Option<String> {
+    web_sys::Url::new(&web_sys::window().unwrap().location().href().unwrap()).unwrap().search_params().get(name)
+}
+
+/// One widget on the page. Dropping it unmounts it and removes its element.
+struct Widget {
+    host: HtmlElement,
+    root: ShadowRoot,
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        unmount(self.host.clone());
+        self.host.remove();
+    }
+}
+
+/// Polls `check` every 20 ms for up to 10 s.
+async fn until(what: &str, check: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if check() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// Mounts a widget on a new element with `attrs` (`("feed", …)` among them, or the feed is
+/// `FEED`), and waits until it shows listings, a message or an alert.
+async fn widget(attrs: &[(&str, &str)]) -> Widget {
+    js_sys::Reflect::set(&js_sys::global(), &"UPCOMING_MEETINGS_NOW".into(), &NOW.into()).unwrap();
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.set_attribute("data-upcoming-meetings", "").unwrap();
+    if !attrs.iter().any(|(name, _)| *name == "feed") {
+        host.set_attribute("data-feed", &feed_url(FEED)).unwrap();
+    }
+    for (name, value) in attrs {
+        let name = if *name == "id" { name.to_string() } else { format!("data-{name}") };
+        host.set_attribute(&name, value).unwrap();
+    }
+    document().body().unwrap().append_child(&host).unwrap();
+    mount(host.clone());
+    let root = host.shadow_root().expect("the widget's shadow root");
+    let shown = root.clone();
+    until("the widget to load", move || shown.query_selector(".um article, .um [role=alert], .um .um-message").unwrap().is_some()).await;
+    Widget { host, root }
+}
+
+fn all(root: &impl AsRef<web_sys::Node>, selector: &str) -> Vec<Element> {
+    let node: &web_sys::Node = root.as_ref();
+    let list = match node.dyn_ref::<Element>() {
+        Some(e) => e.query_selector_all(selector),
+        None => node.unchecked_ref::<web_sys::DocumentFragment>().query_selector_all(selector),
+    }
+    .unwrap();
     (0..list.length()).map(|i| list.get(i).unwrap().unchecked_into()).collect()
 }
 
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+fn one(root: &impl AsRef<web_sys::Node>, selector: &str) -> Element {
+    all(root, selector).into_iter().next().unwrap_or_else(|| panic!("no {selector}"))
 }
 
-fn texts(root: &Element, selector: &str) -> Vec<String> {
+fn texts(root: &impl AsRef<web_sys::Node>, selector: &str) -> Vec<String> {
     all(root, selector).iter().map(|e| e.text_content().unwrap_or_default()).collect()
+}
+
+fn click(root: &impl AsRef<web_sys::Node>, selector: &str) {
+    one(root, selector).unchecked_into::<HtmlElement>().click();
+}
+
+/// Chooses a city in the widget's filter as a visitor does.
+fn choose_city(root: &ShadowRoot, slug: &str) {
+    let select: HtmlSelectElement = one(root, "select").unchecked_into();
+    select.set_value(slug);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
 }
 
 /// The lists of meetings a visitor sees: in shown cards, each card's shown list (a card keeps
@@ -57,15 +122,11 @@ const SHOWN: &str = "article:not([hidden]) .um-meetings:not([hidden])";
 /// The titles of the upcoming meetings a visitor sees.
 const SHOWN_TITLES: &str = "article:not([hidden]) .um-meetings:not([hidden]):not(.um-past) .um-title-text";
 
-fn click(root: &Element, selector: &str) {
-    one(root, selector).unchecked_into::<HtmlElement>().click();
-}
-
 #[wasm_bindgen_test]
 async fn campaigns_are_articles_with_their_meetings_in_date_order() {
-    let m = mount_listings(None);
-    tick().await;
-    let cards = all(&m.root, "article.um-card");
+    set_query("");
+    let w = widget(&[]).await;
+    let cards = all(&w.root, "article.um-card");
     assert_eq!(cards.len(), 3);
     let heading = one(&cards[0], "h2");
     assert_eq!(cards[0].get_attribute("aria-labelledby"), heading.get_attribute("id"));
@@ -94,16 +155,15 @@ async fn campaigns_are_articles_with_their_meetings_in_date_order() {
 
 #[wasm_bindgen_test]
 async fn summary_folds_after_its_first_paragraph_and_links_read_more() {
-    let m = mount_listings(None);
-    tick().await;
-    let card = &all(&m.root, "article.um-card")[0];
+    set_query("");
+    let w = widget(&[]).await;
+    let card = &all(&w.root, "article.um-card")[0];
     let fold: web_sys::HtmlDetailsElement = one(card, ".um-summary details").unchecked_into();
     assert!(!fold.open());
     assert_eq!(texts(card, ".um-summary details > p"), ["Second paragraph."]);
     assert_eq!(one(card, ".um-summary > p").text_content().unwrap(), "First paragraph.");
     click(card, ".um-summary summary");
-    tick().await;
-    assert!(fold.open());
+    until("the fold to open", || fold.open()).await;
     let more = one(card, ".um-read-more a");
     assert_eq!(more.get_attribute("href").as_deref(), Some("https://example.org/tour"));
     assert_eq!(more.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
@@ -112,9 +172,9 @@ async fn summary_folds_after_its_first_paragraph_and_links_read_more() {
 
 #[wasm_bindgen_test]
 async fn a_cancelled_meeting_is_marked_and_struck_through_not_hidden() {
-    let m = mount_listings(Some("berlin"));
-    tick().await;
-    let meeting = one(&m.root, &format!("{SHOWN} .um-meeting"));
+    set_query("");
+    let w = widget(&[("city", "berlin")]).await;
+    let meeting = one(&w.root, &format!("{SHOWN} .um-meeting"));
     assert!(meeting.class_list().contains("um-cancelled"));
     assert_eq!(one(&meeting, ".um-status").text_content().unwrap(), "Cancelled");
     assert_eq!(one(&meeting, ".um-title-text").text_content().unwrap(), "Sprengel Haus");
@@ -122,102 +182,76 @@ async fn a_cancelled_meeting_is_marked_and_struck_through_not_hidden() {
 
 #[wasm_bindgen_test]
 async fn feed_text_is_rendered_as_text_never_as_markup() {
-    let m = mount_listings(None);
-    tick().await;
-    assert!(m.root.query_selector("img").unwrap().is_none());
-    let title = one(&m.root, "article h2").text_content().unwrap();
+    set_query("");
+    let w = widget(&[]).await;
+    assert!(w.root.query_selector("img").unwrap().is_none());
+    let title = one(&w.root, "article h2").text_content().unwrap();
     assert_eq!(title, "Speaking tour <img src=x onerror=\"window.__pwned = 1\">");
 }
 
 #[wasm_bindgen_test]
-async fn city_filter_counts_match_the_meetings_it_shows() {
-    let m = mount_listings(None);
-    tick().await;
-    let select: HtmlSelectElement = one(&m.root, "select").unchecked_into();
-    let label = one(&m.root, "label");
+async fn city_filter_counts_match_the_meetings_it_shows_and_back_undoes_a_choice() {
+    set_query("");
+    let w = widget(&[]).await;
+    let select: HtmlSelectElement = one(&w.root, "select").unchecked_into();
+    let label = one(&w.root, "label");
     assert_eq!(label.text_content().unwrap(), "City");
     assert_eq!(label.get_attribute("for"), select.get_attribute("id"));
-    assert_eq!(texts(&m.root, "option"), ["All cities (5)", "Berlin (1)", "Cambridge (1)", "New York (1)", "Portland, ME (1)", "Portland, OR (1)"]);
-    // Choose "Portland, OR" as a visitor would.
-    select.set_value("portland-or");
-    select
-        .dispatch_event(
-            &web_sys::Event::new_with_event_init_dict("change", &{
-                let init = web_sys::EventInit::new();
-                init.set_bubbles(true);
-                init
-            })
-            .unwrap(),
-        )
-        .unwrap();
-    tick().await;
-    assert_eq!(m.selected.get_untracked().as_deref(), Some("portland-or"));
-    assert_eq!(all(&m.root, "article:not([hidden])").len(), 1, "only campaigns meeting there");
-    assert_eq!(texts(&m.root, SHOWN_TITLES), ["Portland State University"]);
-    // And back to all cities by the signal (as Back in the browser does).
-    m.selected.set(None);
-    tick().await;
-    assert_eq!(all(&m.root, "article:not([hidden])").len(), 3);
-    assert_eq!(texts(&m.root, SHOWN_TITLES).len(), 5);
+    assert_eq!(texts(&w.root, "option"), ["All cities (5)", "Berlin (1)", "Cambridge (1)", "New York (1)", "Portland, ME (1)", "Portland, OR (1)"]);
+    let first = one(&w.root, &format!("{SHOWN} .um-meeting"));
+    choose_city(&w.root, "portland-or");
+    until("the choice in the page URL", || query_param("um-city").as_deref() == Some("portland-or")).await;
+    assert_eq!(all(&w.root, "article:not([hidden])").len(), 1, "only campaigns meeting there");
+    assert_eq!(texts(&w.root, SHOWN_TITLES), ["Portland State University"]);
+    // Back, as the reader's browser does it.
+    web_sys::window().unwrap().history().unwrap().back().unwrap();
+    until("all cities again after Back", || all(&w.root, "article:not([hidden])").len() == 3).await;
+    assert_eq!(query_param("um-city"), None);
+    assert_eq!(texts(&w.root, SHOWN_TITLES).len(), 5);
     assert_eq!(select.value(), "");
-}
-
-#[wasm_bindgen_test]
-async fn choosing_a_city_and_back_keeps_the_list_of_all_cities() {
-    let m = mount_listings(None);
-    tick().await;
-    let first = one(&m.root, &format!("{SHOWN} .um-meeting"));
-    m.selected.set(Some("berlin".into()));
-    tick().await;
-    assert_eq!(texts(&m.root, SHOWN_TITLES), ["Sprengel Haus"]);
-    m.selected.set(None);
-    tick().await;
-    // The very same element: the long list was hidden and shown again, never rebuilt.
-    assert!(one(&m.root, &format!("{SHOWN} .um-meeting")).is_same_node(Some(&first)));
-    assert_eq!(texts(&m.root, SHOWN_TITLES).len(), 5);
+    // The very same element: the list of all cities was hidden and shown again, never rebuilt.
+    assert!(one(&w.root, &format!("{SHOWN} .um-meeting")).is_same_node(Some(&first)));
 }
 
 #[wasm_bindgen_test]
 async fn an_unknown_city_in_the_url_says_so_and_offers_all_cities() {
-    let m = mount_listings(Some("atlantis"));
-    tick().await;
-    let message = one(&m.root, ".um-message");
+    set_query("?um-city=atlantis");
+    let w = widget(&[]).await;
+    let message = one(&w.root, ".um-message");
     assert!(message.text_content().unwrap().contains("atlantis"));
-    click(&m.root, ".um-message button");
-    tick().await;
-    assert_eq!(m.selected.get_untracked(), None);
-    assert_eq!(all(&m.root, "article:not([hidden])").len(), 3);
+    assert_eq!(all(&w.root, "article:not([hidden])").len(), 3, "every campaign meanwhile");
+    click(&w.root, ".um-message button");
+    until("the unknown city gone from the URL", || query_param("um-city").is_none()).await;
+    until("the message gone", || w.root.query_selector(".um-message").unwrap().is_none()).await;
 }
 
 #[wasm_bindgen_test]
 async fn past_meetings_are_folded_away_until_asked_for() {
-    let m = mount_listings(None);
-    tick().await;
-    let fold: web_sys::HtmlDetailsElement = one(&m.root, ".um-past-fold").unchecked_into();
+    set_query("");
+    let w = widget(&[]).await;
+    let fold: web_sys::HtmlDetailsElement = one(&w.root, ".um-past-fold").unchecked_into();
     assert!(!fold.open());
-    assert_eq!(one(&m.root, ".um-past-fold .um-fold-closed").text_content().unwrap(), "Show 1 past meeting");
-    assert_eq!(texts(&m.root, ".um-past .um-title-text"), ["Old Hall"]);
-    assert_eq!(all(&m.root, ".um-meetings:not(.um-past) .um-meeting").len(), 5, "not among the upcoming ones");
-    click(&m.root, ".um-past-fold summary");
-    tick().await;
-    assert!(fold.open());
+    assert_eq!(one(&w.root, ".um-past-fold .um-fold-closed").text_content().unwrap(), "Show 1 past meeting");
+    assert_eq!(texts(&w.root, ".um-past .um-title-text"), ["Old Hall"]);
+    assert_eq!(all(&w.root, ".um-meetings:not(.um-past) .um-meeting").len(), 5, "not among the upcoming ones");
+    click(&w.root, ".um-past-fold summary");
+    until("the fold to open", || fold.open()).await;
 }
 
-fn panel(root: &Element) -> web_sys::HtmlDialogElement {
+fn panel(root: &ShadowRoot) -> web_sys::HtmlDialogElement {
     one(root, "dialog").unchecked_into()
 }
 
 #[wasm_bindgen_test]
 async fn rsvp_panel_shows_the_meeting_and_its_links_then_returns_focus() {
-    let m = mount_listings(Some("portland-or"));
-    tick().await;
-    let dialog = panel(&m.root);
+    set_query("");
+    let w = widget(&[("city", "portland-or")]).await;
+    let dialog = panel(&w.root);
     assert!(!dialog.open());
-    let opener: HtmlElement = one(&m.root, &format!("{SHOWN} .um-rsvp")).unchecked_into();
+    let opener: HtmlElement = one(&w.root, &format!("{SHOWN} .um-rsvp")).unchecked_into();
     opener.focus().unwrap();
     opener.click();
-    tick().await;
-    assert!(dialog.open());
+    until("the panel to open", || dialog.open()).await;
     let title = one(&dialog, "h2");
     assert_eq!(dialog.get_attribute("aria-labelledby"), title.get_attribute("id"));
     assert_eq!(title.text_content().unwrap(), "Portland State University");
@@ -230,28 +264,23 @@ async fn rsvp_panel_shows_the_meeting_and_its_links_then_returns_focus() {
         assert_eq!(a.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
     }
     click(&dialog, ".um-close");
-    tick().await;
-    assert!(!dialog.open());
-    let active = document().active_element().unwrap();
-    assert!(active.is_same_node(Some(&opener)), "focus returns to the button that opened the panel");
+    until("the panel to close", || !dialog.open()).await;
+    let active = w.root.active_element().expect("focus inside the widget");
+    assert!(active.is_same_node(Some(&opener)), "focus returns to the button that opened it");
 }
 
 #[wasm_bindgen_test]
 async fn without_rsvp_or_campaign_links_the_panel_offers_the_publisher_contact() {
-    let document = document();
-    let root = document.create_element("section").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
+    set_query("");
     // A feed whose only meeting has no RSVP link and whose campaign has no links.
-    let feed = r#"{"version":1,"publisher":{"contact_url":"mailto:contact@example.org"},"campaigns":[
-        {"id":"c","title":"C","meetings":[{"id":"m","start":"2027-05-01","place":{"city":"Detroit"}}]}]}"#;
-    let listing = Arc::new(Listing::new(parse_feed(feed).unwrap(), now()));
-    let selected = RwSignal::new(None);
-    mount_to(root.clone().unchecked_into(), move || view! { <Listings listing selected /> }).forget();
-    tick().await;
-    click(&root, ".um-rsvp");
-    tick().await;
-    let dialog = panel(&root);
-    assert!(dialog.open());
+    let feed = feed_url(
+        r#"{"version":1,"publisher":{"contact_url":"mailto:contact@example.org"},"campaigns":[
+        {"id":"c","title":"C","meetings":[{"id":"m","start":"2027-05-01","place":{"city":"Detroit"}}]}]}"#,
+    );
+    let w = widget(&[("feed", &feed)]).await;
+    click(&w.root, ".um-rsvp");
+    let dialog = panel(&w.root);
+    until("the panel to open", || dialog.open()).await;
     let contact = one(&dialog, ".um-panel-section a");
     assert_eq!(contact.get_attribute("href").as_deref(), Some("mailto:contact@example.org"));
     assert_eq!(contact.text_content().unwrap(), "Contact the organizers");
@@ -259,20 +288,61 @@ async fn without_rsvp_or_campaign_links_the_panel_offers_the_publisher_contact()
 }
 
 #[wasm_bindgen_test]
-async fn load_error_is_an_alert_with_a_working_retry() {
-    let document = document();
-    let root = document.create_element("section").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let retries = Arc::new(AtomicUsize::new(0));
-    let counted = retries.clone();
-    mount_to(root.clone().unchecked_into(), move || {
-        let counted = counted.clone();
-        view! { <LoadErrorAlert error=LoadError::Http(503) on_retry=move || { counted.fetch_add(1, Ordering::SeqCst); } /> }
-    })
-    .forget();
-    tick().await;
-    let alert = one(&root, "[role=alert]");
-    assert!(alert.text_content().unwrap().contains("error 503"));
-    click(&root, "[role=alert] button");
-    assert_eq!(retries.load(Ordering::SeqCst), 1);
+async fn a_load_error_is_an_alert_whose_retry_asks_again() {
+    set_query("");
+    let w = widget(&[("feed", "/no-such-feed.json")]).await;
+    let alert = one(&w.root, "[role=alert]");
+    assert!(alert.text_content().unwrap().contains("error 404"), "{:?}", alert.text_content());
+    let url = web_sys::Url::new_with_base("/no-such-feed.json", &web_sys::window().unwrap().location().href().unwrap()).unwrap().href();
+    let asked = move || web_sys::window().unwrap().performance().unwrap().get_entries_by_name(&url).length();
+    assert_eq!(asked(), 1);
+    click(&w.root, "[role=alert] button");
+    until("a second request after Retry", || asked() == 2).await;
+    until("the alert again", || w.root.query_selector("[role=alert]").unwrap().is_some()).await;
+}
+
+#[wasm_bindgen_test]
+async fn widgets_side_by_side_have_their_own_ids_and_url_parameters() {
+    set_query("");
+    let a = widget(&[]).await;
+    let b = widget(&[]).await;
+    let (id_a, id_b) = (one(&a.root, "select").id(), one(&b.root, "select").id());
+    assert_ne!(id_a, id_b);
+    choose_city(&b.root, "berlin");
+    until("the second widget's own parameter", || query_param("um-city-2").as_deref() == Some("berlin")).await;
+    assert_eq!(query_param("um-city"), None);
+    assert_eq!(all(&a.root, "article:not([hidden])").len(), 3, "the first widget is untouched");
+    // The defaults a visitor gets: at most 20 upcoming meetings per campaign.
+    let many: Vec<String> = (0..25).map(|i| format!(r#"{{"id":"m{i}","start":"2027-05-{:02}T19:00:00Z","place":{{"city":"Detroit"}}}}"#, i + 1)).collect();
+    let long = feed_url(&format!(r#"{{"version":1,"campaigns":[{{"id":"c","title":"C","meetings":[{}]}}]}}"#, many.join(",")));
+    let c = widget(&[("feed", &long)]).await;
+    assert_eq!(all(&c.root, ".um-meetings:not(.um-past):not([hidden]) .um-meeting").len(), 20);
+    assert_eq!(one(&c.root, ".um-more-toggle").text_content().unwrap(), "Show 5 more meetings");
+}
+
+#[wasm_bindgen_test]
+async fn unmount_takes_the_widget_down_and_frees_its_url_parameter() {
+    set_query("");
+    let a = widget(&[]).await;
+    let b = widget(&[]).await;
+    choose_city(&a.root, "berlin");
+    until("um-city=berlin", || query_param("um-city").as_deref() == Some("berlin")).await;
+    assert!(unmount(a.host.clone()));
+    assert!(!unmount(a.host.clone()), "nothing left to unmount");
+    assert!(a.root.query_selector(".um").unwrap().is_none(), "the widget's view is gone");
+    assert_eq!(texts(&a.root, "slot").len(), 1, "the element shows its own content again");
+    assert_eq!(a.host.get_attribute("data-um-crashed"), None);
+    // Back no longer reaches the gone widget (its listener went with it), and nothing breaks.
+    web_sys::window().unwrap().history().unwrap().back().unwrap();
+    until("Back", || query_param("um-city").is_none()).await;
+    // A widget mounted now takes the freed parameter; the other keeps its own.
+    let c = widget(&[]).await;
+    choose_city(&c.root, "cambridge");
+    until("um-city=cambridge", || query_param("um-city").as_deref() == Some("cambridge")).await;
+    choose_city(&b.root, "berlin");
+    until("um-city-2=berlin", || query_param("um-city-2").as_deref() == Some("berlin")).await;
+    // And the same element can have a widget again.
+    mount(a.host.clone());
+    let again = a.root.clone();
+    until("the widget again", move || again.query_selector(".um article").unwrap().is_some()).await;
 }

@@ -8,9 +8,9 @@ use super::{
     external_link::ExternalLink,
     lang,
     meeting_list::{MeetingList, Meetings},
+    options,
 };
 use crate::model::{
-    config::Display,
     feed::Campaign,
     listing::{Listing, Period},
 };
@@ -23,11 +23,11 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
     let texts = lang().texts();
     let upcoming = Meetings::new(&listing, index, Period::Upcoming, city);
     let past = Meetings::new(&listing, index, Period::Past, city);
-    let display = use_context::<Display>().unwrap_or_default();
-    let show_past = display.show_past;
+    let options = options();
+    let show_past = options.show_past;
     // With `data-limit`, the first few upcoming meetings, and a toggle for the rest.
     let show_all = RwSignal::new(false);
-    let limit = display.limit;
+    let limit = options.limit;
     let upcoming_limit = Signal::derive(move || limit.filter(|_| !show_all.get()));
     let (upcoming_count, past_count) = (upcoming.count(), past.count());
     let beyond_limit = move || limit.map_or(0, |n| upcoming_count().saturating_sub(n));

@@ -15,12 +15,8 @@ pub fn CityFilter(city: Memo<Option<usize>>, selected: RwSignal<Option<String>>)
     let counts = listing.city_counts();
     let total: usize = counts.iter().sum();
     let id = dom_id("city");
-    let options = listing
-        .cities
-        .iter()
-        .zip(counts)
-        .map(|(c, n)| view! { <option value=c.slug.clone()>{lang.city_option(&c.label, n)}</option> })
-        .collect_view();
+    let options =
+        listing.cities.iter().zip(counts).map(|(c, n)| view! { <option value=c.slug.clone()>{lang.city_option(&c.label, n)}</option> }).collect_view();
     // One effect shows the choice (option 0 is "All cities"), not one per option: a city change
     // then touches the control once, however many cities the feed has.
     let control = NodeRef::<html::Select>::new();

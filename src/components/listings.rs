@@ -6,10 +6,10 @@ use super::{
     campaign_card::CampaignCard,
     city_filter::CityFilter,
     feed_notice::FeedNotice,
-    lang,
+    lang, options,
     rsvp_panel::{RsvpPanel, RsvpState},
 };
-use crate::model::{config::Display, listing::Listing};
+use crate::model::listing::Listing;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -27,8 +27,9 @@ pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>) -> im
         move |_| listing.campaigns(city.get()).is_empty()
     });
     let unknown_city = move || selected.get().filter(|_| city.get().is_none());
-    let missing_campaign = use_context::<Display>()
-        .and_then(|d| d.campaign)
+    let missing_campaign = options()
+        .campaign
+        .clone()
         .filter(|_| listing.feed.campaigns.is_empty())
         .map(|id| view! { <p class="um-message" role="status">{lang.no_campaign(&id)}</p> });
     let empty_city = {

@@ -2,9 +2,8 @@
 //! meeting is struck through and says so), and the button that opens its RSVP panel (in the
 //! static page, where no panel opens, a link to where to sign up).
 
-use super::{lang, rsvp_panel::RsvpState};
+use super::{lang, options, rsvp_panel::RsvpState};
 use crate::model::{
-    config::Display,
     feed::{Meeting, Status},
     i18n::Texts,
     listing::Listing,
@@ -32,7 +31,7 @@ pub fn MeetingItem(campaign: usize, meeting: usize) -> impl IntoView {
     let texts = lang.texts();
     let c = listing.campaign(campaign);
     let m: &Meeting = &c.meetings[meeting];
-    let action = if use_context::<Display>().is_some_and(|d| d.static_page) {
+    let action = if options().static_page {
         m.sign_up_link(c).map(|link| {
             view! {
                 <a class="um-button um-rsvp" href=link.url.as_str().to_string() target="_blank" rel="noopener noreferrer">

@@ -1,6 +1,10 @@
-//! The Leptos views. They read the model (`Listing`) from context and render it as text; the
-//! only links they render are `SafeUrl`s. State: the chosen city (`listings.rs`) and the open
-//! RSVP panel (`rsvp_panel.rs`).
+//! The Leptos views. They read the widget's [`Options`] and the model (`Listing`) from context
+//! and render them as text; the only links they render are `SafeUrl`s. State: the chosen city
+//! (kept in the page URL by `edge::url_state`) and the open RSVP panel (`rsvp_panel.rs`).
+//!
+//! Every widget root provides its options with [`provide_options`] (the live widget in
+//! `app.rs`, the static renderer in `static_page.rs`); a view outside such a root panics at
+//! once instead of running on defaults no visitor gets.
 
 pub mod app;
 pub mod campaign_card;
@@ -14,19 +18,26 @@ pub mod meeting_list;
 pub mod rsvp_panel;
 pub mod saved_notice;
 
+use crate::model::{i18n::Lang, options::Options};
 use leptos::prelude::*;
+use std::sync::Arc;
 
-/// Tells one widget's element ids apart from another's on the same page.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Instance(pub u32);
+/// Makes `options` the options of every view below.
+pub fn provide_options(options: Arc<Options>) {
+    provide_context(options);
+}
+
+/// The options of the widget this view belongs to.
+pub fn options() -> Arc<Options> {
+    expect_context::<Arc<Options>>()
+}
+
+/// The language of the widget, for views that need its words.
+pub fn lang() -> Lang {
+    options().lang
+}
 
 /// A document-unique id: `um3-card-2`.
 pub fn dom_id(part: &str) -> String {
-    let Instance(n) = use_context::<Instance>().unwrap_or_default();
-    format!("um{n}-{part}")
-}
-
-/// The language of the widget, for components that need its words.
-pub fn lang() -> crate::model::i18n::Lang {
-    use_context().unwrap_or_default()
+    format!("um{}-{part}", options().instance)
 }

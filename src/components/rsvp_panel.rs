@@ -3,9 +3,8 @@
 //! publisher's contact link. Escape, the Close button or a click beside it closes it, and focus
 //! returns to the button that opened it.
 
-use super::{dom_id, external_link::ExternalLink, lang, meeting_item::status_text};
+use super::{dom_id, external_link::ExternalLink, lang, meeting_item::status_text, options};
 use crate::model::{
-    config::Display,
     feed::Link,
     listing::Listing,
     place_format::{map_link, street_line, venue_line},
@@ -52,7 +51,7 @@ impl RsvpState {
 #[component]
 pub fn RsvpPanel() -> impl IntoView {
     let state = expect_context::<RsvpState>();
-    let framed = use_context::<Display>().is_some_and(|d| d.framed);
+    let framed = options().framed;
     let dialog = NodeRef::<html::Dialog>::new();
     Effect::new(move |_| {
         let Some(d) = dialog.get() else { return };

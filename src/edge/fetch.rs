@@ -1,6 +1,7 @@
 //! Fetching the feed: one GET abandoned after a timeout, tried again with backoff on the
 //! failures that another attempt might not meet (`model::retry`), its errors sorted into
-//! [`LoadError`]s. A body announced as larger than the feed limit is not downloaded.
+//! [`LoadError`]s. A body announced as larger than the feed limit is not downloaded. A
+//! [`Cancel`] stops it all: the request in flight is aborted and no attempt follows.
 
 use super::timer::{sleep, Timer};
 use crate::model::{
@@ -9,7 +10,35 @@ use crate::model::{
     retry,
 };
 use gloo_net::http::Request;
-use std::{cell::Cell, rc::Rc};
+use std::{
+    cell::{Cell, RefCell},
+    rc::Rc,
+};
+use web_sys::AbortController;
+
+/// Stops one widget's fetching when the widget goes away.
+#[derive(Clone, Default)]
+pub struct Cancel(Rc<CancelState>);
+
+#[derive(Default)]
+struct CancelState {
+    aborted: Cell<bool>,
+    /// The controller of the attempt in flight.
+    current: RefCell<Option<AbortController>>,
+}
+
+impl Cancel {
+    pub fn abort(&self) {
+        self.0.aborted.set(true);
+        if let Some(controller) = self.0.current.borrow_mut().take() {
+            controller.abort();
+        }
+    }
+
+    pub fn is_aborted(&self) -> bool {
+        self.0.aborted.get()
+    }
+}
 
 /// The absolute form of a feed URL, resolved against the page (the key of its saved copy).
 pub fn absolute(url: &str) -> String {
@@ -25,8 +54,12 @@ fn is_cross_origin(url: &str) -> bool {
 }
 
 /// One attempt.
-async fn fetch_once(url: &str, timeout_ms: u32) -> Result<String, LoadError> {
-    let controller = web_sys::AbortController::new().ok();
+async fn fetch_once(url: &str, timeout_ms: u32, cancel: &Cancel) -> Result<String, LoadError> {
+    if cancel.is_aborted() {
+        return Err(LoadError::Network { cross_origin: false });
+    }
+    let controller = AbortController::new().ok();
+    *cancel.0.current.borrow_mut() = controller.clone();
     let timed_out = Rc::new(Cell::new(false));
     let _timer = controller.clone().and_then(|c| {
         let timed_out = timed_out.clone();
@@ -50,13 +83,16 @@ async fn fetch_once(url: &str, timeout_ms: u32) -> Result<String, LoadError> {
 
 /// The feed document's text, trying up to `retry::ATTEMPTS` times. `on_attempt(n)` is told
 /// before each attempt after the first, so the view can say it is trying again.
-pub async fn fetch_text(url: &str, timeout_ms: u32, on_attempt: impl Fn(u32)) -> Result<String, LoadError> {
+pub async fn fetch_text(url: &str, timeout_ms: u32, cancel: &Cancel, on_attempt: impl Fn(u32)) -> Result<String, LoadError> {
     let mut attempt = 1;
     loop {
-        match fetch_once(url, timeout_ms).await {
-            Err(e) if retry::is_transient(&e) => match retry::delay_before(attempt + 1) {
+        match fetch_once(url, timeout_ms, cancel).await {
+            Err(e) if retry::is_transient(&e) && !cancel.is_aborted() => match retry::delay_before(attempt + 1) {
                 Some(ms) => {
                     sleep(ms).await;
+                    if cancel.is_aborted() {
+                        return Err(e);
+                    }
                     attempt += 1;
                     on_attempt(attempt);
                 }

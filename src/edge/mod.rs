@@ -1,7 +1,10 @@
-//! The browser at the edge of the app: every side effect (network, storage, timers, page URL, clock) sits behind
-//! a small function here, so the model stays pure and tests can pin what these return.
+//! The browser at the edge of the app: every side effect (network, storage, timers, page URL,
+//! clock) sits behind a small function here, so the model stays pure and tests can pin what
+//! these return. `feed_loader.rs` puts fetch, parse, storage and clock together into the one
+//! resource a widget's root view reads.
 
 pub mod clock;
+pub mod feed_loader;
 pub mod fetch;
 pub mod perf;
 pub mod storage;

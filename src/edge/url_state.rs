@@ -2,7 +2,9 @@
 //! `history.pushState` so Back undoes a choice, and never touching the host page's other
 //! parameters or its fragment. No router: a widget must not capture the host's link clicks.
 
-use web_sys::{Url, UrlSearchParams};
+use crate::model::url_city;
+use leptos::prelude::*;
+use web_sys::Url;
 
 fn current_url() -> Option<Url> {
     Url::new(&web_sys::window()?.location().href().ok()?).ok()
@@ -11,11 +13,6 @@ fn current_url() -> Option<Url> {
 /// The value of one parameter of the page address.
 pub fn get(name: &str) -> Option<String> {
     current_url()?.search_params().get(name)
-}
-
-/// The page's query parameters, for reading several.
-pub fn params() -> Option<UrlSearchParams> {
-    Some(current_url()?.search_params())
 }
 
 /// Sets (or with `None` removes) one parameter, as a new history entry.
@@ -33,4 +30,28 @@ pub fn push(name: &str, value: Option<&str>) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
     }
+}
+
+/// The reader's chosen city as a signal mirrored in the page URL parameter `param`: a choice
+/// pushes a history entry, Back and Forward read the URL again. `default` is the widget's own
+/// city (`data-city`). Call it inside the widget's root: its listener goes with the widget.
+pub fn chosen_city(param: String, default: Option<String>) -> RwSignal<Option<String>> {
+    let read = {
+        let (param, default) = (param.clone(), default.clone());
+        move || url_city::from_url(get(&param).as_deref(), default.as_deref())
+    };
+    let selected = RwSignal::new(read());
+    let handle = window_event_listener(leptos::ev::popstate, {
+        let read = read.clone();
+        move |_| selected.set(read())
+    });
+    on_cleanup(move || handle.remove());
+    // Pushes only when the URL says otherwise, so re-reading it on Back pushes nothing.
+    Effect::new(move |_| {
+        let choice = selected.get();
+        if read() != choice {
+            push(&param, url_city::to_url(choice.as_deref(), default.as_deref()).as_deref());
+        }
+    });
+    selected
 }

@@ -2,18 +2,18 @@
 //! Views read it; nothing here renders, fetches or reads the clock.
 
 pub mod cities;
-pub mod config;
 pub mod feed;
 pub mod i18n;
+pub mod json;
 pub mod links;
 pub mod listing;
 pub mod load_error;
+pub mod options;
 pub mod parse;
 pub mod place_format;
 pub mod retry;
+pub mod text;
 pub mod time;
 pub mod time_format;
 pub mod url_city;
 pub mod zones;
-pub mod text;
-pub mod json;

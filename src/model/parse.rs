@@ -4,11 +4,11 @@
 //! that tells the publisher where and why. Unknown fields are ignored.
 
 use super::feed::*;
+use super::json::{self, Json, JsonError};
 use super::links::SafeUrl;
+use super::text::{clean, cut, quoted};
 use super::time::parse_when;
 use super::zones;
-use super::json::{self, Json, JsonError};
-use super::text::{clean, cut, quoted};
 use std::collections::BTreeSet;
 
 /// The largest feed the widget reads. A meeting takes about 500 bytes, so this is room for
@@ -371,7 +371,9 @@ fn campaign(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Result<Cam
     for (i, value) in meetings_raw.iter().enumerate() {
         let mpath = format!("{path} › {}", entry_path("meetings", i, value));
         match meeting(value, &mpath, problems) {
-            Ok(m) if !seen.insert(m.id.clone()) => problems.push(left_out(&mpath, format!("the id {} is used by an earlier meeting of this campaign", quoted(&m.id)))),
+            Ok(m) if !seen.insert(m.id.clone()) => {
+                problems.push(left_out(&mpath, format!("the id {} is used by an earlier meeting of this campaign", quoted(&m.id))))
+            }
             Ok(m) => c.meetings.push(m),
             Err(why) => problems.push(left_out(&mpath, why)),
         }

@@ -1,0 +1,91 @@
+//! Loading one widget's feed: fetch it (timeouts, retries), parse it, keep a copy of every good
+//! one, fall back to that copy when the feed cannot be loaded, and index the result at the
+//! current time. [`FeedLoad::start`] wraps it in a resource for the root view; the request in
+//! flight is aborted when the widget goes away (`window.upcomingMeetings.unmount`).
+
+use super::{clock, fetch, perf, storage};
+use crate::model::{feed::Feed, listing::Listing, load_error::LoadError, options::Options, parse::parse_feed};
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::sync::Arc;
+
+/// What a load gives the view: the listings, and when they come from the saved copy because
+/// the feed could not be loaded, when that copy was saved and why the feed failed.
+#[derive(Clone)]
+pub struct Loaded {
+    pub listing: Arc<Listing>,
+    pub saved: Option<(DateTime<Utc>, LoadError)>,
+}
+
+/// The request a widget makes for its feed, taken from its options.
+#[derive(Clone)]
+struct Request {
+    url: Result<String, LoadError>,
+    campaign: Option<String>,
+    timeout_ms: u32,
+}
+
+impl Request {
+    fn index(&self, mut feed: Feed, absolute_url: &str) -> Arc<Listing> {
+        if let Some(id) = &self.campaign {
+            feed.keep_only_campaign(id);
+        }
+        feed.drop_foreign_images(absolute_url);
+        let now = clock::now();
+        Arc::new(perf::measure("index", || Listing::new(feed, now)))
+    }
+
+    /// Fetches and parses the feed, keeping a copy of every good one; on failure, the last good
+    /// copy if there is one. `on_attempt` follows the tries, for the loading line.
+    async fn load(self, cancel: fetch::Cancel, on_attempt: impl Fn(u32)) -> Result<Loaded, LoadError> {
+        let url = self.url.clone()?;
+        let absolute = fetch::absolute(&url);
+        let fresh = fetch::fetch_text(&url, self.timeout_ms, &cancel, on_attempt)
+            .await
+            .and_then(|text| perf::measure("parse", || parse_feed(&text)).map(|feed| (feed, text)).map_err(LoadError::Feed));
+        match fresh {
+            Ok((feed, text)) => {
+                storage::save(&absolute, &text, clock::now());
+                Ok(Loaded { listing: self.index(feed, &absolute), saved: None })
+            }
+            // Aborted because the widget went away: nobody is waiting for a saved copy.
+            Err(error) if cancel.is_aborted() => Err(error),
+            Err(error) => match storage::load(&absolute).and_then(|(text, at)| Some((parse_feed(&text).ok()?, at))) {
+                Some((feed, at)) => Ok(Loaded { listing: self.index(feed, &absolute), saved: Some((at, error)) }),
+                None => Err(error),
+            },
+        }
+    }
+}
+
+/// A widget's feed as a resource: loaded when created, again on [`FeedLoad::retry`].
+#[derive(Clone, Copy)]
+pub struct FeedLoad {
+    pub result: LocalResource<Result<Loaded, LoadError>>,
+    /// The attempt under way: 1, then 2 and 3 when the network failed (`model::retry`).
+    pub attempt: RwSignal<u32>,
+}
+
+impl FeedLoad {
+    /// Starts loading the feed `options` name. Call it inside the widget's root: when that is
+    /// disposed, the request in flight is aborted and no attempt follows.
+    pub fn start(options: &Options) -> FeedLoad {
+        let request = Request { url: options.feed_url.clone(), campaign: options.campaign.clone(), timeout_ms: options.timeout_ms };
+        let attempt = RwSignal::new(1);
+        let cancel = fetch::Cancel::default();
+        on_cleanup({
+            let cancel = SendWrapper::new(cancel.clone());
+            move || cancel.abort()
+        });
+        let result = LocalResource::new(move || {
+            attempt.set(1);
+            request.clone().load(cancel.clone(), move |n| attempt.set(n))
+        });
+        FeedLoad { result, attempt }
+    }
+
+    pub fn retry(&self) {
+        self.result.refetch();
+    }
+}
