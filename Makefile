@@ -1,36 +1,51 @@
 # upcoming-meetings. The two commands a new machine needs:
-#   make serve   install what is missing, build, serve the app on http://127.0.0.1:8080/
-#   make test    the same set-up plus Chromium, then every test suite and a summary line
+#   make serve   install what is missing, build dist/, serve it on http://127.0.0.1:8080/
+#   make test    the same set-up plus Chromium, then every check and test suite, and a summary
+# and for the rest:
+#   make build   the release bundle in dist/: what a webmaster copies to a site
 #   make bench   the release bundle measured on a slow phone (see bench/results.md)
-.PHONY: setup setup-browser build serve test bench clean
+.PHONY: setup setup-browser fetch prerender build serve test bench clean
 
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
-# Release builds of the wasm go through tools/small-std.sh (a size-optimised std, no panic messages).
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(HOME)/.cargo/bin:$(PATH)
+# The release wasm is built with a standard library compiled for size (tools/small-std.sh).
 TRUNK := tools/small-std.sh trunk --skip-version-check
+PRERENDER := target/prerender/listings.html
 
+# Tools: the wasm32 target, trunk, wasm-bindgen-cli, npm's wasm-opt, terser, Playwright, Ajv.
 setup:
 	@tools/setup.sh
 
 setup-browser:
 	@tools/setup.sh --browser
 
-build: setup
+# Every crate the builds need, so that they run --offline: the project's, and those of the
+# standard library's own workspace, which the size-built std compiles (its manifest uses a
+# nightly cargo feature: RUSTC_BOOTSTRAP=1, as tools/small-std.sh).
+fetch:
 	cargo fetch --locked
+	RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path "$$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+
+# The bundled feed's listings as HTML, rendered natively by the widget's own views; trunk puts
+# them into dist/index.html (index.html: <link data-trunk rel="inline">).
+prerender: setup fetch
+	@mkdir -p $(dir $(PRERENDER))
+	cargo run --release --offline --locked --bin static-page -- public/feed.json --prerender --out $(PRERENDER)
+
+# The wasm, its JS glue and the loader (tools/write-loader.mjs, trunk's post-build hook), the
+# stylesheets, the page and public/ into dist/.
+build: prerender
 	$(TRUNK) build --release --offline
 
-serve: setup
-	cargo fetch --locked
-	$(TRUNK) serve --release --offline
+serve: build
+	node tools/serve.mjs
 
-test: setup-browser
-	cargo fetch --locked
+test: setup-browser fetch
 	@tools/test.sh
 
-bench: setup-browser
-	cargo fetch --locked
-	$(TRUNK) build --release --offline
-	cargo build --release --locked --bin static-page
+bench: setup-browser build
+	cargo build --release --offline --locked --bin static-page
 	node bench/run.mjs
 
 clean:
-	rm -rf dist test-output bench/out
+	rm -rf dist test-output bench/out target/prerender

@@ -1,7 +1,7 @@
 // Dev aid: where a city change spends its time at 5,000 meetings (script vs. style/layout/paint).
 //   node bench/prof-filter.mjs   (after `make bench` has written bench/out)
 import { chromium } from "playwright-core";
-import { startServer } from "../tests/e2e/server.mjs";
+import { startServer } from "../tools/server.mjs";
 const server = await startServer({ compress: true, mounts: { "/bench/": "bench/out" } });
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });

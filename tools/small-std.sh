@@ -5,7 +5,8 @@
 #   -Cpanic=immediate-abort       a panic stops at once: no panic hook, no message formatting
 # Together 53 KB less wasm (21.6 KB gzipped; bench/results.md). These are unstable options
 # of the toolchain this machine has (Rust 1.95, no nightly can be fetched), enabled for this one
-# build by RUSTC_BOOTSTRAP=1; they need the rust-src component, which tools/setup.sh installs.
+# build by RUSTC_BOOTSTRAP=1; they need the rust-src component, which tools/setup.sh installs,
+# and the crates of std's own workspace, which `make fetch` downloads (the build is --offline).
 # Native builds and the wasm test build do not use them (a test build needs panic messages).
 # A panic in the widget is still shown to the visitor: see the loader in tools/write-loader.mjs.
 set -euo pipefail
@@ -13,6 +14,4 @@ export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 # Cargo adds these to the flags .cargo/config.toml gives the wasm32 target (erase_components).
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
-# The settings above, by name, for the native build in tools/write-loader.mjs to drop again.
-export UM_SMALL_STD_VARS="RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"
 exec "$@"

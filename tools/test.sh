@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test suite against the real thing and ends with one summary line:
+# Every check and test suite, against the real thing, ending with one summary line:
+#   lint     cargo fmt --check, and cargo clippy -D warnings for the native and the wasm32 build
 #   native   cargo test: the model, its time rules, and the feed contract fixtures
-#   browser  wasm-bindgen-test: the components mounted in headless Chromium
+#   browser  wasm-bindgen-test: widgets mounted as a page mounts them, in headless Chromium
 #   schema   the JSON Schema of format v1 against the bundled feed and the fixtures
+#   build    make build: the release dist/
 #   e2e      playwright-core driving Chromium against the built dist/ on 127.0.0.1
-# Logs of each suite are kept in test-output/logs/. Expects tools/setup.sh --browser to have run.
+# Logs of each suite are kept in test-output/logs/. Run by `make test`, after its set-up.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 # Two slow cores: give the wasm test runner time to start Chromium and finish.
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT="${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-60}"
@@ -22,6 +23,8 @@ failed=0
 cargo_counts() { awk '/^test result:/ { p += $4; f += $6 } END { printf "%d %d", p, f }' "$1"; }
 # node --test (spec reporter) ends with "ℹ pass N" and "ℹ fail N".
 node_counts() { awk '/^ℹ pass / { p = $3 } /^ℹ fail / { f = $3 } END { printf "%d %d", p, f }' "$1"; }
+# The lint step prints "check passed: …" or "check FAILED: …" per check.
+check_counts() { awk '/^check passed:/ { p++ } /^check FAILED:/ { f++ } END { printf "%d %d", p, f }' "$1"; }
 
 suite() { # name, counter, command...
   local name=$1 counter=$2; shift 2
@@ -38,14 +41,29 @@ suite() { # name, counter, command...
   return "$status"
 }
 
-suite native cargo_counts cargo test -p upcoming-meetings --locked
-suite browser cargo_counts cargo test -p upcoming-meetings --locked --target wasm32-unknown-unknown --test web
+lint() {
+  local status=0
+  check() { # what, command...
+    local what=$1; shift
+    if "$@"; then echo "check passed: $what"; else echo "check FAILED: $what"; status=1; fi
+  }
+  check "cargo fmt --check" cargo fmt --all --check
+  check "clippy, native" cargo clippy --workspace --all-targets --locked --offline -- -D warnings
+  check "clippy, wasm32" cargo clippy --workspace --all-targets --locked --offline --target wasm32-unknown-unknown -- -D warnings
+  return "$status"
+}
+
+suite lint check_counts lint
+suite native cargo_counts cargo test -p upcoming-meetings --locked --offline
+suite browser cargo_counts cargo test -p upcoming-meetings --locked --offline --target wasm32-unknown-unknown --test web
 suite schema node_counts node --test --test-reporter=spec tests/schema.test.mjs
 
-printf '\n\033[1m== build: trunk build --release\033[0m\n'
-if tools/small-std.sh trunk build --release --offline --skip-version-check 2>&1 | tee "$LOGS/build.log" | grep -E "ERROR|error|success"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+printf '\n\033[1m== build: make build\033[0m\n'
+if make --no-print-directory build >"$LOGS/build.log" 2>&1; then
+  grep -E "^(upcoming-meetings.js|.*success)" "$LOGS/build.log"
   suite e2e node_counts node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
 else
+  tail -30 "$LOGS/build.log"
   failed=1
   summary+=("build FAILED (see $LOGS/build.log), e2e not run")
 fi
