@@ -1,24 +1,13 @@
 // End-to-end, embedding and phones: the two-line snippet on host pages (hostile styles, two
-// widgets, a strict CSP, a feed on another origin), the iframe mode, every data- option, and the
-// phone rules (no horizontal scroll, 44 px tap targets, 16 px text, bottom sheet, sticky filter,
-// dark mode, reduced motion) at 320, 360, 768 and 1280 px. Screenshots: test-output/screens/.
-import { after, before, describe, test } from "node:test";
+// widgets, a strict CSP, a feed on another origin), widgets mounted and unmounted by a
+// single-page host, the iframe mode, every data- option, and the phone rules (no horizontal
+// scroll, 44 px tap targets, 16 px text, bottom sheet, sticky filter, dark mode, reduced
+// motion) at 320, 360, 768 and 1280 px. Screenshots: test-output/screens/.
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "./server.mjs";
-import { cards, launch, openPage, screenshot, until, widgetsReady } from "./browser.mjs";
+import { cards, harness, noHarm, openPage, screenshot, until, widgetsReady } from "./harness.mjs";
 
-let server, other, browser;
-before(async () => {
-  server = await startServer();
-  other = await startServer(); // another origin (another port) for cross-origin feeds
-  server.state.vars.FEED_ORIGIN = other.url;
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await other?.close();
-});
+const h = harness();
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -30,14 +19,6 @@ function styleIn(page, hostId, selector, prop) {
       return el ? getComputedStyle(el)[prop] : null;
     },
     [hostId, selector, prop],
-  );
-}
-
-/** Waits until every widget on the page has shown its listings. */
-function allLoaded(page) {
-  return until(
-    () => page.evaluate(() => [...document.querySelectorAll("[data-upcoming-meetings]")].every((h) => h.shadowRoot?.querySelector("article"))),
-    "every widget loaded",
   );
 }
 
@@ -70,8 +51,8 @@ function audit(page) {
 
 describe("two widgets on a host page with hostile styles", () => {
   test("each looks right, keeps to itself, and the page keeps its own styles", async () => {
-    const { page, context, seen } = await openPage(browser);
-    await page.goto(`${server.url}/pages/hostile.html?page=2#top`);
+    const { page, context, seen } = await openPage(h.browser);
+    await page.goto(`${h.server.url}/pages/hostile.html?page=2#top`);
     await page.locator("#war article").first().waitFor();
     await page.locator("#fascism article").first().waitFor();
     // One campaign each (data-campaign).
@@ -109,8 +90,8 @@ describe("two widgets on a host page with hostile styles", () => {
   });
 
   test("each keeps its own city in its own URL parameter, and Back undoes one choice", async () => {
-    const { page, context, seen } = await openPage(browser);
-    await page.goto(`${server.url}/pages/hostile.html?page=2#top`);
+    const { page, context, seen } = await openPage(h.browser);
+    await page.goto(`${h.server.url}/pages/hostile.html?page=2#top`);
     await page.locator("#fascism article").first().waitFor();
     const params = () => new URL(page.url()).searchParams;
     const fascismMeetings = await page.locator("#fascism .um-meeting:visible").count();
@@ -137,8 +118,8 @@ describe("two widgets on a host page with hostile styles", () => {
   });
 
   test("the host page's own links still navigate (no router captures them)", async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(`${server.url}/pages/hostile.html`);
+    const { page, context } = await openPage(h.browser);
+    await page.goto(`${h.server.url}/pages/hostile.html`);
     await page.locator("#war article").first().waitFor();
     await page.click("#host-link");
     await page.waitForURL("**/pages/elsewhere.html");
@@ -149,8 +130,8 @@ describe("two widgets on a host page with hostile styles", () => {
 
 describe("the iframe mode", () => {
   test("embed.html takes its options from its address and the frame grows with its content", async () => {
-    const { page, context, seen } = await openPage(browser, { viewport: { width: 360, height: 740 } });
-    await page.goto(`${server.url}/pages/iframe.html`);
+    const { page, context, seen } = await openPage(h.browser, { viewport: { width: 360, height: 740 } });
+    await page.goto(`${h.server.url}/pages/iframe.html`);
     const frame = page.frameLocator("iframe");
     await frame.locator("article:visible").first().waitFor();
     const frameHeight = () => page.locator("iframe").evaluate((f) => f.getBoundingClientRect().height);
@@ -182,17 +163,144 @@ describe("the iframe mode", () => {
   });
 });
 
+describe("the iframe page keeps its default city and the reader's choice apart", () => {
+  test("embed.html?city=… is the default; the choice goes to its own parameter and survives a reload", async () => {
+    const { page, context, seen } = await openPage(h.browser, { viewport: { width: 360, height: 740 } });
+    await page.goto(`${h.server.url}/pages/iframe.html`);
+    const frame = page.frameLocator("iframe");
+    await frame.locator("article:visible").first().waitFor();
+    const inner = page.frames().find((f) => f.url().includes("/embed.html"));
+    const params = () => new URL(inner.url()).searchParams;
+    const chosen = () => frame.getByLabel("City").inputValue();
+    const reload = async () => {
+      await inner.evaluate(() => location.reload());
+      await frame.locator("article:visible").first().waitFor();
+    };
+    assert.equal(await chosen(), "new-york");
+    await frame.getByLabel("City").selectOption("berlin");
+    await until(() => params().get("um-city") === "berlin", "the choice in um-city");
+    assert.equal(params().get("city"), "new-york", "the default stays as it was");
+    await reload();
+    assert.equal(await chosen(), "berlin");
+    // Choosing the default again is kept too, across a reload.
+    await frame.getByLabel("City").selectOption("new-york");
+    await until(() => !params().has("um-city"), "the default needs no parameter");
+    await reload();
+    assert.equal(await chosen(), "new-york");
+    await frame.getByLabel("City").selectOption("");
+    await until(() => params().get("um-city") === "", "all cities, against a default city");
+    await reload();
+    assert.equal(await chosen(), "");
+    noHarm(seen);
+    await context.close();
+  });
+});
+
+describe("a single-page host adds and removes widgets", () => {
+  /** Event listeners on the page's window, counted by Chromium's debugger. */
+  async function windowListeners(page) {
+    const cdp = await page.context().newCDPSession(page);
+    const { result } = await cdp.send("Runtime.evaluate", { expression: "window" });
+    const { listeners } = await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId });
+    await cdp.detach();
+    return listeners.length;
+  }
+  /** The URL parameter a widget keeps its city in: choose one and see which parameter moves. */
+  async function paramOf(page, widget, slug) {
+    const before = new URL(page.url()).searchParams;
+    await widget.getByLabel("City").selectOption(slug);
+    return until(() => {
+      const now = new URL(page.url()).searchParams;
+      return [...now.keys()].find((k) => now.get(k) === slug && before.get(k) !== slug);
+    }, `a parameter with ${slug}`);
+  }
+
+  test("mount and mountAll name URL parameters alike, and never one a live widget has", async () => {
+    const { page, context, seen } = await openPage(h.browser);
+    await page.goto(`${h.server.url}/pages/spa.html`);
+    await widgetsReady(page);
+    const hosts = page.locator("[data-upcoming-meetings]");
+    assert.equal(await paramOf(page, hosts.nth(0), "detroit"), "um-city");
+    assert.equal(await paramOf(page, hosts.nth(1), "berlin"), "um-city-2");
+    // A widget the host adds later, by mount(): the next free name.
+    await page.evaluate(() => {
+      const el = document.createElement("div");
+      el.dataset.feed = "/feed.json";
+      document.getElementById("later").append(el);
+      window.upcomingMeetings.mount(el);
+    });
+    const added = page.locator("#later > div");
+    await added.locator("article").first().waitFor();
+    assert.equal(await paramOf(page, added, "new-york"), "um-city-3");
+    // mountAll() again leaves mounted widgets alone: one widget each, its choice kept.
+    await page.evaluate(() => window.upcomingMeetings.mountAll());
+    const roots = await page.evaluate(() => [...document.querySelectorAll("[data-upcoming-meetings]")].map((el) => el.shadowRoot.querySelectorAll(".um").length));
+    assert.deepEqual(roots, [1, 1]);
+    assert.equal(await hosts.nth(0).getByLabel("City").inputValue(), "detroit");
+    noHarm(seen);
+    await context.close();
+  });
+
+  test("unmount() aborts the fetch in flight, releases the listeners and frees the element", async () => {
+    let asked = 0;
+    let aborted = false;
+    h.server.state.routes.set("/never.json", (req, res) => {
+      asked++;
+      res.on("close", () => (aborted = !res.writableEnded)); // closed before any answer: aborted
+    });
+    const { page, context, seen } = await openPage(h.browser);
+    await page.goto(`${h.server.url}/pages/spa.html`);
+    await widgetsReady(page);
+    const baseline = await windowListeners(page);
+    // A widget whose feed never answers.
+    await page.evaluate(() => {
+      const el = document.createElement("div");
+      el.id = "slow";
+      el.dataset.feed = "/never.json";
+      el.innerHTML = "<p>The host's own words.</p>";
+      document.getElementById("later").append(el);
+      window.upcomingMeetings.mount(el);
+    });
+    await until(() => asked === 1, "the feed asked for");
+    assert.ok((await windowListeners(page)) > baseline, "a mounted widget listens to the window (Back and Forward)");
+    assert.equal(await page.evaluate(() => window.upcomingMeetings.unmount(document.getElementById("slow"))), true);
+    await until(() => aborted, "the request aborted");
+    assert.equal(await windowListeners(page), baseline, "its window listeners are gone");
+    const left = await page.evaluate(() => {
+      const el = document.getElementById("slow");
+      return { widget: el.shadowRoot.querySelector(".um") !== null, crashed: el.hasAttribute("data-um-crashed") };
+    });
+    assert.deepEqual(left, { widget: false, crashed: false });
+    assert.ok(await page.getByText("The host's own words.").isVisible(), "the element shows its own content again");
+    // No retry follows the abort.
+    await page.waitForTimeout(3_500);
+    assert.equal(asked, 1, "no attempt after the widget went away");
+    // The same element can take a widget again, with changed options.
+    await page.evaluate(() => {
+      const el = document.getElementById("slow");
+      el.dataset.feed = "/feed.json";
+      window.upcomingMeetings.mount(el);
+    });
+    await page.locator("#slow article").first().waitFor();
+    // Unmounting every widget leaves the window as the page had it before any.
+    await page.evaluate(() => document.querySelectorAll("[data-upcoming-meetings], #slow").forEach((el) => window.upcomingMeetings.unmount(el)));
+    assert.ok((await windowListeners(page)) < baseline, "every widget's listeners released");
+    noHarm(seen);
+    await context.close();
+  });
+});
+
 describe("a strict Content Security Policy", () => {
   for (const path of ["/", "/embed-example.html", "/embed.html?city=berlin"]) {
     test(`${path} works under ${STRICT_CSP} with no violation`, async () => {
-      server.state.headers = { "content-security-policy": STRICT_CSP };
+      h.server.state.headers = { "content-security-policy": STRICT_CSP };
       try {
-        const { page, context, seen } = await openPage(browser);
+        const { page, context, seen } = await openPage(h.browser);
         await page.addInitScript(() => {
           window.__violations = [];
           document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
         });
-        const response = await page.goto(server.url + path);
+        const response = await page.goto(h.server.url + path);
         assert.equal(response.headers()["content-security-policy"], STRICT_CSP);
         await widgetsReady(page);
         // The stylesheet applied: the cards have their border and radius.
@@ -203,7 +311,7 @@ describe("a strict Content Security Policy", () => {
         assert.deepEqual(seen.pageErrors, []);
         await context.close();
       } finally {
-        server.state.headers = {};
+        h.server.state.headers = {};
       }
     });
   }
@@ -211,23 +319,23 @@ describe("a strict Content Security Policy", () => {
 
 describe("a feed on another origin", () => {
   test("loads when its server sends Access-Control-Allow-Origin", async () => {
-    other.state.headers = { "access-control-allow-origin": "*" };
+    h.other.state.headers = { "access-control-allow-origin": "*" };
     try {
-      const { page, context, seen } = await openPage(browser);
-      await page.goto(`${server.url}/pages/cross-origin.html`);
+      const { page, context, seen } = await openPage(h.browser);
+      await page.goto(`${h.server.url}/pages/cross-origin.html`);
       await widgetsReady(page);
       assert.equal(await cards(page).count(), 14);
-      assert.ok(other.state.requests.includes("/feed.json"));
+      assert.ok(h.other.state.requests.includes("/feed.json"));
       assert.deepEqual(seen.pageErrors, []);
       await context.close();
     } finally {
-      other.state.headers = {};
+      h.other.state.headers = {};
     }
   });
 
   test("says what is missing when its server does not", async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(`${server.url}/pages/cross-origin.html`);
+    const { page, context } = await openPage(h.browser);
+    await page.goto(`${h.server.url}/pages/cross-origin.html`);
     const alert = page.getByRole("alert");
     await alert.waitFor();
     assert.match(await alert.textContent(), /does not allow this site to read it \(CORS\)/);
@@ -239,8 +347,8 @@ describe("a feed on another origin", () => {
 describe("every data- option", () => {
   test("limit, show-past, lang, layout, theme, city and campaign", async () => {
     // 1 March 2027: the February meetings of "Humanity Teeters…" are past.
-    const { page, context, seen } = await openPage(browser, { now: new Date("2027-03-01T12:00:00Z") });
-    await page.goto(`${server.url}/pages/options.html`);
+    const { page, context, seen } = await openPage(h.browser, { now: new Date("2027-03-01T12:00:00Z") });
+    await page.goto(`${h.server.url}/pages/options.html`);
     for (const id of ["limit", "past", "german", "compact", "dark", "city"]) await page.locator(`#${id} article:visible`).first().waitFor();
 
     // data-limit="2": two meetings, then a toggle for the rest.
@@ -288,9 +396,9 @@ describe("phones and other screens", () => {
     for (const path of ["/", "/embed-example.html"]) {
       const name = path === "/" ? "index" : "embed-example";
       test(`${name} at ${width}px: no horizontal scroll, 44px targets, 16px text`, async () => {
-        const { page, context } = await openPage(browser, { viewport: { width, height: 800 } });
-        await page.goto(server.url + path);
-        await allLoaded(page);
+        const { page, context } = await openPage(h.browser, { viewport: { width, height: 800 } });
+        await page.goto(h.server.url + path);
+        await widgetsReady(page);
         const { small, tiny, controls, overflow } = await audit(page);
         assert.ok(controls >= 10, `checked ${controls} controls`);
         assert.ok(overflow <= 0, `no horizontal scroll (${overflow}px too wide)`);
@@ -303,8 +411,8 @@ describe("phones and other screens", () => {
   }
 
   test("the city filter stays in reach while a long list scrolls", async () => {
-    const { page, context } = await openPage(browser, { viewport: { width: 360, height: 740 } });
-    await page.goto(server.url + "/");
+    const { page, context } = await openPage(h.browser, { viewport: { width: 360, height: 740 } });
+    await page.goto(h.server.url + "/");
     await widgetsReady(page);
     await page.mouse.wheel(0, 6000);
     await until(() => page.evaluate(() => scrollY > 5000), "scrolled down");
@@ -318,8 +426,8 @@ describe("phones and other screens", () => {
       ["dark", "reduce", "rgb(22, 27, 34)", 0],
       ["light", "no-preference", "rgb(255, 255, 255)", 1],
     ]) {
-      const { page, context } = await openPage(browser, { viewport: { width: 360, height: 740 }, colorScheme, reducedMotion });
-      await page.goto(server.url + "/");
+      const { page, context } = await openPage(h.browser, { viewport: { width: 360, height: 740 }, colorScheme, reducedMotion });
+      await page.goto(h.server.url + "/");
       await widgetsReady(page);
       const card = cards(page).first();
       assert.equal(await card.evaluate((el) => getComputedStyle(el).backgroundColor), background);

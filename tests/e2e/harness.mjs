@@ -1,9 +1,13 @@
-// Debian's Chromium driven by playwright-core, set up the same way for every end-to-end test:
-// a fixed clock, a viewport and a time zone, and a record of what must never happen (page
-// errors, panics, requests to any host but 127.0.0.1).
+// The one set-up of every end-to-end suite: the built dist/ served on 127.0.0.1 (and a second
+// origin for cross-origin feeds), Debian's Chromium driven by playwright-core, each page with a
+// fixed clock, a viewport and a time zone, and a record of what must never happen (page errors,
+// requests to any host but 127.0.0.1).
+import { after, before } from "node:test";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { startServer } from "../../tools/server.mjs";
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const ARGS = [
@@ -27,6 +31,33 @@ export const SCREENS = resolve(import.meta.dirname, "../../test-output/screens")
 
 export function launch() {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/** Registers the suite's set-up and tear-down: `h.server` serves dist/, `h.other` is a second
+ * origin (a feed on another site; the host pages' %FEED_ORIGIN%), `h.browser` is Chromium.
+ * `h.page(feed)`: the bare test page whose widget loads `feed` (through ?feed=). */
+export function harness() {
+  const h = {
+    page: (feed) => `${h.server.url}/pages/plain.html?feed=${encodeURIComponent(feed)}`,
+  };
+  before(async () => {
+    h.server = await startServer();
+    h.other = await startServer();
+    h.server.state.vars.FEED_ORIGIN = h.other.url;
+    h.browser = await launch();
+  });
+  after(async () => {
+    await h.browser?.close();
+    await h.server?.close();
+    await h.other?.close();
+  });
+  return h;
+}
+
+/** What must never happen on any page: an uncaught error, or a request off 127.0.0.1. */
+export function noHarm(seen) {
+  assert.deepEqual(seen.pageErrors, [], "no page errors");
+  assert.deepEqual(seen.offHost, [], "no request leaves 127.0.0.1");
 }
 
 export async function openPage(browser, { viewport = VIEWPORTS.desktop, timezoneId = "UTC", now = FIXED_NOW, reducedMotion, colorScheme } = {}) {
