@@ -8,6 +8,7 @@ use crate::components::app::App;
 use crate::edge::url_state;
 use crate::model::options::{Options, Sources};
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use std::{
     any::Any,
     cell::{Cell, RefCell},
@@ -113,6 +114,15 @@ fn make_root(host: &HtmlElement) -> HtmlElement {
     root
 }
 
+/// Gives back the room the loader kept on `host` while the widget loaded (`data-um-reserved`, an
+/// inline `min-height`; see tools/write-loader.mjs).
+fn give_back_room(host: &HtmlElement) {
+    if host.has_attribute("data-um-reserved") {
+        let _ = host.remove_attribute("data-um-reserved");
+        let _ = host.style().remove_property("min-height");
+    }
+}
+
 /// Mounts one widget on `host`, reading its options from the host's `data-` attributes. An
 /// element that already has a widget keeps it (to apply changed attributes, unmount first).
 #[wasm_bindgen]
@@ -128,7 +138,11 @@ pub fn mount(host: HtmlElement) {
     let has_content = host.child_element_count() > 0;
     let root = make_root(&host);
     let city_param = options.city_param.clone();
-    let view = leptos::mount::mount_to(root.clone(), move || view! { <App options has_content /> });
+    let reserved = SendWrapper::new(host.clone());
+    let view = leptos::mount::mount_to(root.clone(), move || {
+        let on_shown = Callback::new(move |()| give_back_room(&reserved));
+        view! { <App options has_content on_shown /> }
+    });
     WIDGETS.with(|w| w.borrow_mut().push(Mounted { host, root, city_param, view: Box::new(view) }));
 }
 
@@ -146,6 +160,7 @@ pub fn unmount(host: HtmlElement) -> bool {
     };
     let Mounted { host, root, view, .. } = widget;
     drop(view);
+    give_back_room(&host);
     root.remove();
     if let Some(shadow) = host.shadow_root() {
         if let Ok(slot) = host.owner_document().expect("an element in a document").create_element("slot") {

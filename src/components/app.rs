@@ -14,9 +14,10 @@ use std::sync::Arc;
 
 /// `has_content`: the widget's element has content of its own (pre-rendered listings, or
 /// anything the embedder put there); it stays in view, through a `<slot>`, until the widget has
-/// listings to show.
+/// listings to show. `on_shown` runs when the listings or the alert take the loading line's
+/// place.
 #[component]
-pub fn App(options: Arc<Options>, has_content: bool) -> impl IntoView {
+pub fn App(options: Arc<Options>, has_content: bool, on_shown: Callback<()>) -> impl IntoView {
     provide_options(options.clone());
     let feed = FeedLoad::start(&options);
     let selected = url_state::chosen_city(options.city_param.clone(), options.city.clone());
@@ -36,7 +37,9 @@ pub fn App(options: Arc<Options>, has_content: bool) -> impl IntoView {
         <div class="um" class:um-compact=options.compact class:um-framed=options.framed data-theme=options.theme.name() lang=options.lang.tag()>
             <Suspense fallback=loading>
                 {move || Suspend::new(async move {
-                    match feed.result.await {
+                    let result = feed.result.await;
+                    on_shown.run(());
+                    match result {
                         Ok(Loaded { listing, saved }) => view! {
                             {saved.map(|(at, error)| view! { <SavedNotice at error on_retry=retry /> })}
                             <Listings listing selected />

@@ -38,10 +38,10 @@ impl Request {
 
     /// Fetches and parses the feed, keeping a copy of every good one; on failure, the last good
     /// copy if there is one. `on_attempt` follows the tries, for the loading line.
-    async fn load(self, cancel: fetch::Cancel, on_attempt: impl Fn(u32)) -> Result<Loaded, LoadError> {
+    async fn load(self, cancel: fetch::Cancel, first_load: bool, on_attempt: impl Fn(u32)) -> Result<Loaded, LoadError> {
         let url = self.url.clone()?;
         let absolute = fetch::absolute(&url);
-        let fresh = fetch::fetch_text(&url, self.timeout_ms, &cancel, on_attempt)
+        let fresh = fetch::fetch_text(&url, self.timeout_ms, &cancel, first_load, on_attempt)
             .await
             .and_then(|text| perf::measure("parse", || parse_feed(&text)).map(|feed| (feed, text)).map_err(LoadError::Feed));
         match fresh {
@@ -78,9 +78,11 @@ impl FeedLoad {
             let cancel = SendWrapper::new(cancel.clone());
             move || cancel.abort()
         });
+        let loaded_before = std::rc::Rc::new(std::cell::Cell::new(false));
         let result = LocalResource::new(move || {
             attempt.set(1);
-            request.clone().load(cancel.clone(), move |n| attempt.set(n))
+            let first_load = !loaded_before.replace(true);
+            request.clone().load(cancel.clone(), first_load, move |n| attempt.set(n))
         });
         FeedLoad { result, attempt }
     }

@@ -53,8 +53,10 @@ fn is_cross_origin(url: &str) -> bool {
     web_sys::Url::new(&absolute(url)).is_ok_and(|u| u.origin() != here)
 }
 
-/// One attempt.
-async fn fetch_once(url: &str, timeout_ms: u32, cancel: &Cancel) -> Result<String, LoadError> {
+/// One attempt. A first attempt may be answered by the loader's preload of the feed
+/// (tools/write-loader.mjs); a later one goes to the network (`cache: reload`), never back to a
+/// preload that failed or hangs.
+async fn fetch_once(url: &str, timeout_ms: u32, cancel: &Cancel, first: bool) -> Result<String, LoadError> {
     if cancel.is_aborted() {
         return Err(LoadError::Network { cross_origin: false });
     }
@@ -70,7 +72,9 @@ async fn fetch_once(url: &str, timeout_ms: u32, cancel: &Cancel) -> Result<Strin
     });
     let failed = || if timed_out.get() { LoadError::Timeout } else { LoadError::Network { cross_origin: is_cross_origin(url) } };
     let signal = controller.as_ref().map(|c| c.signal());
-    let response = Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(|_| failed())?;
+    let request = Request::get(url).abort_signal(signal.as_ref());
+    let request = if first { request } else { request.cache(web_sys::RequestCache::Reload) };
+    let response = request.send().await.map_err(|_| failed())?;
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
@@ -82,11 +86,12 @@ async fn fetch_once(url: &str, timeout_ms: u32, cancel: &Cancel) -> Result<Strin
 }
 
 /// The feed document's text, trying up to `retry::ATTEMPTS` times. `on_attempt(n)` is told
-/// before each attempt after the first, so the view can say it is trying again.
-pub async fn fetch_text(url: &str, timeout_ms: u32, cancel: &Cancel, on_attempt: impl Fn(u32)) -> Result<String, LoadError> {
+/// before each attempt after the first, so the view can say it is trying again. Only the first
+/// attempt of a widget's first load (`first_load`) may take the loader's preload.
+pub async fn fetch_text(url: &str, timeout_ms: u32, cancel: &Cancel, first_load: bool, on_attempt: impl Fn(u32)) -> Result<String, LoadError> {
     let mut attempt = 1;
     loop {
-        match fetch_once(url, timeout_ms, cancel).await {
+        match fetch_once(url, timeout_ms, cancel, first_load && attempt == 1).await {
             Err(e) if retry::is_transient(&e) && !cancel.is_aborted() => match retry::delay_before(attempt + 1) {
                 Some(ms) => {
                     sleep(ms).await;
