@@ -16,6 +16,10 @@ import { startServer } from "../tools/server.mjs";
 const ROOT = resolve(import.meta.dirname, "..");
 const OUT = join(ROOT, "bench/out");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// BENCH_ONLY=load,filter runs only those sections (of bytes, load, filter, shift, lighthouse),
+// prints them and leaves bench/results.md alone: for measuring one change quickly.
+const ONLY = process.env.BENCH_ONLY?.split(",");
+const wanted = (section) => !ONLY || ONLY.includes(section);
 const NOW = "2026-12-01T12:00:00Z";
 const PHONE = {
   cpu: 4, // CPU slowed 4×
@@ -75,7 +79,7 @@ const chromiumVersion = browser.version();
 // ---------------------------------------------------------------- 1. bytes
 log("bytes of the bundled page's first load");
 const loaded = [];
-{
+if (wanted("bytes")) {
   const page = await browser.newPage();
   page.on("requestfinished", (r) => loaded.push(new URL(r.url()).pathname));
   await page.goto(server.url + "/");
@@ -150,7 +154,7 @@ async function timeLoad(path) {
 }
 
 const timings = {};
-for (const feed of Object.keys(FEEDS)) {
+if (wanted("load")) for (const feed of Object.keys(FEEDS)) {
   for (const kind of ["static", "page", "snippet"]) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
@@ -172,7 +176,7 @@ for (const feed of Object.keys(FEEDS)) {
 log("city filter latency and memory at 5,000 meetings");
 const filter = { changes: [], backToAll: null };
 let memory;
-{
+if (wanted("filter")) {
   const { context, page, cdp } = await phonePage({ throttleNetwork: false });
   await page.goto(server.url + "/bench/snippet-5000.html");
   await page.waitForFunction(() => performance.getEntriesByName("upcoming-meetings:listings").length > 0, null, { timeout: 120_000 });
@@ -211,7 +215,7 @@ const SHIFT_PROBE = `(() => {
   }).observe({ type: "layout-shift", buffered: true });
 })();`;
 const shifts = {};
-for (const width of [360, 1280]) {
+if (wanted("shift")) for (const width of [360, 1280]) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     const { context, page } = await phonePage({ width });
@@ -236,7 +240,7 @@ await server.close();
 log("Lighthouse, mobile, on the bundled page and embed-example.html");
 const lighthouse = {};
 const lighthouseVersion = JSON.parse(readFileSync(join(ROOT, "node_modules/lighthouse/package.json"), "utf8")).version;
-{
+if (wanted("lighthouse")) {
   const lhServer = await startServer();
   for (const path of ["/", "/embed-example.html"]) {
     const out = join(OUT, `lighthouse${path.replace(/[^a-z]+/g, "-")}json`);
@@ -283,6 +287,7 @@ lines.push(`Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} 
   `Slow phone: CPU ${PHONE.cpu}× slower, ${PHONE.network.downloadThroughput * 8 / 1e6} Mbit/s down, ${PHONE.network.uploadThroughput * 8 / 1e3} kbit/s up, ${PHONE.network.latency} ms latency, 360×740. ` +
   `Timings are medians of ${RUNS} cold loads each, all from this one run.`);
 lines.push("");
+if (wanted("bytes")) {
 lines.push("### 1. Bytes of the bundled page's first load");
 lines.push("");
 lines.push(row(["file", "raw", "gzip -9", "brotli -11"]));
@@ -292,6 +297,8 @@ lines.push(row(["**total**", `**${kb(total.raw)}**`, `**${kb(total.gzip)}**`, `*
 lines.push("");
 lines.push(`Budget: gzip total at most ${kb(BUDGET.gzipTotal)}: ${kb(total.gzip)}, ${mark(total.gzip <= BUDGET.gzipTotal)}.`);
 lines.push("");
+}
+if (wanted("load")) {
 lines.push("### 2. Time to the first campaign card painted, and to every meeting rendered");
 lines.push("");
 lines.push("`static`: the static page of the feed (the floor). `page`: the shipped page, `dist/index.html`, whose listings are pre-rendered by the same renderer, then taken over by the widget. `snippet`: the two-line snippet on a bare page, the widget alone from cold. \"Every meeting\": for a widget, once its own listings are in the page. The widget lists the first 20 upcoming meetings of each campaign (the default of \`data-limit\`) and the rest behind \"Show N more meetings\"; the static page lists them all (see section 4 for how many the widget holds).");
@@ -313,6 +320,8 @@ for (const feed of Object.keys(FEEDS)) {
   lines.push(`Budget, ${name}: the snippet's first card at most ${BUDGET.snippetRatio[feed]}× the static page's: ${c.toFixed(2)}×, ${mark(c <= BUDGET.snippetRatio[feed])}; the shipped page's at most ${BUDGET.pageRatio}×: ${r.toFixed(2)}×, ${mark(r <= BUDGET.pageRatio)}.`);
   lines.push("");
 }
+}
+if (wanted("filter")) {
 lines.push(`### 3. City filter at 5,000 meetings (CPU ${PHONE.cpu}× slower)`);
 lines.push("");
 lines.push(`From the change event to the next frame painted, 20 changes (All cities → a city, then city to city): median ${ms(median(filter.changes))}, worst ${ms(Math.max(...filter.changes))}. ` +
@@ -324,11 +333,15 @@ lines.push("### 4. Memory after loading 5,000 meetings");
 lines.push("");
 lines.push(`JS heap ${kb(memory.js)} + wasm memory ${kb(memory.wasm)} = ${kb(memory.js + memory.wasm)} (after a garbage collection, back on All cities; ${memory.nodes} DOM nodes, ${memory.listed} meetings listed). Budget: at most ${kb(BUDGET.memory)}, ${mark(memory.js + memory.wasm <= BUDGET.memory)}.`);
 lines.push("");
+}
+if (wanted("load")) {
 lines.push(`### 5. Parsing the 5,000-meeting feed in the browser (CPU ${PHONE.cpu}× slower)`);
 lines.push("");
 const p5 = timings["snippet-5000"];
 lines.push(`parse_feed ${ms(p5.parse)}, then indexing (cities, past/upcoming) ${ms(p5.index)}: ${ms(p5.parse + p5.index)} together; median of ${RUNS} loads (${kb(readFileSync(FEEDS["5000"].file).length)} of JSON). Budget: at most ${BUDGET.parseAndIndex} ms together, ${mark(p5.parse + p5.index <= BUDGET.parseAndIndex)}.`);
 lines.push("");
+}
+if (wanted("shift")) {
 lines.push("### 6. Layout shift of a host page while the widgets load");
 lines.push("");
 lines.push(`\`embed-example.html\` (a chapter page with two widgets) on the slow phone, cold: the cumulative layout shift (every shift without recent input, summed) until both widgets show their listings and one second after. Median of ${RUNS} loads.`);
@@ -337,6 +350,8 @@ lines.push(row(["width", "cumulative layout shift", "budget"]));
 lines.push(row(["---", "---:", "---"]));
 for (const [width, value] of Object.entries(shifts)) lines.push(row([`${width} px`, value.toFixed(3), `at most ${BUDGET.layoutShift}, ${mark(value <= BUDGET.layoutShift)}`]));
 lines.push("");
+}
+if (wanted("lighthouse")) {
 lines.push("### 7. Lighthouse");
 lines.push("");
 lines.push(`Lighthouse ${lighthouseVersion}, its default mobile configuration (simulated slow 4G, CPU 4× slower), Debian's Chromium, one run per page. Budget: every category at least ${BUDGET.lighthouse}.`);
@@ -350,10 +365,13 @@ for (const [path, r] of Object.entries(lighthouse)) {
 lines.push("");
 const lhMissed = Object.entries(lighthouse).flatMap(([path, r]) => r.failing.map((a) => `${path}: ${a}`));
 lines.push(`Budget: ${mark(lhMissed.length === 0 && Object.values(lighthouse).every((r) => Object.values(r.scores).every((v) => v >= BUDGET.lighthouse)))}.${lhMissed.length ? " Audits below 90: " + lhMissed.join("; ") + "." : ""}`);
+}
 const table = lines.join("\n");
 
 console.log(`\n${table}\n`);
-const resultsFile = join(ROOT, "bench/results.md");
-const previous = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "# Benchmark results\n\n<!-- RESULTS -->\n<!-- /RESULTS -->\n";
-writeFileSync(resultsFile, previous.replace(/<!-- RESULTS -->[\s\S]*<!-- \/RESULTS -->/, `<!-- RESULTS -->\n${table}\n<!-- /RESULTS -->`));
-log("written to bench/results.md");
+if (!ONLY) {
+  const resultsFile = join(ROOT, "bench/results.md");
+  const previous = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "# Benchmark results\n\n<!-- RESULTS -->\n<!-- /RESULTS -->\n";
+  writeFileSync(resultsFile, previous.replace(/<!-- RESULTS -->[\s\S]*<!-- \/RESULTS -->/, `<!-- RESULTS -->\n${table}\n<!-- /RESULTS -->`));
+  log("written to bench/results.md");
+}

@@ -9,12 +9,13 @@ use crate::model::{
     parse::{FeedError, MAX_FEED_BYTES},
     retry,
 };
-use gloo_net::http::Request;
 use std::{
     cell::{Cell, RefCell},
     rc::Rc,
 };
-use web_sys::AbortController;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, RequestCache, RequestInit, Response};
 
 /// Stops one widget's fetching when the widget goes away.
 #[derive(Clone, Default)]
@@ -71,18 +72,22 @@ async fn fetch_once(url: &str, timeout_ms: u32, cancel: &Cancel, first: bool) ->
         })
     });
     let failed = || if timed_out.get() { LoadError::Timeout } else { LoadError::Network { cross_origin: is_cross_origin(url) } };
-    let signal = controller.as_ref().map(|c| c.signal());
-    let request = Request::get(url).abort_signal(signal.as_ref());
-    let request = if first { request } else { request.cache(web_sys::RequestCache::Reload) };
-    let response = request.send().await.map_err(|_| failed())?;
+    let init = RequestInit::new();
+    init.set_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+    if !first {
+        init.set_cache(RequestCache::Reload);
+    }
+    let window = web_sys::window().ok_or_else(failed)?;
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|_| failed())?.unchecked_into();
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
-    let announced = response.headers().get("content-length").and_then(|n| n.trim().parse::<usize>().ok());
+    let announced = response.headers().get("content-length").ok().flatten().and_then(|n| n.trim().parse::<usize>().ok());
     if let Some(bytes) = announced.filter(|&n| n > MAX_FEED_BYTES) {
         return Err(LoadError::Feed(FeedError::TooLarge { bytes }));
     }
-    response.text().await.map_err(|_| failed())
+    let text = JsFuture::from(response.text().map_err(|_| failed())?).await.map_err(|_| failed())?;
+    text.as_string().ok_or_else(failed)
 }
 
 /// The feed document's text, trying up to `retry::ATTEMPTS` times. `on_attempt(n)` is told
