@@ -46,7 +46,13 @@ impl Request {
             .and_then(|text| perf::measure("parse", || parse_feed(&text)).map(|feed| (feed, text)).map_err(LoadError::Feed));
         match fresh {
             Ok((feed, text)) => {
-                storage::save(&absolute, &text, clock::now());
+                // Kept for a later visit, once this one shows its listings: writing a large
+                // feed to localStorage holds the page up.
+                let (key, at) = (absolute.clone(), clock::now());
+                leptos::task::spawn_local(async move {
+                    super::timer::sleep(300).await;
+                    storage::save(&key, &text, at);
+                });
                 Ok(Loaded { listing: self.index(feed, &absolute), saved: None })
             }
             // Aborted because the widget went away: nobody is waiting for a saved copy.

@@ -17,10 +17,29 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Case-folded for comparing (ASCII letters only: full Unicode case tables would weigh more
-/// in the wasm than they are worth for city names).
+/// Appends `s` squashed and case-folded for comparing (ASCII letters only: full Unicode case
+/// tables would weigh more in the wasm than they are worth for city names).
+fn push_norm(out: &mut String, s: Option<&str>) {
+    let s = s.unwrap_or("");
+    // Most names are ASCII with single spaces: case-fold them byte by byte.
+    let bytes = s.as_bytes();
+    let plain = bytes.iter().all(|&b| b.is_ascii_graphic() || b == b' ') && !s.contains("  ") && !s.starts_with(' ') && !s.ends_with(' ');
+    if plain {
+        out.extend(bytes.iter().map(|&b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+}
+
 fn norm(s: Option<&str>) -> String {
-    squash(s.unwrap_or("")).to_ascii_lowercase()
+    let mut out = String::new();
+    push_norm(&mut out, s);
+    out
 }
 
 /// "Portland, OR" → "portland-or"; characters beyond ASCII (letters of any script) are kept.
@@ -45,16 +64,28 @@ struct Found {
 /// Groups places into cities. Returns the cities sorted by label, and for each place (in the
 /// order given) the index of its city in that list.
 pub fn group<'a>(places: impl Iterator<Item = &'a Place>) -> (Vec<City>, Vec<usize>) {
-    let mut keys: BTreeMap<(String, String, String), usize> = BTreeMap::new();
+    // Name, region and country normalised, in one key (built in one buffer: most meetings are
+    // in a city already seen, and need no new string).
+    let mut keys: BTreeMap<String, usize> = BTreeMap::new();
     let mut found: Vec<Found> = Vec::new();
     let mut of_place = Vec::new();
+    let mut key = String::new();
     for p in places {
-        let key = (norm(Some(&p.city)), norm(p.region.as_deref()), norm(p.country.as_deref()));
-        let next = found.len();
-        let id = *keys.entry(key).or_insert(next);
-        if id == next {
-            found.push(Found { name: squash(&p.city), region: p.region.as_deref().map(squash), country: p.country.clone() });
-        }
+        key.clear();
+        push_norm(&mut key, Some(&p.city));
+        key.push('\u{0}');
+        push_norm(&mut key, p.region.as_deref());
+        key.push('\u{0}');
+        push_norm(&mut key, p.country.as_deref());
+        let id = match keys.get(key.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = found.len();
+                keys.insert(key.clone(), id);
+                found.push(Found { name: squash(&p.city), region: p.region.as_deref().map(squash), country: p.country.clone() });
+                id
+            }
+        };
         of_place.push(id);
     }
 

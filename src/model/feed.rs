@@ -3,7 +3,7 @@
 
 use super::links::{same_origin, SafeUrl};
 use super::time::When;
-use super::zones::{self, Zone};
+use super::zones::Zone;
 
 /// A parsed feed: the entries that passed validation, and what was left out or corrected.
 #[derive(Debug, Default)]
@@ -84,6 +84,8 @@ pub struct Meeting {
     pub kind: Option<String>,
     pub when: When,
     pub time_zone: Option<String>,
+    /// `time_zone`'s rules, when the widget knows that zone (looked up once, when read).
+    pub zone: Option<&'static Zone>,
     pub status: Status,
     pub place: Place,
     pub online: Option<Link>,
@@ -125,7 +127,7 @@ pub struct Problem {
 impl Meeting {
     /// The venue's zone, when the feed names one the widget knows.
     pub fn zone(&self) -> Option<&'static Zone> {
-        self.time_zone.as_deref().and_then(zones::lookup)
+        self.zone
     }
 
     /// What the meeting is called: its title, or its place's name, or its city.

@@ -4,7 +4,7 @@
 //! that tells the publisher where and why. Unknown fields are ignored.
 
 use super::feed::*;
-use super::json::{self, Json, JsonError};
+use super::json::{self, Items, JsonError, Kind, Members, Value};
 use super::links::SafeUrl;
 use super::text::{clean, cut, quoted};
 use super::time::parse_when;
@@ -47,23 +47,23 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
     if text.trim().is_empty() {
         return Err(FeedError::Empty);
     }
-    let root = json::parse(text).map_err(|e| match e {
+    let document = json::parse(text).map_err(|e| match e {
         JsonError::Eof => FeedError::Truncated,
         JsonError::Syntax { line, column } => FeedError::NotJson { line, column },
     })?;
-    let Json::Object(_) = root else {
-        return Err(FeedError::WrongShape(format!("the document is {}, not an object with \"version\" and \"campaigns\"", kind_of(&root))));
-    };
+    let root = document.root();
+    if !root.is_object() {
+        return Err(FeedError::WrongShape(format!("the document is {}, not an object with \"version\" and \"campaigns\"", kind_of(root))));
+    }
     check_version(root.get("version"))?;
     let campaigns = match root.get("campaigns") {
-        Some(Json::Array(list)) => list,
-        Some(other) => return Err(FeedError::WrongShape(format!("\"campaigns\" is {}, not a list", kind_of(other)))),
+        Some(list) => list.items().ok_or_else(|| FeedError::WrongShape(format!("\"campaigns\" is {}, not a list", kind_of(list))))?,
         None => return Err(FeedError::WrongShape("there is no \"campaigns\" list".to_string())),
     };
 
     let mut problems = Vec::new();
     let publisher = match root.get("publisher") {
-        Some(map @ Json::Object(_)) => Some(publisher(&mut Fields::new(map, "publisher".to_string(), &mut problems))),
+        Some(map) if map.is_object() => Some(publisher(&mut Fields::new(map, &|| "publisher".to_string(), &mut problems))),
         Some(other) => {
             problems.push(corrected("publisher", format!("is {}, not an object; ignored", kind_of(other))));
             None
@@ -71,8 +71,8 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
         None => None,
     };
     let mut seen = BTreeSet::new();
-    let mut out = Vec::with_capacity(campaigns.len());
-    for (i, value) in campaigns.iter().enumerate() {
+    let mut out = Vec::new();
+    for (i, value) in campaigns.enumerate() {
         let path = entry_path("campaigns", i, value);
         match campaign(value, &path, &mut problems) {
             Ok(c) if !seen.insert(c.id.clone()) => problems.push(left_out(&path, format!("the id {} is used by an earlier campaign", quoted(&c.id)))),
@@ -83,12 +83,12 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
     Ok(Feed { publisher, campaigns: out, problems })
 }
 
-fn check_version(version: Option<&Json>) -> Result<(), FeedError> {
-    let shown = match version {
-        None => return Err(FeedError::WrongShape("there is no \"version\"".to_string())),
-        Some(Json::Number(n)) => n.to_string(),
-        Some(Json::String(s)) => s.trim().to_string(),
-        Some(other) => return Err(FeedError::WrongShape(format!("\"version\" is {}, not a number", kind_of(other)))),
+fn check_version(version: Option<Value>) -> Result<(), FeedError> {
+    let Some(version) = version else { return Err(FeedError::WrongShape("there is no \"version\"".to_string())) };
+    let shown = match (version.number(), version.as_str()) {
+        (Some(n), _) => n.to_string(),
+        (_, Some(s)) => s.trim().to_string(),
+        _ => return Err(FeedError::WrongShape(format!("\"version\" is {}, not a number", kind_of(version)))),
     };
     // Major version 1: "1", "1.0", "1.2" (a newer minor version is read; its new fields ignored).
     let major = shown.split('.').next().unwrap_or("");
@@ -99,29 +99,29 @@ fn check_version(version: Option<&Json>) -> Result<(), FeedError> {
     }
 }
 
-fn kind_of(v: &Json) -> &'static str {
-    match v {
-        Json::Null => "null",
-        Json::Bool(_) => "true or false",
-        Json::Number(_) => "a number",
-        Json::String(_) => "text",
-        Json::Array(_) => "a list",
-        Json::Object(_) => "an object",
+fn kind_of(v: Value) -> &'static str {
+    match v.kind() {
+        Kind::Null => "null",
+        Kind::Bool => "true or false",
+        Kind::Number => "a number",
+        Kind::String => "text",
+        Kind::Array => "a list",
+        Kind::Object => "an object",
     }
 }
 
 /// `campaigns[2] "no-war"`: the index always, the id when there is a readable one.
-fn entry_path(list: &str, index: usize, value: &Json) -> String {
+fn entry_path(list: &str, index: usize, value: Value) -> String {
     match value.get("id").and_then(id_text) {
         Some(id) => format!("{list}[{index}] {}", quoted(&cut(&id, 80))),
         None => format!("{list}[{index}]"),
     }
 }
 
-fn id_text(v: &Json) -> Option<String> {
-    match v {
-        Json::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        Json::Number(n) => Some(n.to_string()),
+fn id_text(v: Value) -> Option<String> {
+    match (v.as_str(), v.number()) {
+        (Some(s), _) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        (_, Some(n)) => Some(n.to_string()),
         _ => None,
     }
 }
@@ -134,42 +134,50 @@ fn corrected(path: &str, message: String) -> Problem {
     Problem { severity: Severity::Corrected, path: path.to_string(), message }
 }
 
+/// Where something is in the feed (`campaigns[0] "a" › meetings[3] "x"`), spelt out only when
+/// there is a problem to report there: most entries have none.
+type Path<'x> = &'x dyn Fn() -> String;
+
 /// Reads the fields of one object, recording what it mends as problems at its path.
-struct Fields<'a> {
-    /// An object.
-    map: &'a Json,
-    path: String,
-    problems: &'a mut Vec<Problem>,
+struct Fields<'m, 'p, 't, 'x> {
+    /// An object's members.
+    map: Members<'m, 't>,
+    path: Path<'x>,
+    problems: &'p mut Vec<Problem>,
 }
 
-impl<'a> Fields<'a> {
-    fn new(map: &'a Json, path: String, problems: &'a mut Vec<Problem>) -> Self {
-        Fields { map, path, problems }
+impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
+    fn new(map: Value<'m, 't>, path: Path<'x>, problems: &'p mut Vec<Problem>) -> Self {
+        Fields { map: Members::of(map), path, problems }
     }
 
     fn fix(&mut self, message: String) {
-        self.problems.push(corrected(&self.path, message));
+        self.problems.push(corrected(&(self.path)(), message));
     }
 
     /// Optional text, trimmed; empty counts as absent; too long is cut.
     fn text(&mut self, key: &str, max: usize) -> Option<String> {
-        match self.map.get(key)? {
-            Json::Null => None,
-            Json::String(s) => {
-                let s = clean(s);
+        let value = self.map.get(key)?;
+        match value.kind() {
+            Kind::Null => None,
+            Kind::String => {
+                let s = clean(value.as_str()?);
                 if s.is_empty() {
                     return None;
                 }
-                let chars = s.chars().count();
-                if chars > max {
-                    self.fix(format!("\"{key}\" is {chars} characters long; cut to {max}"));
-                    return Some(cut(&s, max));
+                // A text no longer in bytes than the limit is within it in characters.
+                if s.len() > max {
+                    let chars = s.chars().count();
+                    if chars > max {
+                        self.fix(format!("\"{key}\" is {chars} characters long; cut to {max}"));
+                        return Some(cut(&s, max));
+                    }
                 }
                 Some(s)
             }
-            Json::Number(n) if key == "postal_code" => Some(n.to_string()),
-            other => {
-                let kind = kind_of(other);
+            Kind::Number if key == "postal_code" => value.number().map(str::to_string),
+            _ => {
+                let kind = kind_of(value);
                 self.fix(format!("\"{key}\" is {kind}, not text; ignored"));
                 None
             }
@@ -187,25 +195,28 @@ impl<'a> Fields<'a> {
         }
     }
 
-    fn list(&mut self, key: &str) -> &'a [Json] {
+    fn list(&mut self, key: &str) -> Items<'m, 't> {
         match self.map.get(key) {
-            None | Some(Json::Null) => &[],
-            Some(Json::Array(items)) => items,
-            Some(other) => {
-                let kind = kind_of(other);
-                self.fix(format!("\"{key}\" is {kind}, not a list; ignored"));
-                &[]
-            }
+            None => Items::default(),
+            Some(v) if v.kind() == Kind::Null => Items::default(),
+            Some(v) => match v.items() {
+                Some(items) => items,
+                None => {
+                    let kind = kind_of(v);
+                    self.fix(format!("\"{key}\" is {kind}, not a list; ignored"));
+                    Items::default()
+                }
+            },
         }
     }
 
     /// A list of names: each item text, or an object with a "name".
     fn names(&mut self, key: &str) -> Vec<String> {
         let mut out = Vec::new();
-        for (i, item) in self.list(key).iter().enumerate() {
-            let name = match item {
-                Json::String(s) => Some(clean(s)),
-                o @ Json::Object(_) => o.get("name").and_then(Json::as_str).map(clean),
+        for (i, item) in self.list(key).enumerate() {
+            let name = match item.kind() {
+                Kind::String => item.as_str().map(clean),
+                Kind::Object => item.get("name").and_then(Value::as_str).map(clean),
                 _ => None,
             };
             match name.filter(|n| !n.is_empty()) {
@@ -216,20 +227,22 @@ impl<'a> Fields<'a> {
         out
     }
 
-    fn url_value(&mut self, key: &str, raw: Option<&Json>) -> Option<SafeUrl> {
-        match raw? {
-            Json::Null => None,
-            Json::String(s) if s.trim().is_empty() => None,
-            Json::String(s) => {
+    /// A link's address; `what` names the field in a message (`"url"`, `"links"[2]`).
+    fn url_value(&mut self, what: Path, raw: Option<Value>) -> Option<SafeUrl> {
+        let raw = raw?;
+        match (raw.kind(), raw.as_str()) {
+            (Kind::Null, _) => None,
+            (_, Some(s)) if s.trim().is_empty() => None,
+            (_, Some(s)) => {
                 let url = SafeUrl::parse(s);
                 if url.is_none() {
-                    self.fix(format!("\"{key}\" {} is not an https, http or mailto link; dropped", quoted(&cut(s.trim(), 80))));
+                    self.fix(format!("{} {} is not an https, http or mailto link; dropped", what(), quoted(&cut(s.trim(), 80))));
                 }
                 url
             }
-            other => {
-                let kind = kind_of(other);
-                self.fix(format!("\"{key}\" is {kind}, not a link; ignored"));
+            _ => {
+                let kind = kind_of(raw);
+                self.fix(format!("{} is {kind}, not a link; ignored", what()));
                 None
             }
         }
@@ -237,19 +250,19 @@ impl<'a> Fields<'a> {
 
     fn url(&mut self, key: &str) -> Option<SafeUrl> {
         let raw = self.map.get(key);
-        self.url_value(key, raw)
+        self.url_value(&|| quoted(key), raw)
     }
 
     /// A link object `{label, url, kind}`; an unsafe or missing url drops it.
-    fn link(&mut self, key: &str, value: &Json, default_label: &str) -> Option<Link> {
+    fn link(&mut self, what: Path, value: Value, default_label: &str) -> Option<Link> {
         let o = value;
-        let Json::Object(_) = o else {
-            self.fix(format!("{key} is {}, not a link object; ignored", kind_of(value)));
+        if !o.is_object() {
+            self.fix(format!("{} is {}, not a link object; ignored", what(), kind_of(value)));
             return None;
-        };
-        let url = self.url_value(key, o.get("url"))?;
-        let label = o.get("label").and_then(Json::as_str).map(clean).filter(|l| !l.is_empty());
-        let kind = match o.get("kind").and_then(Json::as_str).map(str::to_ascii_lowercase).as_deref() {
+        }
+        let url = self.url_value(what, o.get("url"))?;
+        let label = o.get("label").and_then(Value::as_str).map(clean).filter(|l| !l.is_empty());
+        let kind = match o.get("kind").and_then(Value::as_str).map(str::to_ascii_lowercase).as_deref() {
             Some("rsvp") => LinkKind::Rsvp,
             Some("livestream") => LinkKind::Livestream,
             Some("info") => LinkKind::Info,
@@ -261,21 +274,22 @@ impl<'a> Fields<'a> {
 
     fn links(&mut self, key: &str) -> Vec<Link> {
         let items = self.list(key);
-        items.iter().enumerate().filter_map(|(i, v)| self.link(&format!("\"{key}\"[{i}]"), v, key_default_label(key))).collect()
+        items.enumerate().filter_map(|(i, v)| self.link(&|| format!("\"{key}\"[{i}]"), v, key_default_label(key))).collect()
     }
 
     fn number(&mut self, key: &str, range: std::ops::RangeInclusive<f64>) -> Option<f64> {
-        match self.map.get(key)? {
-            Json::Null => None,
-            n @ Json::Number(_) => {
-                let n = n.as_f64().filter(|n| range.contains(n));
+        let value = self.map.get(key)?;
+        match value.kind() {
+            Kind::Null => None,
+            Kind::Number => {
+                let n = value.as_f64().filter(|n| range.contains(n));
                 if n.is_none() {
                     self.fix(format!("\"{key}\" is out of range; ignored"));
                 }
                 n
             }
-            other => {
-                let kind = kind_of(other);
+            _ => {
+                let kind = kind_of(value);
                 self.fix(format!("\"{key}\" is {kind}, not a number; ignored"));
                 None
             }
@@ -315,36 +329,37 @@ fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
-fn campaign(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Result<Campaign, String> {
+fn campaign(value: Value, path: &str, problems: &mut Vec<Problem>) -> Result<Campaign, String> {
     let map = value;
-    let Json::Object(_) = map else {
+    if !map.is_object() {
         return Err(format!("it is {}, not an object", kind_of(value)));
-    };
-    let mut f = Fields::new(map, path.to_string(), problems);
+    }
+    let path_text = || path.to_string();
+    let mut f = Fields::new(map, &path_text, problems);
     let id = f.id()?;
     let title = f.required_text("title", MAX_SHORT_TEXT)?;
     let meetings_raw = match map.get("meetings") {
-        Some(Json::Array(items)) => items.as_slice(),
-        None | Some(Json::Null) => {
+        Some(list) if list.kind() == Kind::Array => list.items().unwrap_or_default(),
+        Some(other) if other.kind() != Kind::Null => return Err(format!("\"meetings\" is {}, not a list", kind_of(other))),
+        _ => {
             f.fix("it has no \"meetings\" list; shown without meetings".to_string());
-            &[]
+            Items::default()
         }
-        Some(other) => return Err(format!("\"meetings\" is {}, not a list", kind_of(other))),
     };
     let image = match map.get("image") {
-        Some(img @ Json::Object(_)) => f
-            .url_value("image.url", img.get("url"))
-            .map(|url| Image { url, alt: img.get("alt").and_then(Json::as_str).map(|a| cut(&clean(a), MAX_SHORT_TEXT)).unwrap_or_default() }),
+        Some(img) if img.is_object() => f
+            .url_value(&|| quoted("image.url"), img.get("url"))
+            .map(|url| Image { url, alt: img.get("alt").and_then(Value::as_str).map(|a| cut(&clean(a), MAX_SHORT_TEXT)).unwrap_or_default() }),
         _ => None,
     };
     let speakers = f
         .list("speakers")
-        .iter()
-        .filter_map(|s| match s {
-            Json::String(name) => Some(Speaker { name: cut(&clean(name), MAX_SHORT_TEXT), bio: None }),
-            o @ Json::Object(_) => {
+        .filter_map(|s| match s.kind() {
+            Kind::String => Some(Speaker { name: cut(&clean(s.as_str()?), MAX_SHORT_TEXT), bio: None }),
+            Kind::Object => {
+                let o = s;
                 let name = clean(o.get("name")?.as_str()?);
-                let bio = o.get("bio").and_then(Json::as_str).map(clean).filter(|b| !b.is_empty());
+                let bio = o.get("bio").and_then(Value::as_str).map(clean).filter(|b| !b.is_empty());
                 Some(Speaker { name: cut(&name, MAX_SHORT_TEXT), bio: bio.map(|b| cut(&b, MAX_LONG_TEXT)) })
             }
             _ => None,
@@ -364,18 +379,17 @@ fn campaign(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Result<Cam
         sponsors: f.names("sponsors"),
         links: f.links("links"),
         notice: f.text("notice", MAX_LONG_TEXT),
-        meetings: Vec::with_capacity(meetings_raw.len()),
+        meetings: Vec::with_capacity(meetings_raw.clone().count()),
     };
-    drop(f);
     let mut seen = BTreeSet::new();
-    for (i, value) in meetings_raw.iter().enumerate() {
-        let mpath = format!("{path} › {}", entry_path("meetings", i, value));
+    for (i, value) in meetings_raw.enumerate() {
+        let mpath = || format!("{path} › {}", entry_path("meetings", i, value));
         match meeting(value, &mpath, problems) {
             Ok(m) if !seen.insert(m.id.clone()) => {
-                problems.push(left_out(&mpath, format!("the id {} is used by an earlier meeting of this campaign", quoted(&m.id))))
+                problems.push(left_out(&mpath(), format!("the id {} is used by an earlier meeting of this campaign", quoted(&m.id))))
             }
             Ok(m) => c.meetings.push(m),
-            Err(why) => problems.push(left_out(&mpath, why)),
+            Err(why) => problems.push(left_out(&mpath(), why)),
         }
     }
     c.meetings.sort_by_cached_key(|m| m.when.sort_key(m.zone()));
@@ -397,15 +411,15 @@ fn status(f: &mut Fields) -> Status {
     }
 }
 
-fn meeting(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Result<Meeting, String> {
+fn meeting(value: Value, path: Path, problems: &mut Vec<Problem>) -> Result<Meeting, String> {
     let map = value;
-    let Json::Object(_) = map else {
+    if !map.is_object() {
         return Err(format!("it is {}, not an object", kind_of(value)));
-    };
-    let mut f = Fields::new(map, path.to_string(), problems);
+    }
+    let mut f = Fields::new(map, path, problems);
     let id = f.id()?;
     let place_map = match map.get("place") {
-        Some(p @ Json::Object(_)) => p,
+        Some(p) if p.is_object() => p,
         Some(other) => return Err(format!("\"place\" is {}, not an object", kind_of(other))),
         None => return Err("it has no \"place\"".to_string()),
     };
@@ -418,7 +432,7 @@ fn meeting(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Result<Meet
         f.fix(fix);
     }
     let online = match map.get("online") {
-        Some(v @ Json::Object(_)) => f.link("\"online\"", v, "Online").map(|mut l| {
+        Some(v) if v.is_object() => f.link(&|| quoted("online"), v, "Online").map(|mut l| {
             l.kind = LinkKind::Livestream;
             l
         }),
@@ -431,6 +445,7 @@ fn meeting(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Result<Meet
         kind: f.text("kind", MAX_SHORT_TEXT),
         when: parsed.when,
         time_zone,
+        zone,
         status,
         place: Place::default(),
         online,
@@ -438,7 +453,8 @@ fn meeting(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Result<Meet
         rsvp: f.links("rsvp"),
         note: f.text("note", MAX_LONG_TEXT),
     };
-    let mut p = Fields::new(place_map, format!("{path} › place"), f.problems);
+    let place_path = || format!("{} › place", path());
+    let mut p = Fields::new(place_map, &place_path, f.problems);
     let city = p.required_text("city", MAX_SHORT_TEXT).map_err(|e| format!("its place: {e}"))?;
     let place = Place {
         city,
@@ -591,6 +607,9 @@ mod tests {
         assert_eq!(c.links[0].url.as_str(), "https://example.org");
         assert_eq!(f.problems.len(), 3);
         assert!(f.problems.iter().all(|p| p.severity == Severity::Corrected));
+        let messages: Vec<_> = f.problems.iter().map(|p| p.message.as_str()).collect();
+        assert!(messages.contains(&r#""links"[0] "JaVaScRiPt:alert(1)" is not an https, http or mailto link; dropped"#), "{messages:#?}");
+        assert!(messages.contains(&r#""url" "javascript:alert(1)" is not an https, http or mailto link; dropped"#), "{messages:#?}");
     }
 
     #[test]

@@ -11,7 +11,10 @@ pub fn cut(s: &str, max: usize) -> String {
 /// Plain text as the widget keeps it: trimmed, without control characters but line breaks.
 pub fn clean(s: &str) -> String {
     let s = s.trim();
-    if s.chars().any(|c| c.is_control() && c != '\n') {
+    // Control characters are bytes below 0x20 and 0x7F, or U+0080–U+009F (0xC2 0x80–0x9F in
+    // UTF-8): a byte scan finds the text that cannot have any, which is nearly all of it.
+    let may_have_control = s.bytes().any(|b| (b < 0x20 && b != b'\n') || b == 0x7f || b == 0xc2);
+    if may_have_control && s.chars().any(|c| c.is_control() && c != '\n') {
         s.chars().filter(|c| !c.is_control() || *c == '\n').collect()
     } else {
         s.to_string()

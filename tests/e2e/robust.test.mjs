@@ -175,6 +175,8 @@ describe("a bad network", () => {
     await widgetsReady(page);
     assert.equal(await cards(page).count(), 14);
     assert.equal(await page.locator(".um-saved").count(), 0);
+    // The copy is written just after the listings show.
+    await until(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.endsWith("feed.json:text"))), "the saved copy written");
 
     // The server stops answering.
     await page.route("**/feed.json", (route) => route.abort("connectionrefused"));
