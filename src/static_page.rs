@@ -55,15 +55,19 @@ fn escape(text: &str) -> String {
 pub fn page_html(listing: Arc<Listing>, lang: Lang) -> String {
     let title =
         listing.feed.publisher.as_ref().and_then(|p| p.name.clone()).map_or_else(|| "Upcoming meetings".to_string(), |n| format!("Upcoming meetings – {n}"));
+    let counts = listing.city_counts();
+    let description = lang.page_description(counts.iter().sum(), counts.iter().filter(|&&n| n > 0).count());
     let body = listings_html(listing, lang, Output::Page);
     format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n<title>{title}</title>\n\
+         <meta name=\"description\" content=\"{description}\">\n\
          <style>\nbody {{ margin: 0 auto; max-width: 72rem; padding: 1rem; font-family: system-ui, sans-serif; }}\n{STYLE}</style>\n\
          </head>\n<body>\n<h1>{title}</h1>\n{body}\n</body>\n</html>\n",
         lang = lang.tag(),
         title = escape(&title),
+        description = escape(&description),
     )
 }
 
@@ -85,6 +89,7 @@ mod tests {
         assert_eq!(html.matches("<article").count(), 14);
         assert_eq!(html.matches("class=\"um-meeting\"").count() + html.matches("class=\"um-meeting um-cancelled\"").count(), 42);
         assert!(html.contains("6:30 PM CEST"));
+        assert!(html.contains(r#"<meta name="description" content="42 upcoming meetings in "#), "a search result's snippet");
         assert!(html.contains(".um .um-card {"), "the widget's stylesheet is inline");
         assert!(!html.contains("<select"), "no filter on a page without script");
         assert!(!html.contains("<dialog"));

@@ -253,6 +253,18 @@ impl Lang {
         }
     }
 
+    /// The static page's `<meta name="description">`, what a search result shows under its title.
+    pub fn page_description(self, meetings: usize, cities: usize) -> String {
+        match (self, meetings, cities) {
+            (Lang::En, 1, _) => "1 upcoming meeting: when and where, and how to sign up.".to_string(),
+            (Lang::En, m, 1) => format!("{m} upcoming meetings: when and where, and how to sign up."),
+            (Lang::En, m, c) => format!("{m} upcoming meetings in {c} cities: when and where, and how to sign up."),
+            (Lang::De, 1, _) => "1 kommender Termin: wann und wo, und wie man sich anmeldet.".to_string(),
+            (Lang::De, m, 1) => format!("{m} kommende Termine: wann und wo, und wie man sich anmeldet."),
+            (Lang::De, m, c) => format!("{m} kommende Termine in {c} Städten: wann und wo, und wie man sich anmeldet."),
+        }
+    }
+
     /// "Speaker: Andre Damon" on a meeting.
     pub fn with_speakers(self, names: &str) -> String {
         match self {
