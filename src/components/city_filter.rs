@@ -21,8 +21,10 @@ pub fn CityFilter(city: Memo<Option<usize>>, selected: RwSignal<Option<String>>)
     // then touches the control once, however many cities the feed has.
     let control = NodeRef::<html::Select>::new();
     Effect::new(move |_| {
-        if let Some(select) = control.get() {
-            select.set_selected_index(city.get().map_or(0, |i| i as i32 + 1));
+        let index = city.get().map_or(0, |i| i as i32 + 1);
+        // After the reader's own choice the control already shows it: leave it alone then.
+        if let Some(select) = control.get().filter(|s| s.selected_index() != index) {
+            select.set_selected_index(index);
         }
     });
     view! {
