@@ -122,6 +122,9 @@ pub struct Problem {
     /// Where in the feed: `campaigns[2] "no-war" › meetings[4] "lacc"`.
     pub path: String,
     pub message: String,
+    /// The value it is about, as its node in the parsed document (`json::Value::node`), where
+    /// there is one: the command-line checker turns it into a JSONPath, a line and a column.
+    pub at: Option<u32>,
 }
 
 impl Meeting {
@@ -161,6 +164,7 @@ impl Feed {
                     severity: Severity::Corrected,
                     path: format!("campaign {}", super::text::quoted(&c.id)),
                     message: "\"image.url\" is on another site than the feed; not shown".to_string(),
+                    at: None,
                 });
             }
         }

@@ -50,6 +50,37 @@ impl<'t> Document<'t> {
     pub fn root(&self) -> Value<'_, 't> {
         Value { nodes: &self.nodes, at: 0 }
     }
+
+    /// The JSONPath of a node ([`Value::node`]): `$.campaigns[2].meetings[0].start`, with
+    /// `["…"]` for a key that is not a plain name.
+    pub fn path_to(&self, node: u32) -> String {
+        let (target, mut at, mut path) = (node as usize, 0, String::from("$"));
+        let holds = |value: &Value| value.at <= target && target < after(&self.nodes, value.at);
+        while at != target && target < self.nodes.len() {
+            let value = Value { nodes: &self.nodes, at };
+            let next = match self.nodes[at] {
+                Node::Object { .. } => value.members().find(|(_, v)| holds(v)).map(|(key, v)| {
+                    if !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                        path.push('.');
+                        path.push_str(key);
+                    } else {
+                        path.push_str(&format!("[{key:?}]"));
+                    }
+                    v.at
+                }),
+                Node::Array { .. } => value.items().into_iter().flatten().enumerate().find(|(_, v)| holds(v)).map(|(i, v)| {
+                    path.push_str(&format!("[{i}]"));
+                    v.at
+                }),
+                _ => None,
+            };
+            match next {
+                Some(next) => at = next,
+                None => break, // a key's own node: its value's path
+            }
+        }
+        path
+    }
 }
 
 /// Why a text is not JSON.
@@ -83,6 +114,12 @@ fn after(nodes: &[Node], at: usize) -> usize {
 }
 
 impl<'d, 't> Value<'d, 't> {
+    /// This value's place in its document: what a [`Problem`](super::feed::Problem) keeps, so
+    /// a tool can say where the problem is ([`Document::path_to`], [`parse_with_offsets`]).
+    pub fn node(self) -> u32 {
+        self.at as u32
+    }
+
     pub fn kind(self) -> Kind {
         match self.nodes[self.at] {
             Node::Null => Kind::Null,
@@ -266,15 +303,27 @@ fn number_value(text: &str) -> Option<f64> {
 
 /// Reads a JSON text.
 pub fn parse(text: &str) -> Result<Document<'_>, JsonError> {
+    read(text, false).map(|(document, _)| document)
+}
+
+/// Reads a JSON text, and where each of its nodes starts (a byte offset, by [`Value::node`]):
+/// for the command-line checker, which points at a problem's line and column.
+pub fn parse_with_offsets(text: &str) -> Result<(Document<'_>, Vec<u32>), JsonError> {
+    read(text, true).map(|(document, offsets)| (document, offsets.unwrap_or_default()))
+}
+
+fn read(text: &str, offsets: bool) -> Result<(Document<'_>, Option<Vec<u32>>), JsonError> {
     // A feed has about one node per 15 bytes of text (27 for a feed with long descriptions).
-    let mut reader = Reader { text, bytes: text.as_bytes(), pos: 0, nodes: Vec::with_capacity(text.len() / 12) };
+    let capacity = text.len() / 12;
+    let offsets = offsets.then(|| Vec::with_capacity(capacity));
+    let mut reader = Reader { text, bytes: text.as_bytes(), pos: 0, nodes: Vec::with_capacity(capacity), offsets };
     reader.skip_space();
     reader.value(0)?;
     reader.skip_space();
     if reader.pos < reader.bytes.len() {
         return Err(reader.syntax());
     }
-    Ok(Document { nodes: reader.nodes })
+    Ok((Document { nodes: reader.nodes }, reader.offsets))
 }
 
 struct Reader<'a> {
@@ -282,6 +331,8 @@ struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
     nodes: Vec<Node<'a>>,
+    /// Where each node starts in the text, when a tool asked for it ([`parse_with_offsets`]).
+    offsets: Option<Vec<u32>>,
 }
 
 impl<'a> Reader<'a> {
@@ -293,6 +344,13 @@ impl<'a> Reader<'a> {
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         JsonError::Syntax { line, column }
+    }
+
+    fn push(&mut self, node: Node<'a>, start: usize) {
+        self.nodes.push(node);
+        if let Some(offsets) = &mut self.offsets {
+            offsets.push(start as u32);
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -320,6 +378,7 @@ impl<'a> Reader<'a> {
         if depth > MAX_DEPTH {
             return Err(self.syntax());
         }
+        let start = self.pos;
         let node = match self.peek() {
             None => return Err(JsonError::Eof),
             Some(b'{') => return self.container(depth, b'}'),
@@ -331,7 +390,7 @@ impl<'a> Reader<'a> {
             Some(b'-' | b'0'..=b'9') => self.number()?,
             Some(_) => return Err(self.syntax()),
         };
-        self.nodes.push(node);
+        self.push(node, start);
         Ok(())
     }
 
@@ -459,7 +518,7 @@ impl<'a> Reader<'a> {
     fn container(&mut self, depth: usize, close: u8) -> Result<(), JsonError> {
         let object = close == b'}';
         let at = self.nodes.len();
-        self.nodes.push(Node::Null); // its node, once its end is known
+        self.push(Node::Null, self.pos); // its node, once its end is known
         self.pos += 1;
         self.skip_space();
         if self.peek() == Some(close) {
@@ -471,8 +530,9 @@ impl<'a> Reader<'a> {
                     if self.peek() != Some(b'"') {
                         return Err(self.syntax());
                     }
+                    let start = self.pos;
                     let key = self.string()?;
-                    self.nodes.push(Node::String(key));
+                    self.push(Node::String(key), start);
                     self.skip_space();
                     self.expect(b":")?;
                     self.skip_space();

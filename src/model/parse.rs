@@ -65,7 +65,7 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
     let publisher = match root.get("publisher") {
         Some(map) if map.is_object() => Some(publisher(&mut Fields::new(map, &|| "publisher".to_string(), &mut problems))),
         Some(other) => {
-            problems.push(corrected("publisher", format!("is {}, not an object; ignored", kind_of(other))));
+            problems.push(corrected("publisher", other, format!("is {}, not an object; ignored", kind_of(other))));
             None
         }
         None => None,
@@ -75,9 +75,9 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
     for (i, value) in campaigns.enumerate() {
         let path = entry_path("campaigns", i, value);
         match campaign(value, &path, &mut problems) {
-            Ok(c) if !seen.insert(c.id.clone()) => problems.push(left_out(&path, format!("the id {} is used by an earlier campaign", quoted(&c.id)))),
+            Ok(c) if !seen.insert(c.id.clone()) => problems.push(left_out(&path, value, format!("the id {} is used by an earlier campaign", quoted(&c.id)))),
             Ok(c) => out.push(c),
-            Err(why) => problems.push(left_out(&path, why)),
+            Err(why) => problems.push(left_out(&path, value, why)),
         }
     }
     Ok(Feed { publisher, campaigns: out, problems })
@@ -126,12 +126,12 @@ fn id_text(v: Value) -> Option<String> {
     }
 }
 
-fn left_out(path: &str, message: String) -> Problem {
-    Problem { severity: Severity::LeftOut, path: path.to_string(), message }
+fn left_out(path: &str, at: Value, message: String) -> Problem {
+    Problem { severity: Severity::LeftOut, path: path.to_string(), message, at: Some(at.node()) }
 }
 
-fn corrected(path: &str, message: String) -> Problem {
-    Problem { severity: Severity::Corrected, path: path.to_string(), message }
+fn corrected(path: &str, at: Value, message: String) -> Problem {
+    Problem { severity: Severity::Corrected, path: path.to_string(), message, at: Some(at.node()) }
 }
 
 /// Where something is in the feed (`campaigns[0] "a" › meetings[3] "x"`), spelt out only when
@@ -151,8 +151,15 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
         Fields { map: Members::of(map), path, problems }
     }
 
+    /// A mended problem with the object as a whole.
     fn fix(&mut self, message: String) {
-        self.problems.push(corrected(&(self.path)(), message));
+        let object = self.map.value();
+        self.fix_at(object, message);
+    }
+
+    /// A mended problem with one value of the object.
+    fn fix_at(&mut self, value: Value, message: String) {
+        self.problems.push(corrected(&(self.path)(), value, message));
     }
 
     /// Optional text, trimmed; empty counts as absent; too long is cut.
@@ -169,7 +176,7 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
                 if s.len() > max {
                     let chars = s.chars().count();
                     if chars > max {
-                        self.fix(format!("\"{key}\" is {chars} characters long; cut to {max}"));
+                        self.fix_at(value, format!("\"{key}\" is {chars} characters long; cut to {max}"));
                         return Some(cut(&s, max));
                     }
                 }
@@ -178,7 +185,7 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
             Kind::Number if key == "postal_code" => value.number().map(str::to_string),
             _ => {
                 let kind = kind_of(value);
-                self.fix(format!("\"{key}\" is {kind}, not text; ignored"));
+                self.fix_at(value, format!("\"{key}\" is {kind}, not text; ignored"));
                 None
             }
         }
@@ -203,7 +210,7 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
                 Some(items) => items,
                 None => {
                     let kind = kind_of(v);
-                    self.fix(format!("\"{key}\" is {kind}, not a list; ignored"));
+                    self.fix_at(v, format!("\"{key}\" is {kind}, not a list; ignored"));
                     Items::default()
                 }
             },
@@ -221,7 +228,7 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
             };
             match name.filter(|n| !n.is_empty()) {
                 Some(n) => out.push(cut(&n, MAX_SHORT_TEXT)),
-                None => self.fix(format!("\"{key}\"[{i}] is not a name; ignored")),
+                None => self.fix_at(item, format!("\"{key}\"[{i}] is not a name; ignored")),
             }
         }
         out
@@ -236,13 +243,13 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
             (_, Some(s)) => {
                 let url = SafeUrl::parse(s);
                 if url.is_none() {
-                    self.fix(format!("{} {} is not an https, http or mailto link; dropped", what(), quoted(&cut(s.trim(), 80))));
+                    self.fix_at(raw, format!("{} {} is not an https, http or mailto link; dropped", what(), quoted(&cut(s.trim(), 80))));
                 }
                 url
             }
             _ => {
                 let kind = kind_of(raw);
-                self.fix(format!("{} is {kind}, not a link; ignored", what()));
+                self.fix_at(raw, format!("{} is {kind}, not a link; ignored", what()));
                 None
             }
         }
@@ -257,7 +264,7 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
     fn link(&mut self, what: Path, value: Value, default_label: &str) -> Option<Link> {
         let o = value;
         if !o.is_object() {
-            self.fix(format!("{} is {}, not a link object; ignored", what(), kind_of(value)));
+            self.fix_at(value, format!("{} is {}, not a link object; ignored", what(), kind_of(value)));
             return None;
         }
         let url = self.url_value(what, o.get("url"))?;
@@ -284,13 +291,13 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
             Kind::Number => {
                 let n = value.as_f64().filter(|n| range.contains(n));
                 if n.is_none() {
-                    self.fix(format!("\"{key}\" is out of range; ignored"));
+                    self.fix_at(value, format!("\"{key}\" is out of range; ignored"));
                 }
                 n
             }
             _ => {
                 let kind = kind_of(value);
-                self.fix(format!("\"{key}\" is {kind}, not a number; ignored"));
+                self.fix_at(value, format!("\"{key}\" is {kind}, not a number; ignored"));
                 None
             }
         }
@@ -386,10 +393,10 @@ fn campaign(value: Value, path: &str, problems: &mut Vec<Problem>) -> Result<Cam
         let mpath = || format!("{path} › {}", entry_path("meetings", i, value));
         match meeting(value, &mpath, problems) {
             Ok(m) if !seen.insert(m.id.clone()) => {
-                problems.push(left_out(&mpath(), format!("the id {} is used by an earlier meeting of this campaign", quoted(&m.id))))
+                problems.push(left_out(&mpath(), value, format!("the id {} is used by an earlier meeting of this campaign", quoted(&m.id))))
             }
             Ok(m) => c.meetings.push(m),
-            Err(why) => problems.push(left_out(&mpath(), why)),
+            Err(why) => problems.push(left_out(&mpath(), value, why)),
         }
     }
     c.meetings.sort_by_cached_key(|m| m.when.sort_key(m.zone()));
@@ -405,7 +412,11 @@ fn status(f: &mut Fields) -> Status {
         "moved-online" | "online" => Status::MovedOnline,
         "tentative" => Status::Tentative,
         _ => {
-            f.fix(format!("\"status\" {} is not one of scheduled, cancelled, postponed, moved-online, tentative; shown as scheduled", quoted(&cut(&word, 40))));
+            let value = f.map.get("status").unwrap_or(f.map.value());
+            f.fix_at(
+                value,
+                format!("\"status\" {} is not one of scheduled, cancelled, postponed, moved-online, tentative; shown as scheduled", quoted(&cut(&word, 40))),
+            );
             Status::Scheduled
         }
     }
@@ -428,8 +439,9 @@ fn meeting(value: Value, path: Path, problems: &mut Vec<Problem>) -> Result<Meet
     let start = f.text("start", MAX_SHORT_TEXT);
     let end = f.text("end", MAX_SHORT_TEXT);
     let parsed = parse_when(start.as_deref(), end.as_deref(), zone)?;
+    let start_value = map.get("start").unwrap_or(map);
     for fix in parsed.corrections {
-        f.fix(fix);
+        f.fix_at(start_value, fix);
     }
     let online = match map.get("online") {
         Some(v) if v.is_object() => f.link(&|| quoted("online"), v, "Online").map(|mut l| {
