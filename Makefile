@@ -30,7 +30,7 @@ fetch:
 # them into dist/index.html (index.html: <link data-trunk rel="inline">).
 prerender: setup fetch
 	@mkdir -p $(dir $(PRERENDER))
-	cargo run --release --offline --locked --bin static-page -- public/feed.json --prerender --out $(PRERENDER)
+	cargo run --release --offline --locked --bin upcoming-meetings -- render public/feed.json --prerender --out $(PRERENDER)
 
 # The wasm, its JS glue and the loader (tools/write-loader.mjs, trunk's post-build hook), the
 # stylesheets, the page and public/ into dist/.
@@ -44,7 +44,7 @@ test: setup-browser fetch
 	@tools/test.sh
 
 bench: setup-browser build
-	cargo build --release --offline --locked --bin static-page
+	cargo build --release --offline --locked --bin upcoming-meetings
 	node bench/run.mjs
 
 clean:

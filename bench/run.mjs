@@ -1,9 +1,9 @@
 // `make bench`: the widget measured on a slow phone against the fastest possible page, the
-// static page of the same feed rendered by src/bin/static-page.rs; the layout shift it causes
+// static page of the same feed rendered by `upcoming-meetings render`; the layout shift it causes
 // on a host page; and Lighthouse's scores. Prints a table, each figure beside its budget, and
 // writes it into bench/results.md (between the RESULTS markers; the rest of that file is kept).
 //
-// Expects `make bench` to have built dist/ (release) and target/release/static-page.
+// Expects `make bench` to have built dist/ (release) and target/release/upcoming-meetings.
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
 import { cpus, totalmem } from "node:os";
@@ -48,9 +48,9 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${Math.round(n)} ms`;
 
 // ---------------------------------------------------------------- the pages
-const staticPage = join(ROOT, "target/release/static-page");
+const tool = join(ROOT, "target/release/upcoming-meetings");
 function render(feed, args) {
-  return execFileSync(staticPage, [feed, "--now", NOW, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  return execFileSync(tool, ["render", feed, "--now", NOW, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
 }
 log("generating the 5,000-meeting feed and the pages");
 execFileSync("node", [join(ROOT, "bench/gen-feed.mjs"), join(OUT, "feed-5000.json")], { stdio: "inherit" });

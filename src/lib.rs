@@ -5,7 +5,8 @@
 //! - `components`: the Leptos views, which only read the model and render it.
 //! - `edge`: the browser side effects (fetch, page URL, clock).
 //! - `mount`: finds `[data-upcoming-meetings]` elements and starts a widget in each.
-//! - `static_page` (native only): the same views rendered to HTML (`src/bin/static-page.rs`).
+//! - `static_page` (native only): the same views rendered to HTML (`upcoming-meetings render`).
+//! - `tools` (native only): the publisher's command line (`src/bin/upcoming-meetings.rs`).
 
 // The SSR build of the views nests deep generic types.
 #![recursion_limit = "256"]
@@ -16,3 +17,5 @@ pub mod model;
 pub mod mount;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod static_page;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod tools;

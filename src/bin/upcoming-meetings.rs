@@ -1,0 +1,179 @@
+//! `upcoming-meetings`: the feed publisher's command line. `check` a feed as the widget reads
+//! it, `render` it to static HTML, `import csv` a spreadsheet into a feed. Each command's `--help` says the rest; the work is done in
+//! `upcoming_meetings::tools` and `upcoming_meetings::static_page`.
+//! A native tool: built for wasm32 (as `cargo test --target wasm32-…` does) it is empty.
+#![cfg_attr(target_arch = "wasm32", allow(unused))]
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use chrono::{DateTime, Utc};
+    use clap::{Parser, Subcommand, ValueEnum};
+    use std::{process::ExitCode, sync::Arc};
+    use upcoming_meetings::model::{i18n::Lang, listing::Listing, parse::parse_feed};
+    use upcoming_meetings::static_page::{listings_html, page_html, Output};
+    use upcoming_meetings::tools::{check, import_csv, source};
+
+    #[derive(Parser)]
+    #[command(name = "upcoming-meetings", version, about = "Check, render and make feeds for the upcoming-meetings widget.")]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// Makes a feed from a spreadsheet.
+        #[command(subcommand)]
+        Import(Import),
+        /// Lists every problem the widget would find in a feed, where it is and how to fix it,
+        /// then warnings the widget shows no sign of.
+        ///
+        /// Exit status: 0 when the widget would show everything (warnings allowed), 1 when it
+        /// would leave something out or refuse the feed, 2 when the feed cannot be read at all
+        /// (no such file, a failed download, not UTF-8 text).
+        #[command(
+            after_help = "Example:\n  upcoming-meetings check public/feed.json\n  upcoming-meetings check https://chapter.example/feed.json --format json"
+        )]
+        Check {
+            /// The feed: a file, an http(s) address, or - for standard input.
+            feed: String,
+            /// human (default) or json (one object per line, for scripts).
+            #[arg(long, value_enum, default_value = "human")]
+            format: Format,
+            /// The time to judge "past" by (RFC 3339); default: now.
+            #[arg(long, value_parser = instant)]
+            now: Option<DateTime<Utc>>,
+        },
+        /// Renders a feed to static HTML with the widget's own views and stylesheet: a whole
+        /// page, or with --prerender the markup to put inside the widget's element.
+        #[command(after_help = "Example:\n  upcoming-meetings render public/feed.json --out meetings.html")]
+        Render {
+            /// The feed: a file, an http(s) address, or - for standard input.
+            feed: String,
+            /// Write here instead of standard output.
+            #[arg(long)]
+            out: Option<String>,
+            /// Only the widget's markup, for inside `<div data-upcoming-meetings>`.
+            #[arg(long)]
+            prerender: bool,
+            /// The page's language: en or de.
+            #[arg(long, default_value = "en", value_parser = lang)]
+            lang: Lang,
+            /// Meetings past at this time (RFC 3339) are left out; default: now.
+            #[arg(long, value_parser = instant)]
+            now: Option<DateTime<Utc>>,
+        },
+    }
+
+    #[derive(Subcommand)]
+    enum Import {
+        /// A spreadsheet saved as CSV, one row per meeting under a header row, written as a feed
+        /// on standard output. Columns (any order, any case): campaign, campaign_title and city
+        /// are required; date (2027-04-19 or April 19, 2027), time (19:00, 7:00 pm, 7pm or TBA),
+        /// end_time, time_zone, venue, room, street, region, postal_code, country, title, kind,
+        /// status, speakers, rsvp_url, rsvp_label, note, lat, lon, meeting_id, campaign_summary
+        /// and campaign_url may follow. A row that cannot be read is named on standard error
+        /// and left out (exit status 1); the rest is converted.
+        #[command(after_help = "Example:\n  upcoming-meetings import csv meetings.csv --time-zone America/Detroit > feed.json")]
+        Csv {
+            /// The sheet, saved as CSV (comma-separated, UTF-8), or - for standard input.
+            sheet: String,
+            /// The venues' zone, for rows without a time_zone cell (an IANA name: Europe/Berlin).
+            #[arg(long)]
+            time_zone: Option<String>,
+        },
+    }
+
+    #[derive(Clone, Copy, ValueEnum)]
+    enum Format {
+        Human,
+        Json,
+    }
+
+    fn instant(text: &str) -> Result<DateTime<Utc>, String> {
+        DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc)).map_err(|e| format!("not an RFC 3339 time ({e}): 2027-04-19T12:00:00Z"))
+    }
+
+    fn lang(text: &str) -> Result<Lang, String> {
+        Lang::from_tag(text).ok_or_else(|| "en or de".to_string())
+    }
+
+    fn now_or(now: Option<DateTime<Utc>>) -> DateTime<Utc> {
+        now.unwrap_or_else(|| DateTime::<Utc>::from(std::time::SystemTime::now()))
+    }
+
+    /// A failure to read or write: the message on standard error, exit status 2.
+    fn fail(message: String) -> ExitCode {
+        eprintln!("upcoming-meetings: {message}");
+        ExitCode::from(2)
+    }
+
+    pub fn main() -> ExitCode {
+        match Cli::parse().command {
+            Command::Check { feed, format, now } => {
+                let text = match source::read(&feed) {
+                    Ok(text) => text,
+                    Err(e) => return fail(e),
+                };
+                let report = check::check(&text, now_or(now));
+                let name = if feed == "-" { "<stdin>" } else { feed.as_str() };
+                match format {
+                    Format::Human => print!("{}", check::human(&report, name)),
+                    Format::Json => print!("{}", check::json_lines(&report, name)),
+                }
+                ExitCode::from(report.exit_code())
+            }
+            Command::Import(Import::Csv { sheet, time_zone }) => {
+                let text = match source::read(&sheet) {
+                    Ok(text) => text,
+                    Err(e) => return fail(e),
+                };
+                let imported = match import_csv::import(&text, time_zone.as_deref()) {
+                    Ok(imported) => imported,
+                    Err(e) => return fail(format!("{sheet}: {e}")),
+                };
+                for note in &imported.notes {
+                    eprintln!("{sheet}: {note}");
+                }
+                for e in &imported.errors {
+                    eprintln!("{sheet}: row {}: left out: {}", e.row, e.reason);
+                }
+                println!("{}", serde_json::to_string_pretty(&imported.feed).expect("JSON values print"));
+                ExitCode::from(u8::from(!imported.errors.is_empty()))
+            }
+            Command::Render { feed, out, prerender, lang, now } => {
+                let text = match source::read(&feed) {
+                    Ok(text) => text,
+                    Err(e) => return fail(e),
+                };
+                let parsed = match parse_feed(&text) {
+                    Ok(parsed) => parsed,
+                    Err(e) => return fail(format!("{feed}: the widget cannot read this feed ({e:?}); `upcoming-meetings check {feed}` says why")),
+                };
+                if !parsed.problems.is_empty() {
+                    eprintln!("{feed}: {} problems; `upcoming-meetings check {feed}` lists them", parsed.problems.len());
+                }
+                let listing = Arc::new(Listing::new(parsed, now_or(now)));
+                let html = if prerender { listings_html(listing, lang, Output::Prerender) } else { page_html(listing, lang) };
+                match out {
+                    Some(path) => match std::fs::write(&path, html) {
+                        Ok(()) => ExitCode::SUCCESS,
+                        Err(e) => fail(format!("{path}: {e}")),
+                    },
+                    None => {
+                        print!("{html}");
+                        ExitCode::SUCCESS
+                    }
+                }
+            }
+        }
+    }
+}

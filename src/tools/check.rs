@@ -1,0 +1,273 @@
+//! `upcoming-meetings check`: every problem the widget finds in a feed, located (JSONPath, line
+//! and column) and explained (what the widget does, and the fix in one sentence), then the
+//! warnings of [`super::lint`], which the widget shows no sign of. It reads the feed with the
+//! widget's own parser, so what it accepts is exactly what the widget shows.
+
+use super::lint;
+use crate::model::{
+    feed::Severity,
+    json,
+    parse::{parse_feed, FeedError},
+};
+use chrono::{DateTime, Utc};
+
+/// What the widget does about a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// The whole feed: the widget shows an error instead of listings.
+    Refused,
+    /// One campaign or meeting is not shown.
+    LeftOut,
+    /// Shown, mended (a value ignored, cut or read another way).
+    Mended,
+    /// Shown as it is; worth a look.
+    Warning,
+}
+
+impl Action {
+    pub fn word(self) -> &'static str {
+        match self {
+            Action::Refused => "refused",
+            Action::LeftOut => "left out",
+            Action::Mended => "mended",
+            Action::Warning => "warning",
+        }
+    }
+}
+
+/// One finding, where it is and what to do about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub action: Action,
+    /// `$.campaigns[2].meetings[0].start` (`$` for the whole document).
+    pub path: String,
+    /// The entry in the words the widget's notice uses: `campaigns[2] "no-war" › meetings[0] "x"`.
+    pub entry: String,
+    /// From 1; columns count characters.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub fix: String,
+}
+
+/// Everything `check` says of one feed.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// 0: nothing left out or refused (warnings allowed); 1: something would be.
+    pub fn exit_code(&self) -> u8 {
+        u8::from(self.findings.iter().any(|f| matches!(f.action, Action::Refused | Action::LeftOut)))
+    }
+
+    pub fn count(&self, action: Action) -> usize {
+        self.findings.iter().filter(|f| f.action == action).count()
+    }
+}
+
+/// Checks a feed's text as the widget would read it at `now`.
+pub fn check(text: &str, now: DateTime<Utc>) -> Report {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let feed = match parse_feed(text) {
+        Ok(feed) => feed,
+        Err(error) => return Report { findings: vec![refused(body, &error)] },
+    };
+    // The widget's parser accepted it, so this reading succeeds too; it adds where each node is.
+    let (document, offsets) = json::parse_with_offsets(body).expect("the feed parsed once already");
+    let locate = |node: Option<u32>| -> (String, usize, usize) {
+        match node {
+            Some(node) => {
+                let (line, column) = line_column(body, offsets[node as usize] as usize);
+                (document.path_to(node), line, column)
+            }
+            None => ("$".to_string(), 1, 1),
+        }
+    };
+    let mut findings: Vec<Finding> = feed
+        .problems
+        .iter()
+        .map(|p| {
+            let (path, line, column) = locate(p.at);
+            let action = match p.severity {
+                Severity::LeftOut => Action::LeftOut,
+                Severity::Corrected => Action::Mended,
+            };
+            Finding { action, path, entry: p.path.clone(), line, column, fix: fix_for(&p.message).to_string(), message: p.message.clone() }
+        })
+        .collect();
+    for w in lint::warnings(&feed, &document, now) {
+        let (path, line, column) = locate(w.at);
+        findings.push(Finding { action: Action::Warning, path, entry: w.entry, line, column, message: w.message, fix: w.fix });
+    }
+    findings.sort_by_key(|f| (f.action == Action::Warning, f.line, f.column));
+    Report { findings }
+}
+
+fn refused(text: &str, error: &FeedError) -> Finding {
+    let (line, column, message, fix) = match error {
+        FeedError::Empty => (1, 1, "the file is empty".to_string(), "Write the feed: an object with \"version\": 1 and a \"campaigns\" list."),
+        FeedError::TooLarge { bytes } => (
+            1,
+            1,
+            format!("the file is {bytes} bytes, more than the widget reads ({} bytes)", crate::model::parse::MAX_FEED_BYTES),
+            "Split it into one feed per chapter, or leave out meetings long past.",
+        ),
+        FeedError::Truncated => {
+            let (line, column) = line_column(text, text.len());
+            (
+                line,
+                column,
+                "the file ends before the feed does".to_string(),
+                "Upload the whole file again: it was cut off (a bracket or quote is missing at the end).",
+            )
+        }
+        FeedError::NotJson { line, column } => {
+            (*line, *column, "this is not JSON".to_string(), "Look just before this place for a missing comma or quote, or a comma before a closing bracket.")
+        }
+        FeedError::WrongShape(why) => {
+            (1, 1, format!("JSON, but not a feed: {why}"), "Start from the example in docs/feed-v1.md: an object with \"version\": 1 and a \"campaigns\" list.")
+        }
+        FeedError::UnsupportedVersion(v) => {
+            (1, 1, format!("format version {v}; this widget reads version 1"), "Write \"version\": 1, or use a widget that reads your version.")
+        }
+    };
+    Finding { action: Action::Refused, path: "$".to_string(), entry: "the feed".to_string(), line, column, message, fix: fix.to_string() }
+}
+
+/// Line and column (from 1, columns in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..text.floor_char_boundary(offset.min(text.len()))];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// The fix for a problem the parser reports, in one sentence, by the shape of its message.
+pub fn fix_for(message: &str) -> &'static str {
+    const FIXES: &[(&str, &str)] = &[
+        ("is used by an earlier", "Give every campaign, and every meeting within a campaign, an id of its own."),
+        ("it has no \"id\"", "Add an \"id\": a short name that stays the same when the entry changes (\"berlin-2027-04-19\")."),
+        ("its \"id\" is empty", "Write the \"id\" as text, for example \"berlin-2027-04-19\"."),
+        ("it has no \"title\"", "Add the campaign's \"title\"."),
+        ("it has no \"place\"", "Add a \"place\" with at least its \"city\"."),
+        ("its place: it has no \"city\"", "Add the \"city\" to the meeting's \"place\"."),
+        ("\"place\" is", "Write \"place\" as an object: {\"city\": \"Berlin\", \"name\": \"…\"}."),
+        ("it has no \"meetings\" list", "Add \"meetings\": [] (empty if none are planned yet)."),
+        ("\"meetings\" is", "Write \"meetings\" as a list: [ {…}, {…} ]."),
+        ("not an object", "Write this entry as an object in curly brackets."),
+        ("characters long; cut", "Shorten the text; the widget shows only its beginning."),
+        ("not text; ignored", "Put the value in double quotes, as text."),
+        ("not a list; ignored", "Write it as a list in square brackets, even with one item."),
+        ("is not a name; ignored", "Write each item as a name in double quotes."),
+        ("is not an https, http or mailto link", "Write the whole address, starting with https:// (or mailto: for an e-mail address)."),
+        ("not a link; ignored", "Write the link as text in double quotes, starting with https://."),
+        ("not a link object", "Write each link as {\"label\": \"…\", \"url\": \"https://…\"}."),
+        ("is not the one in force in its time_zone", "Correct the offset, or leave it out and let \"time_zone\" decide."),
+        ("is out of range", "Check the coordinates: latitude runs from -90 to 90, longitude from -180 to 180."),
+        ("not a number; ignored", "Write the number without quotes."),
+        ("\"status\"", "Use one of scheduled, cancelled, postponed, moved-online or tentative."),
+        ("has no UTC offset and no known time_zone", "Add the offset to the time (2027-04-19T19:00:00+02:00) or a \"time_zone\" such as \"Europe/Berlin\"."),
+        ("is not a date (YYYY-MM-DD) or an RFC 3339 date-time", "Write dates as 2027-04-19 and times as 2027-04-19T19:00:00+02:00."),
+        ("is not a valid date", "Check the date: the month and day must exist (2027-02-30 does not)."),
+        ("end is ignored because there is no start", "Add the \"start\", or remove the \"end\"."),
+        ("end is ignored because start is a date without a time", "Give the \"start\" a time too, or remove the \"end\"."),
+        ("is before the start on the same day", "Give the \"end\" its own date when the meeting runs past midnight."),
+        ("is not after the start", "Make the \"end\" later than the \"start\"."),
+        ("is on another site than the feed", "Put the image on the same site as the feed."),
+    ];
+    FIXES.iter().find(|(shape, _)| message.contains(shape)).map_or("See docs/feed-v1.md for what this field may hold.", |(_, fix)| fix)
+}
+
+/// The report as a person reads it: one block per finding, then a summary line.
+pub fn human(report: &Report, name: &str) -> String {
+    let mut out = String::new();
+    for f in &report.findings {
+        out.push_str(&format!("{name}:{}:{}: {}: {} ({})\n    {}\n    fix: {}\n", f.line, f.column, f.action.word(), f.entry, f.path, f.message, f.fix));
+    }
+    let summary = [Action::Refused, Action::LeftOut, Action::Mended, Action::Warning]
+        .iter()
+        .map(|&a| (a, report.count(a)))
+        .filter(|&(_, n)| n > 0)
+        .map(|(a, n)| format!("{n} {}{}", a.word(), if a == Action::Warning && n > 1 { "s" } else { "" }))
+        .collect::<Vec<_>>();
+    if summary.is_empty() {
+        out.push_str(&format!("{name}: no problems: the widget shows every campaign and meeting.\n"));
+    } else {
+        out.push_str(&format!("{name}: {}\n", summary.join(", ")));
+    }
+    out
+}
+
+/// The report for scripts: one JSON object per line, one per finding.
+pub fn json_lines(report: &Report, name: &str) -> String {
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            serde_json::json!({
+                "file": name,
+                "severity": f.action.word(),
+                "path": f.path,
+                "entry": f.entry,
+                "line": f.line,
+                "column": f.column,
+                "message": f.message,
+                "fix": f.fix,
+            })
+            .to_string()
+                + "\n"
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-12-01T12:00:00Z").unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn a_problem_is_located_by_path_line_and_column() {
+        let text = "{\"version\": 1, \"campaigns\": [\n  {\"id\": \"c\", \"title\": \"T\", \"meetings\": [\n    {\"id\": \"m\", \"start\": \"2027-13-40\", \"place\": {\"city\": \"Berlin\"}},\n    {\"id\": \"n\", \"start\": \"2027-04-19T19:00:00+02:00\", \"place\": {\"city\": \"Berlin\", \"lat\": 123}}\n  ]}\n]}";
+        let report = check(text, now());
+        let left_out = report.findings.iter().find(|f| f.action == Action::LeftOut).expect("the bad date leaves its meeting out");
+        assert_eq!((left_out.path.as_str(), left_out.line, left_out.column), ("$.campaigns[0].meetings[0]", 3, 5));
+        let mended = report.findings.iter().find(|f| f.action == Action::Mended).expect("lat out of range is mended");
+        assert_eq!((mended.path.as_str(), mended.line), ("$.campaigns[0].meetings[1].place.lat", 4));
+        assert_eq!(&text.lines().nth(3).unwrap()[mended.column - 1..mended.column + 2], "123");
+        assert_eq!(report.exit_code(), 1);
+    }
+
+    #[test]
+    fn a_document_the_widget_refuses_is_one_finding_at_its_place() {
+        let report = check("{\"version\": 1,\n \"campaigns\": [,]}", now());
+        assert_eq!(report.findings.len(), 1);
+        let f = &report.findings[0];
+        assert_eq!((f.action, f.line, f.column), (Action::Refused, 2, 16));
+        assert_eq!(report.exit_code(), 1);
+    }
+
+    #[test]
+    fn every_problem_of_the_invalid_fixtures_has_its_own_fix() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/invalid");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for f in check(&text, now()).findings.iter().filter(|f| f.action != Action::Warning) {
+                seen += 1;
+                assert_ne!(f.fix, "See docs/feed-v1.md for what this field may hold.", "no fix for {:?}", f.message);
+            }
+        }
+        assert!(seen > 10, "the fixtures hold {seen} problems");
+    }
+
+    #[test]
+    fn the_bundled_feed_has_nothing_left_out() {
+        let report = check(include_str!("../../public/feed.json"), now());
+        assert_eq!(report.exit_code(), 0, "{}", human(&report, "feed.json"));
+    }
+}

@@ -1,0 +1,330 @@
+//! `upcoming-meetings import csv`: a spreadsheet with one row per meeting (as a spreadsheet
+//! program exports it: a header row, quoted commas, a byte-order mark, Windows line endings)
+//! becomes a feed v1 document. Dates, times and zones are read with jiff; each meeting's start
+//! gets the offset its zone has on that day. A row that cannot be read is reported by its
+//! number and left out; the rest is converted.
+
+use crate::model::cities::slug;
+use jiff::{civil, tz::TimeZone};
+use serde_json::{json, Map, Value};
+use std::collections::{BTreeSet, HashMap};
+
+/// The columns a sheet may have (names are matched without regard to case, spaces or dashes).
+pub const COLUMNS: &[&str] = &[
+    "campaign",
+    "campaign_title",
+    "city",
+    "date",
+    "time",
+    "end_time",
+    "time_zone",
+    "venue",
+    "room",
+    "street",
+    "region",
+    "postal_code",
+    "country",
+    "title",
+    "kind",
+    "status",
+    "speakers",
+    "rsvp_url",
+    "rsvp_label",
+    "note",
+    "lat",
+    "lon",
+    "meeting_id",
+    "campaign_summary",
+    "campaign_url",
+];
+const REQUIRED: &[&str] = &["campaign", "campaign_title", "city"];
+
+/// A row left out, and why (`row` counts the header as row 1, as a spreadsheet shows it).
+#[derive(Debug, PartialEq)]
+pub struct RowError {
+    pub row: usize,
+    pub reason: String,
+}
+
+/// The feed, what was left out, and notes on what was read another way.
+#[derive(Debug)]
+pub struct Imported {
+    pub feed: Value,
+    pub errors: Vec<RowError>,
+    pub notes: Vec<String>,
+}
+
+/// Reads a sheet. `default_zone` is `--time-zone`, for rows without a `time_zone` column.
+pub fn import(sheet: &str, default_zone: Option<&str>) -> Result<Imported, String> {
+    let sheet = sheet.strip_prefix('\u{feff}').unwrap_or(sheet);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(sheet.as_bytes());
+    let headers = reader.headers().map_err(|e| format!("the header row: {e}"))?.clone();
+    let mut column: HashMap<&'static str, usize> = HashMap::new();
+    let mut unknown = Vec::new();
+    for (i, name) in headers.iter().enumerate() {
+        let key = name.trim().to_lowercase().replace([' ', '-'], "_");
+        match COLUMNS.iter().find(|c| **c == key) {
+            Some(c) => {
+                column.entry(c).or_insert(i);
+            }
+            None if key.is_empty() => {}
+            None => unknown.push(name.to_string()),
+        }
+    }
+    let missing: Vec<_> = REQUIRED.iter().filter(|c| !column.contains_key(**c)).collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "the header row has no {} column{} (it has: {})",
+            missing.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", "),
+            if missing.len() > 1 { "s" } else { "" },
+            headers.iter().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    if let Some(zone) = default_zone {
+        TimeZone::get(zone).map_err(|_| format!("--time-zone {zone:?} is not an IANA zone name (such as Europe/Berlin)"))?;
+    }
+    let mut notes: Vec<String> = unknown.iter().map(|u| format!("the column \"{u}\" is not one this tool reads; ignored")).collect();
+    let mut errors = Vec::new();
+    let mut campaigns: Vec<CampaignRows> = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let row = i + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(RowError { row, reason: e.to_string() });
+                continue;
+            }
+        };
+        let cells = Row { record: &record, column: &column };
+        let get = |name: &str| cells.get(name);
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue; // an empty row, as spreadsheets leave at the end
+        }
+        let campaign_id = match get("campaign") {
+            Some(id) => id.to_string(),
+            None => {
+                errors.push(RowError { row, reason: "the \"campaign\" cell is empty".to_string() });
+                continue;
+            }
+        };
+        let index = match campaigns.iter().position(|(id, ..)| *id == campaign_id) {
+            Some(index) => index,
+            None => {
+                let Some(title) = get("campaign_title") else {
+                    errors.push(RowError { row, reason: format!("the first row of campaign \"{campaign_id}\" has no \"campaign_title\"") });
+                    continue;
+                };
+                let mut head = Map::new();
+                head.insert("id".into(), json!(campaign_id));
+                head.insert("title".into(), json!(title));
+                campaigns.push((campaign_id.clone(), head, Vec::new(), BTreeSet::new()));
+                campaigns.len() - 1
+            }
+        };
+        let (_, head, meetings, ids) = &mut campaigns[index];
+        for (column, key) in [("campaign_summary", "summary"), ("campaign_url", "url")] {
+            if let Some(value) = get(column) {
+                head.entry(key).or_insert_with(|| json!(value));
+            }
+        }
+        match meeting(&cells, default_zone, &campaign_id, ids, &mut notes, row) {
+            Ok(m) => meetings.push(m),
+            Err(reason) => errors.push(RowError { row, reason }),
+        }
+    }
+    let campaigns: Vec<Value> = campaigns
+        .into_iter()
+        .map(|(_, mut head, meetings, _)| {
+            head.insert("meetings".into(), Value::Array(meetings));
+            Value::Object(head)
+        })
+        .collect();
+    Ok(Imported { feed: json!({ "version": 1, "campaigns": campaigns }), errors, notes })
+}
+
+/// A campaign as its rows are read: its id, its fields, its meetings and their ids.
+type CampaignRows = (String, Map<String, Value>, Vec<Value>, BTreeSet<String>);
+
+/// One row's cells, by column name.
+struct Row<'r> {
+    record: &'r csv::StringRecord,
+    column: &'r HashMap<&'static str, usize>,
+}
+
+impl<'r> Row<'r> {
+    /// A cell, trimmed; an empty one is absent.
+    fn get(&self, name: &str) -> Option<&'r str> {
+        self.column.get(name).and_then(|&i| self.record.get(i)).map(str::trim).filter(|v| !v.is_empty())
+    }
+}
+
+fn meeting(
+    row_cells: &Row,
+    default_zone: Option<&str>,
+    campaign: &str,
+    ids: &mut BTreeSet<String>,
+    notes: &mut Vec<String>,
+    row: usize,
+) -> Result<Value, String> {
+    let get = |name: &str| row_cells.get(name);
+    let city = get("city").ok_or("the \"city\" cell is empty")?;
+    let zone_name = get("time_zone").or(default_zone);
+    let zone = match zone_name {
+        Some(name) => Some(TimeZone::get(name).map_err(|_| format!("the time_zone {name:?} is not an IANA zone name (such as Europe/Berlin)"))?),
+        None => None,
+    };
+    let date = get("date").map(|d| date(d).ok_or_else(|| format!("the date {d:?} is not a date like 2027-04-19 or April 19, 2027"))).transpose()?;
+    let start_time = get("time").map(|t| time(t).ok_or_else(|| format!("the time {t:?} is not a time like 19:00, 7:00 pm, 7pm or TBA"))).transpose()?.flatten();
+    let end_time = get("end_time").map(|t| time(t).ok_or_else(|| format!("the end_time {t:?} is not a time like 21:00 or 9pm"))).transpose()?.flatten();
+    if start_time.is_some() && date.is_none() {
+        return Err("it has a time but no date".to_string());
+    }
+    let mut m = Map::new();
+    let id = match get("meeting_id") {
+        Some(id) => id.to_string(),
+        None => {
+            // Stable across exports: made of what the meeting is, not of its row.
+            let base = slug(&format!("{} {}", date.map_or("tba".to_string(), |d| d.to_string()), get("venue").unwrap_or(city)));
+            (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|id| !ids.contains(id)).expect("an unused id")
+        }
+    };
+    if !ids.insert(id.clone()) {
+        return Err(format!("the meeting_id {id:?} is used by an earlier row of campaign {campaign:?}"));
+    }
+    m.insert("id".into(), json!(id));
+    for key in ["title", "kind"] {
+        if let Some(v) = get(key) {
+            m.insert(key.into(), json!(v));
+        }
+    }
+    if let Some(status) = get("status") {
+        let word = status.to_lowercase().replace([' ', '_'], "-");
+        match word.as_str() {
+            "scheduled" | "confirmed" | "cancelled" | "canceled" | "postponed" | "moved-online" | "online" | "tentative" => {
+                m.insert("status".into(), json!(word));
+            }
+            _ => notes.push(format!("row {row}: the status {status:?} is not one of scheduled, cancelled, postponed, moved-online, tentative; left out")),
+        }
+    }
+    match (date, start_time) {
+        (Some(date), Some(start)) => {
+            let zone = zone.ok_or("it has a time but no time_zone: add a time_zone column or give --time-zone")?;
+            let start_at = date.to_datetime(start).to_zoned(zone.clone()).map_err(|e| format!("its start: {e}"))?;
+            m.insert("start".into(), json!(start_at.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()));
+            if let Some(end) = end_time {
+                // An end before the start is taken as after midnight.
+                let end_date = if end <= start { date.tomorrow().map_err(|e| e.to_string())? } else { date };
+                if end <= start {
+                    notes.push(format!("row {row}: the end_time is before the time; read as the next day"));
+                }
+                let end_at = end_date.to_datetime(end).to_zoned(zone).map_err(|e| format!("its end: {e}"))?;
+                m.insert("end".into(), json!(end_at.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()));
+            }
+        }
+        (Some(date), None) => {
+            m.insert("start".into(), json!(date.to_string()));
+        }
+        _ => {}
+    }
+    if let Some(name) = zone_name {
+        m.insert("time_zone".into(), json!(name));
+    }
+    let mut place = Map::new();
+    place.insert("city".into(), json!(city));
+    for (column, key) in
+        [("venue", "name"), ("room", "room"), ("street", "street"), ("region", "region"), ("postal_code", "postal_code"), ("country", "country")]
+    {
+        if let Some(v) = get(column) {
+            place.insert(key.into(), json!(v));
+        }
+    }
+    for (key, range) in [("lat", -90.0..=90.0), ("lon", -180.0..=180.0)] {
+        if let Some(v) = get(key) {
+            match v.parse::<f64>().ok().filter(|n| range.contains(n)) {
+                Some(n) => {
+                    place.insert(key.into(), json!(n));
+                }
+                None => notes.push(format!("row {row}: {key} {v:?} is not a coordinate; left out")),
+            }
+        }
+    }
+    m.insert("place".into(), Value::Object(place));
+    if let Some(speakers) = get("speakers") {
+        let names: Vec<&str> = speakers.split(if speakers.contains(';') { ';' } else { ',' }).map(str::trim).filter(|s| !s.is_empty()).collect();
+        m.insert("speakers".into(), json!(names));
+    }
+    if let Some(url) = get("rsvp_url") {
+        if crate::model::links::SafeUrl::parse(url).is_some() {
+            m.insert("rsvp".into(), json!([{ "label": get("rsvp_label").unwrap_or("RSVP"), "url": url, "kind": "rsvp" }]));
+        } else {
+            notes.push(format!("row {row}: the rsvp_url {url:?} is not an https, http or mailto link; left out"));
+        }
+    }
+    if let Some(note) = get("note") {
+        m.insert("note".into(), json!(note));
+    }
+    Ok(Value::Object(m))
+}
+
+/// `2027-04-19`, `April 19, 2027`, `Apr 19 2027`, `19 April 2027`.
+pub fn date(text: &str) -> Option<civil::Date> {
+    let text = text.replace(',', " ");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    ["%Y-%m-%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y"].iter().find_map(|f| civil::Date::strptime(f, &text).ok())
+}
+
+/// `19:00`, `7:00 pm`, `7pm`, `7 PM`; `TBA` (or empty) is no time (`Some(None)`).
+pub fn time(text: &str) -> Option<Option<civil::Time>> {
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace() && *c != '.').collect::<String>().to_uppercase();
+    if squeezed.is_empty() || squeezed == "TBA" || squeezed == "TBD" {
+        return Some(None);
+    }
+    ["%H:%M", "%H:%M:%S", "%I:%M%p", "%I%p"].iter().find_map(|f| civil::Time::strptime(f, &squeezed).ok()).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_times_as_people_write_them() {
+        let d = civil::date(2027, 4, 19);
+        for text in ["2027-04-19", "April 19, 2027", "Apr 19 2027", "19 April 2027"] {
+            assert_eq!(date(text), Some(d), "{text}");
+        }
+        assert_eq!(date("2027-02-30"), None);
+        let t = Some(civil::time(19, 0, 0, 0));
+        for text in ["19:00", "7:00 pm", "7pm", "7 PM", "7:00 p.m."] {
+            assert_eq!(time(text), Some(t), "{text}");
+        }
+        assert_eq!(time("TBA"), Some(None));
+        assert_eq!(time("noonish"), None);
+    }
+
+    #[test]
+    fn a_sheet_as_a_spreadsheet_exports_it() {
+        let sheet = "\u{feff}Campaign,Campaign Title,City,Date,Time,End Time,Venue,RSVP URL\r\n\
+            fascism,\"How to fight fascism, a lecture\",Berlin,2027-03-28,7pm,9pm,\"Humboldt-Uni, Raum 2\",https://example.org/r\r\n\
+            fascism,,Berlin,2027-03-29,TBA,,,\r\n\
+            fascism,,Berlin,not a date,7pm,,,\r\n\
+            ,,,,,,,\r\n";
+        let out = import(sheet, Some("Europe/Berlin")).unwrap();
+        assert_eq!(out.errors, vec![RowError { row: 4, reason: "the date \"not a date\" is not a date like 2027-04-19 or April 19, 2027".to_string() }]);
+        let meetings = &out.feed["campaigns"][0]["meetings"];
+        assert_eq!(out.feed["campaigns"][0]["title"], "How to fight fascism, a lecture");
+        // The clocks go forward in Berlin on 2027-03-28: 19:00 is summer time.
+        assert_eq!(meetings[0]["start"], "2027-03-28T19:00:00+02:00");
+        assert_eq!(meetings[0]["end"], "2027-03-28T21:00:00+02:00");
+        assert_eq!(meetings[0]["place"]["name"], "Humboldt-Uni, Raum 2");
+        assert_eq!(meetings[0]["id"], "2027-03-28-humboldt-uni-raum-2");
+        assert_eq!(meetings[1]["start"], "2027-03-29", "a time TBA is a date-only meeting");
+    }
+
+    #[test]
+    fn a_time_without_a_zone_is_a_row_error_and_missing_columns_refuse_the_sheet() {
+        let out = import("campaign,campaign_title,city,date,time\nc,C,Berlin,2027-04-19,19:00\n", None).unwrap();
+        assert_eq!(out.errors.len(), 1);
+        assert!(out.errors[0].reason.contains("no time_zone"));
+        assert!(import("campaign,city\nc,Berlin\n", None).unwrap_err().contains("\"campaign_title\""));
+    }
+}

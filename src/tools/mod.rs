@@ -1,0 +1,11 @@
+//! The publisher's command-line tools (`src/bin/upcoming-meetings.rs`), native only: built
+//! from the same model as the widget, so that what they accept is exactly what it shows.
+//!
+//! - `check`: the widget's problems with a feed, located and explained, then `lint`'s warnings.
+//! - `import_csv`: a spreadsheet, one row per meeting, to a feed.
+//! - `source`: reading a feed from a file, standard input or an address.
+
+pub mod check;
+pub mod import_csv;
+pub mod lint;
+pub mod source;

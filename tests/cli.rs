@@ -1,0 +1,89 @@
+//! The publisher's command line, run as a user runs it: the built `upcoming-meetings` binary on
+//! real-shaped files (the bundled feed, a feed with many kinds of problems, a sheet as a
+//! spreadsheet program saves it), its output and exit status.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::{Command, Output};
+
+const NOW: &str = "2026-12-01T12:00:00Z";
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_upcoming-meetings")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn check_names_each_problem_with_its_place_and_sets_the_exit_status() {
+    let out = run(&["check", "tests/fixtures/invalid/many-problems.json", "--now", NOW]);
+    assert_eq!(out.status.code(), Some(1), "something is left out");
+    let text = stdout(&out);
+    assert!(text.ends_with("many-problems.json: 3 left out, 4 mended, 7 warnings\n"), "{text}");
+    assert!(
+        text.contains("many-problems.json:16:9: left out: campaigns[0] \"fight-fascism\" › meetings[1] \"detroit-2\" ($.campaigns[0].meetings[1])"),
+        "{text}"
+    );
+    assert!(text.contains("($.campaigns[0].meetings[2].rsvp[0].url)"));
+    assert!(text.contains("the time_zone \"Detroit\" is not a zone browsers know"));
+
+    assert_eq!(run(&["check", "public/feed.json", "--now", NOW]).status.code(), Some(0), "warnings alone pass");
+    let missing = run(&["check", "no-such-feed.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-feed.json"));
+    let refused = run(&["check", "tests/fixtures/truncated.json"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stdout(&refused).contains(": refused: the feed ($)"));
+}
+
+#[test]
+fn check_prints_one_json_object_per_problem_for_scripts() {
+    let out = run(&["check", "tests/fixtures/invalid/many-problems.json", "--now", NOW, "--format", "json"]);
+    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
+    assert_eq!(lines.len(), 14);
+    let lat = lines.iter().find(|l| l["path"] == "$.campaigns[0].meetings[0].place.lat").expect("the latitude");
+    assert_eq!((lat["severity"].as_str(), lat["line"].as_u64(), lat["column"].as_u64()), (Some("mended"), Some(14), Some(94)));
+    assert!(lat["fix"].as_str().unwrap().contains("-90 to 90"));
+}
+
+#[test]
+fn a_spreadsheet_becomes_a_feed_that_check_accepts_and_render_shows() {
+    let out = run(&["import", "csv", "tests/fixtures/import/chapter-sheet.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let feed = stdout(&out);
+    let value: serde_json::Value = serde_json::from_str(&feed).unwrap();
+    let meetings = value["campaigns"][0]["meetings"].as_array().unwrap();
+    assert_eq!(meetings.len(), 5, "the empty trailing row is no meeting");
+    assert_eq!(value["campaigns"][0]["title"], "How to Fight Fascism, a Lecture Series");
+    assert_eq!(meetings[0]["start"], "2027-04-19T19:00:00-04:00");
+    assert_eq!(meetings[2]["start"], "2027-03-28T19:00:00+02:00", "Berlin's clocks went forward that morning");
+    assert_eq!(meetings[3]["start"], "2027-05-02", "a time TBA");
+    assert_eq!(meetings[4]["start"], "2027-05-08T18:00:00+10:00");
+    assert_eq!(meetings[4]["status"], "cancelled");
+
+    let path = std::env::temp_dir().join(format!("um-imported-{}.json", std::process::id()));
+    std::fs::write(&path, &feed).unwrap();
+    let checked = run(&["check", path.to_str().unwrap(), "--now", NOW]);
+    let report = stdout(&checked);
+    assert_eq!(checked.status.code(), Some(0), "{report}");
+    assert!(!report.contains(": left out:") && !report.contains(": mended:"), "{report}");
+    let page = run(&["render", path.to_str().unwrap(), "--now", NOW]);
+    assert!(stdout(&page).contains("Wayne State Student Center"));
+    std::fs::remove_file(path).unwrap();
+}
+
+#[test]
+fn a_sheet_with_bad_rows_converts_the_rest_and_names_them() {
+    let path = std::env::temp_dir().join(format!("um-bad-sheet-{}.csv", std::process::id()));
+    std::fs::write(&path, "campaign,campaign_title,city,date,time\r\nc,C,Berlin,2027-04-19,19:00\r\nc,,Berlin,2027-04-32,19:00\r\nc,,,2027-04-20,19:00\r\n")
+        .unwrap();
+    let out = run(&["import", "csv", path.to_str().unwrap(), "--time-zone", "Europe/Berlin"]);
+    assert_eq!(out.status.code(), Some(1));
+    let errors = String::from_utf8_lossy(&out.stderr);
+    assert!(errors.contains("row 3: left out: the date \"2027-04-32\""), "{errors}");
+    assert!(errors.contains("row 4: left out: the \"city\" cell is empty"), "{errors}");
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(value["campaigns"][0]["meetings"][0]["start"], "2027-04-19T19:00:00+02:00");
+    std::fs::remove_file(path).unwrap();
+}
