@@ -4,6 +4,7 @@
 #   native   cargo test: the model, its time rules, and the feed contract fixtures
 #   browser  wasm-bindgen-test: widgets mounted as a page mounts them, in headless Chromium
 #   schema   the JSON Schema of format v1 against the bundled feed and the fixtures
+#   tools    the publisher's command line against a real iCalendar parser (ical.js)
 #   build    make build: the release dist/
 #   e2e      playwright-core driving Chromium against the built dist/ on 127.0.0.1
 # Logs of each suite are kept in test-output/logs/. Run by `make test`, after its set-up.
@@ -57,6 +58,7 @@ suite lint check_counts lint
 suite native cargo_counts cargo test -p upcoming-meetings --locked --offline
 suite browser cargo_counts cargo test -p upcoming-meetings --locked --offline --target wasm32-unknown-unknown --test web
 suite schema node_counts node --test --test-reporter=spec tests/schema.test.mjs
+suite tools node_counts node --test --test-reporter=spec tests/tools.test.mjs
 
 printf '\n\033[1m== build: make build\033[0m\n'
 if make --no-print-directory build >"$LOGS/build.log" 2>&1; then

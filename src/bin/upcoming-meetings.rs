@@ -1,5 +1,5 @@
 //! `upcoming-meetings`: the feed publisher's command line. `check` a feed as the widget reads
-//! it, `render` it to static HTML, `import csv` a spreadsheet into a feed. Each command's `--help` says the rest; the work is done in
+//! it, `render` it to static HTML or `ics` to a calendar, `import csv` a spreadsheet into a feed. Each command's `--help` says the rest; the work is done in
 //! `upcoming_meetings::tools` and `upcoming_meetings::static_page`.
 //! A native tool: built for wasm32 (as `cargo test --target wasm32-…` does) it is empty.
 #![cfg_attr(target_arch = "wasm32", allow(unused))]
@@ -17,7 +17,13 @@ mod native {
     use chrono::{DateTime, Utc};
     use clap::{Parser, Subcommand, ValueEnum};
     use std::{process::ExitCode, sync::Arc};
-    use upcoming_meetings::model::{i18n::Lang, listing::Listing, parse::parse_feed};
+    use upcoming_meetings::model::{
+        cities::slug,
+        i18n::Lang,
+        ics,
+        listing::{Listing, Period},
+        parse::parse_feed,
+    };
     use upcoming_meetings::static_page::{listings_html, page_html, Output};
     use upcoming_meetings::tools::{check, import_csv, source};
 
@@ -49,6 +55,27 @@ mod native {
             #[arg(long, value_enum, default_value = "human")]
             format: Format,
             /// The time to judge "past" by (RFC 3339); default: now.
+            #[arg(long, value_parser = instant)]
+            now: Option<DateTime<Utc>>,
+        },
+        /// Writes every upcoming meeting (or a city's) as one iCalendar file, which a calendar
+        /// can import or subscribe to. Times are in UTC; a date-only meeting is an all-day
+        /// event; a meeting with no date is left out.
+        #[command(after_help = "Example:\n  upcoming-meetings ics public/feed.json --city new-york --out new-york.ics")]
+        Ics {
+            /// The feed: a file, an http(s) address, or - for standard input.
+            feed: String,
+            /// Only this city (its name, or its slug as in the widget's ?city=).
+            #[arg(long)]
+            city: Option<String>,
+            /// Write here instead of standard output.
+            #[arg(long)]
+            out: Option<String>,
+            /// The feed's address, whose host makes each event's UID (default: the FEED address,
+            /// or the publisher's url); keep it the same so that calendars update events.
+            #[arg(long)]
+            origin: Option<String>,
+            /// Meetings past at this time (RFC 3339) are left out; default: now.
             #[arg(long, value_parser = instant)]
             now: Option<DateTime<Utc>>,
         },
@@ -110,6 +137,13 @@ mod native {
         now.unwrap_or_else(|| DateTime::<Utc>::from(std::time::SystemTime::now()))
     }
 
+    /// `chapter.example` of `https://chapter.example/feed.json`.
+    fn host_of(url: &str) -> Option<String> {
+        let rest = url.split_once("://")?.1;
+        let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
+        (!host.is_empty()).then(|| host.to_ascii_lowercase())
+    }
+
     /// A failure to read or write: the message on standard error, exit status 2.
     fn fail(message: String) -> ExitCode {
         eprintln!("upcoming-meetings: {message}");
@@ -148,6 +182,51 @@ mod native {
                 }
                 println!("{}", serde_json::to_string_pretty(&imported.feed).expect("JSON values print"));
                 ExitCode::from(u8::from(!imported.errors.is_empty()))
+            }
+            Command::Ics { feed, city, out, origin, now } => {
+                let text = match source::read(&feed) {
+                    Ok(text) => text,
+                    Err(e) => return fail(e),
+                };
+                let parsed = match parse_feed(&text) {
+                    Ok(parsed) => parsed,
+                    Err(e) => return fail(format!("{feed}: the widget cannot read this feed ({e:?}); `upcoming-meetings check {feed}` says why")),
+                };
+                let origin = origin.or(Some(feed.clone()).filter(|f| f.starts_with("http"))).or(parsed
+                    .publisher
+                    .as_ref()
+                    .and_then(|p| p.url.as_ref())
+                    .map(|u| u.as_str().to_string()));
+                let host = origin.as_deref().and_then(host_of).unwrap_or_else(|| "upcoming-meetings.invalid".to_string());
+                let now = now_or(now);
+                let listing = Listing::new(parsed, now);
+                let chosen = match &city {
+                    Some(name) => match listing.city_by_slug(&slug(name)) {
+                        Some(c) => Some(c),
+                        None => {
+                            return fail(format!(
+                                "{feed}: no city {name:?}; it has {}",
+                                listing.cities.iter().map(|c| c.label.as_str()).collect::<Vec<_>>().join(", ")
+                            ))
+                        }
+                    },
+                    None => None,
+                };
+                let meetings = (0..listing.feed.campaigns.len()).flat_map(|c| {
+                    let campaign = listing.campaign(c);
+                    listing.meetings(c, chosen, Period::Upcoming).map(move |m| (campaign, &campaign.meetings[m]))
+                });
+                let calendar = ics::calendar(meetings, &host, now);
+                match out {
+                    Some(path) => match std::fs::write(&path, calendar) {
+                        Ok(()) => ExitCode::SUCCESS,
+                        Err(e) => fail(format!("{path}: {e}")),
+                    },
+                    None => {
+                        print!("{calendar}");
+                        ExitCode::SUCCESS
+                    }
+                }
             }
             Command::Render { feed, out, prerender, lang, now } => {
                 let text = match source::read(&feed) {

@@ -4,6 +4,7 @@
 pub mod cities;
 pub mod feed;
 pub mod i18n;
+pub mod ics;
 pub mod json;
 pub mod links;
 pub mod listing;
