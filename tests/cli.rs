@@ -87,3 +87,35 @@ fn a_sheet_with_bad_rows_converts_the_rest_and_names_them() {
     assert_eq!(value["campaigns"][0]["meetings"][0]["start"], "2027-04-19T19:00:00+02:00");
     std::fs::remove_file(path).unwrap();
 }
+
+#[test]
+fn a_google_calendar_export_becomes_a_campaign_that_check_accepts() {
+    let out = run(&["import", "ics", "tests/fixtures/import/google-calendar.ics", "--campaign", "wsu", "--title", "IYSSE at Wayne State", "--city", "Detroit"]);
+    assert_eq!(out.status.code(), Some(1), "one event cannot be placed");
+    let errors = String::from_utf8_lossy(&out.stderr);
+    assert!(errors.contains("left out: \"Berlin visit (copied from Outlook)\": its TZID \"W. Europe Standard Time\" is not an IANA zone name"), "{errors}");
+    assert!(errors.contains("\"Reading group\" repeats (RRULE)"), "{errors}");
+    let feed = stdout(&out);
+    let value: serde_json::Value = serde_json::from_str(&feed).unwrap();
+    let meetings = value["campaigns"][0]["meetings"].as_array().unwrap();
+    let by_id = |id: &str| meetings.iter().find(|m| m["id"] == id).unwrap_or_else(|| panic!("no {id}"));
+    let lecture = by_id("5f0c2a9e1b7d4c3f8a6e@google.com");
+    assert_eq!(lecture["start"], "2027-04-19T19:00:00-04:00");
+    assert_eq!(lecture["title"], "The Threat of Fascism and How to Fight It: a lecture and discussion with Andre Damon", "a folded line, unfolded");
+    assert_eq!(lecture["place"]["city"], "Detroit");
+    assert_eq!(lecture["place"]["street"], "5221 Gullen Mall");
+    assert_eq!(lecture["rsvp"][0]["url"], "https://www.facebook.com/events/1234567890/");
+    assert_eq!(by_id("0a1b2c3d4e5f@google.com")["start"], "2027-05-01", "an all-day event");
+    assert_eq!(by_id("reading-group-77@google.com")["start"], "2027-03-03T18:30:00-05:00", "winter time");
+    assert_eq!(by_id("reading-group-77@google.com-20270317")["start"], "2027-03-17T19:00:00-04:00", "the changed instance, in summer time");
+    let film = by_id("cancelled-1@google.com");
+    assert_eq!((film["status"].as_str(), film["start"].as_str()), (Some("cancelled"), Some("2027-03-25T18:00:00-04:00")), "UTC read in the calendar's zone");
+
+    let path = std::env::temp_dir().join(format!("um-calendar-{}.json", std::process::id()));
+    std::fs::write(&path, &feed).unwrap();
+    let checked = run(&["check", path.to_str().unwrap(), "--now", NOW]);
+    let report = stdout(&checked);
+    assert_eq!(checked.status.code(), Some(0), "{report}");
+    assert!(!report.contains(": left out:") && !report.contains(": mended:"), "{report}");
+    std::fs::remove_file(path).unwrap();
+}

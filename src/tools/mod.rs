@@ -3,9 +3,11 @@
 //!
 //! - `check`: the widget's problems with a feed, located and explained, then `lint`'s warnings.
 //! - `import_csv`: a spreadsheet, one row per meeting, to a feed.
+//! - `import_ics`: a calendar export to one campaign.
 //! - `source`: reading a feed from a file, standard input or an address.
 
 pub mod check;
 pub mod import_csv;
+pub mod import_ics;
 pub mod lint;
 pub mod source;
