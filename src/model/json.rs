@@ -326,6 +326,14 @@ fn read(text: &str, offsets: bool) -> Result<(Document<'_>, Option<Vec<u32>>), J
     Ok((Document { nodes: reader.nodes }, reader.offsets))
 }
 
+/// Line and column (both from 1, columns in characters) of a byte offset in a text.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..text.floor_char_boundary(offset.min(text.len()))];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
 struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -340,9 +348,7 @@ impl<'a> Reader<'a> {
         if self.pos >= self.bytes.len() {
             return JsonError::Eof;
         }
-        let before = &self.text[..self.text.floor_char_boundary(self.pos)];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, column) = line_column(self.text, self.pos);
         JsonError::Syntax { line, column }
     }
 

@@ -118,7 +118,8 @@ fn entry_path(list: &str, index: usize, value: Value) -> String {
     }
 }
 
-fn id_text(v: Value) -> Option<String> {
+/// An entry's id as the parser reads it: trimmed text, or a number as written.
+pub fn id_text(v: Value) -> Option<String> {
     match (v.as_str(), v.number()) {
         (Some(s), _) if !s.trim().is_empty() => Some(s.trim().to_string()),
         (_, Some(n)) => Some(n.to_string()),

@@ -31,7 +31,8 @@ fn offset(minutes: i32) -> FixedOffset {
     FixedOffset::east_opt(minutes * 60).expect("zone offsets are within a day")
 }
 
-fn show_offset(minutes: i32) -> String {
+/// A UTC offset as RFC 3339 writes it: `+05:30`, `-04:00`.
+pub fn show_offset(minutes: i32) -> String {
     let sign = if minutes < 0 { '-' } else { '+' };
     format!("{sign}{:02}:{:02}", minutes.abs() / 60, minutes.abs() % 60)
 }

@@ -6,7 +6,7 @@
 use super::lint;
 use crate::model::{
     feed::Severity,
-    json,
+    json::{self, line_column},
     parse::{parse_feed, FeedError},
 };
 use chrono::{DateTime, Utc};
@@ -134,14 +134,6 @@ fn refused(text: &str, error: &FeedError) -> Finding {
         }
     };
     Finding { action: Action::Refused, path: "$".to_string(), entry: "the feed".to_string(), line, column, message, fix: fix.to_string() }
-}
-
-/// Line and column (from 1, columns in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..text.floor_char_boundary(offset.min(text.len()))];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 /// The fix for a problem the parser reports, in one sentence, by the shape of its message.

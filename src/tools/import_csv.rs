@@ -210,15 +210,17 @@ fn meeting(
         (Some(date), Some(start)) => {
             let zone = zone.ok_or("it has a time but no time_zone: add a time_zone column or give --time-zone")?;
             let start_at = date.to_datetime(start).to_zoned(zone.clone()).map_err(|e| format!("its start: {e}"))?;
-            m.insert("start".into(), json!(start_at.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()));
+            m.insert("start".into(), json!(super::feed_time(&start_at)));
             if let Some(end) = end_time {
                 // An end before the start is taken as after midnight.
-                let end_date = if end <= start { date.tomorrow().map_err(|e| e.to_string())? } else { date };
-                if end <= start {
+                let end_date = if end <= start {
                     notes.push(format!("row {row}: the end_time is before the time; read as the next day"));
-                }
+                    date.tomorrow().map_err(|e| e.to_string())?
+                } else {
+                    date
+                };
                 let end_at = end_date.to_datetime(end).to_zoned(zone).map_err(|e| format!("its end: {e}"))?;
-                m.insert("end".into(), json!(end_at.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()));
+                m.insert("end".into(), json!(super::feed_time(&end_at)));
             }
         }
         (Some(date), None) => {

@@ -96,7 +96,7 @@ fn time(p: &Property, calendar_zone: Option<&str>) -> Result<Time, String> {
     let zoned =
         if utc { datetime.to_zoned(TimeZone::UTC).map(|z| z.with_time_zone(zone)) } else { datetime.to_zoned(zone) }.map_err(|e| format!("{}: {e}", p.name))?;
     let named = (zone_name != "UTC").then_some(zone_name);
-    Ok(Time::At(zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(), named))
+    Ok(Time::At(super::feed_time(&zoned), named))
 }
 
 fn meeting(event: &IcalEvent, calendar_zone: Option<&str>, city: Option<&str>, notes: &mut Vec<String>, name: &str) -> Result<Value, String> {

@@ -6,8 +6,9 @@
 use crate::model::{
     feed::{Campaign, Feed, Meeting, Status},
     json::{Document, Value},
+    parse::id_text,
     text::quoted,
-    time::When,
+    time::{show_offset, When},
 };
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
@@ -32,8 +33,7 @@ struct Entry<'d, 't> {
 
 fn find<'d, 't>(list: Option<Value<'d, 't>>, id: &str, what: &str) -> Option<Entry<'d, 't>> {
     // The first with this id: the parser leaves out later ones.
-    let (index, value) =
-        list?.items()?.enumerate().find(|(_, v)| v.get("id").is_some_and(|i| i.as_str().map(str::trim) == Some(id) || i.number() == Some(id)))?;
+    let (index, value) = list?.items()?.enumerate().find(|(_, v)| v.get("id").and_then(id_text).as_deref() == Some(id))?;
     Some(Entry { value, name: format!("{what}[{index}] {}", quoted(id)) })
 }
 
@@ -121,7 +121,7 @@ fn meeting_warnings(out: &mut Vec<Warning>, c: &Campaign, m: &Meeting, node: &Va
                         warn(
                             out,
                             node.get("start"),
-                            format!("the start's offset {} disagrees with {name}, which is {} then", offset_text(given), offset_text(zoned)),
+                            format!("the start's offset {} disagrees with {name}, which is {} then", show_offset(given / 60), show_offset(zoned / 60)),
                             "Correct the offset, or leave it out and let \"time_zone\" decide.",
                         );
                     }
@@ -152,9 +152,4 @@ fn http_link(out: &mut Vec<Warning>, url: &str, at: Option<Value>, entry: String
 /// A venue's name for comparing spellings: letters and digits only, lower case.
 fn squeeze(name: &str) -> String {
     name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
-
-fn offset_text(seconds: i32) -> String {
-    let sign = if seconds < 0 { '-' } else { '+' };
-    format!("{sign}{:02}:{:02}", seconds.abs() / 3600, seconds.abs() % 3600 / 60)
 }

@@ -6,6 +6,11 @@
 //! - `import_ics`: a calendar export to one campaign.
 //! - `source`: reading a feed from a file, standard input or an address.
 
+/// A zoned time as a feed's `start` or `end`: `2027-04-19T19:00:00-04:00`.
+pub fn feed_time(time: &jiff::Zoned) -> String {
+    time.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
 pub mod check;
 pub mod import_csv;
 pub mod import_ics;
