@@ -15,6 +15,18 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
+/// Saves a feed an import wrote and asserts that `check` finds nothing left out or mended in
+/// it; returns the file, for more commands on it.
+fn saved_and_checked_clean(feed: &str, name: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("um-{name}-{}.json", std::process::id()));
+    std::fs::write(&path, feed).unwrap();
+    let checked = run(&["check", path.to_str().unwrap(), "--now", NOW]);
+    let report = stdout(&checked);
+    assert_eq!(checked.status.code(), Some(0), "{report}");
+    assert!(!report.contains(": left out:") && !report.contains(": mended:"), "{report}");
+    path
+}
+
 #[test]
 fn check_names_each_problem_with_its_place_and_sets_the_exit_status() {
     let out = run(&["check", "tests/fixtures/invalid/many-problems.json", "--now", NOW]);
@@ -62,12 +74,7 @@ fn a_spreadsheet_becomes_a_feed_that_check_accepts_and_render_shows() {
     assert_eq!(meetings[4]["start"], "2027-05-08T18:00:00+10:00");
     assert_eq!(meetings[4]["status"], "cancelled");
 
-    let path = std::env::temp_dir().join(format!("um-imported-{}.json", std::process::id()));
-    std::fs::write(&path, &feed).unwrap();
-    let checked = run(&["check", path.to_str().unwrap(), "--now", NOW]);
-    let report = stdout(&checked);
-    assert_eq!(checked.status.code(), Some(0), "{report}");
-    assert!(!report.contains(": left out:") && !report.contains(": mended:"), "{report}");
+    let path = saved_and_checked_clean(&feed, "imported");
     let page = run(&["render", path.to_str().unwrap(), "--now", NOW]);
     assert!(stdout(&page).contains("Wayne State Student Center"));
     std::fs::remove_file(path).unwrap();
@@ -111,11 +118,5 @@ fn a_google_calendar_export_becomes_a_campaign_that_check_accepts() {
     let film = by_id("cancelled-1@google.com");
     assert_eq!((film["status"].as_str(), film["start"].as_str()), (Some("cancelled"), Some("2027-03-25T18:00:00-04:00")), "UTC read in the calendar's zone");
 
-    let path = std::env::temp_dir().join(format!("um-calendar-{}.json", std::process::id()));
-    std::fs::write(&path, &feed).unwrap();
-    let checked = run(&["check", path.to_str().unwrap(), "--now", NOW]);
-    let report = stdout(&checked);
-    assert_eq!(checked.status.code(), Some(0), "{report}");
-    assert!(!report.contains(": left out:") && !report.contains(": mended:"), "{report}");
-    std::fs::remove_file(path).unwrap();
+    std::fs::remove_file(saved_and_checked_clean(&feed, "calendar")).unwrap();
 }

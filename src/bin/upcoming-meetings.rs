@@ -19,6 +19,7 @@ mod native {
     use std::{process::ExitCode, sync::Arc};
     use upcoming_meetings::model::{
         cities::slug,
+        feed::Feed,
         i18n::Lang,
         ics,
         listing::{Listing, Period},
@@ -172,14 +173,37 @@ mod native {
         ExitCode::from(2)
     }
 
-    pub fn main() -> ExitCode {
-        match Cli::parse().command {
+    /// A feed read and parsed as the widget reads it, or why it cannot be.
+    fn read_feed(feed: &str) -> Result<Feed, String> {
+        parse_feed(&source::read(feed)?).map_err(|e| format!("{feed}: the widget cannot read this feed ({e:?}); `upcoming-meetings check {feed}` says why"))
+    }
+
+    /// Writes a command's output to `out`, or to standard output.
+    fn write(out: Option<String>, text: &str) -> Result<ExitCode, String> {
+        match out {
+            Some(path) => std::fs::write(&path, text).map_err(|e| format!("{path}: {e}"))?,
+            None => print!("{text}"),
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// An import's feed on standard output, its notes and what it left out on standard error;
+    /// exit status 1 when something was left out.
+    fn print_imported(source: &str, notes: &[String], left_out: Vec<String>, feed: &serde_json::Value) -> ExitCode {
+        for note in notes {
+            eprintln!("{source}: {note}");
+        }
+        for what in &left_out {
+            eprintln!("{source}: {what}");
+        }
+        println!("{}", serde_json::to_string_pretty(feed).expect("JSON values print"));
+        ExitCode::from(u8::from(!left_out.is_empty()))
+    }
+
+    fn run(command: Command) -> Result<ExitCode, String> {
+        Ok(match command {
             Command::Check { feed, format, now } => {
-                let text = match source::read(&feed) {
-                    Ok(text) => text,
-                    Err(e) => return fail(e),
-                };
-                let report = check::check(&text, now_or(now));
+                let report = check::check(&source::read(&feed)?, now_or(now));
                 let name = if feed == "-" { "<stdin>" } else { feed.as_str() };
                 match format {
                     Format::Human => print!("{}", check::human(&report, name)),
@@ -188,50 +212,17 @@ mod native {
                 ExitCode::from(report.exit_code())
             }
             Command::Import(Import::Csv { sheet, time_zone }) => {
-                let text = match source::read(&sheet) {
-                    Ok(text) => text,
-                    Err(e) => return fail(e),
-                };
-                let imported = match import_csv::import(&text, time_zone.as_deref()) {
-                    Ok(imported) => imported,
-                    Err(e) => return fail(format!("{sheet}: {e}")),
-                };
-                for note in &imported.notes {
-                    eprintln!("{sheet}: {note}");
-                }
-                for e in &imported.errors {
-                    eprintln!("{sheet}: row {}: left out: {}", e.row, e.reason);
-                }
-                println!("{}", serde_json::to_string_pretty(&imported.feed).expect("JSON values print"));
-                ExitCode::from(u8::from(!imported.errors.is_empty()))
+                let imported = import_csv::import(&source::read(&sheet)?, time_zone.as_deref()).map_err(|e| format!("{sheet}: {e}"))?;
+                let left_out = imported.errors.iter().map(|e| format!("row {}: left out: {}", e.row, e.reason)).collect();
+                print_imported(&sheet, &imported.notes, left_out, &imported.feed)
             }
             Command::Import(Import::Ics { calendar, campaign, title, city }) => {
-                let text = match source::read(&calendar) {
-                    Ok(text) => text,
-                    Err(e) => return fail(e),
-                };
-                let imported = match import_ics::import(&text, &campaign, &title, city.as_deref()) {
-                    Ok(imported) => imported,
-                    Err(e) => return fail(format!("{calendar}: {e}")),
-                };
-                for note in &imported.notes {
-                    eprintln!("{calendar}: {note}");
-                }
-                for e in &imported.errors {
-                    eprintln!("{calendar}: left out: {e}");
-                }
-                println!("{}", serde_json::to_string_pretty(&imported.feed).expect("JSON values print"));
-                ExitCode::from(u8::from(!imported.errors.is_empty()))
+                let imported = import_ics::import(&source::read(&calendar)?, &campaign, &title, city.as_deref()).map_err(|e| format!("{calendar}: {e}"))?;
+                let left_out = imported.errors.iter().map(|e| format!("left out: {e}")).collect();
+                print_imported(&calendar, &imported.notes, left_out, &imported.feed)
             }
             Command::Ics { feed, city, out, origin, now } => {
-                let text = match source::read(&feed) {
-                    Ok(text) => text,
-                    Err(e) => return fail(e),
-                };
-                let parsed = match parse_feed(&text) {
-                    Ok(parsed) => parsed,
-                    Err(e) => return fail(format!("{feed}: the widget cannot read this feed ({e:?}); `upcoming-meetings check {feed}` says why")),
-                };
+                let parsed = read_feed(&feed)?;
                 let origin = origin.or(Some(feed.clone()).filter(|f| f.starts_with("http"))).or(parsed
                     .publisher
                     .as_ref()
@@ -241,58 +232,29 @@ mod native {
                 let now = now_or(now);
                 let listing = Listing::new(parsed, now);
                 let chosen = match &city {
-                    Some(name) => match listing.city_by_slug(&slug(name)) {
-                        Some(c) => Some(c),
-                        None => {
-                            return fail(format!(
-                                "{feed}: no city {name:?}; it has {}",
-                                listing.cities.iter().map(|c| c.label.as_str()).collect::<Vec<_>>().join(", ")
-                            ))
-                        }
-                    },
+                    Some(name) => Some(listing.city_by_slug(&slug(name)).ok_or_else(|| {
+                        format!("{feed}: no city {name:?}; it has {}", listing.cities.iter().map(|c| c.label.as_str()).collect::<Vec<_>>().join(", "))
+                    })?),
                     None => None,
                 };
                 let meetings = (0..listing.feed.campaigns.len()).flat_map(|c| {
                     let campaign = listing.campaign(c);
                     listing.meetings(c, chosen, Period::Upcoming).map(move |m| (campaign, &campaign.meetings[m]))
                 });
-                let calendar = ics::calendar(meetings, &host, now);
-                match out {
-                    Some(path) => match std::fs::write(&path, calendar) {
-                        Ok(()) => ExitCode::SUCCESS,
-                        Err(e) => fail(format!("{path}: {e}")),
-                    },
-                    None => {
-                        print!("{calendar}");
-                        ExitCode::SUCCESS
-                    }
-                }
+                write(out, &ics::calendar(meetings, &host, now))?
             }
             Command::Render { feed, out, prerender, lang, now } => {
-                let text = match source::read(&feed) {
-                    Ok(text) => text,
-                    Err(e) => return fail(e),
-                };
-                let parsed = match parse_feed(&text) {
-                    Ok(parsed) => parsed,
-                    Err(e) => return fail(format!("{feed}: the widget cannot read this feed ({e:?}); `upcoming-meetings check {feed}` says why")),
-                };
+                let parsed = read_feed(&feed)?;
                 if !parsed.problems.is_empty() {
                     eprintln!("{feed}: {} problems; `upcoming-meetings check {feed}` lists them", parsed.problems.len());
                 }
                 let listing = Arc::new(Listing::new(parsed, now_or(now)));
-                let html = if prerender { listings_html(listing, lang, Output::Prerender) } else { page_html(listing, lang) };
-                match out {
-                    Some(path) => match std::fs::write(&path, html) {
-                        Ok(()) => ExitCode::SUCCESS,
-                        Err(e) => fail(format!("{path}: {e}")),
-                    },
-                    None => {
-                        print!("{html}");
-                        ExitCode::SUCCESS
-                    }
-                }
+                write(out, &if prerender { listings_html(listing, lang, Output::Prerender) } else { page_html(listing, lang) })?
             }
-        }
+        })
+    }
+
+    pub fn main() -> ExitCode {
+        run(Cli::parse().command).unwrap_or_else(fail)
     }
 }
