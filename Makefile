@@ -33,9 +33,10 @@ prerender: setup fetch
 	cargo run --release --offline --locked --bin upcoming-meetings -- render public/feed.json --prerender --out $(PRERENDER)
 
 # The wasm, its JS glue and the loader (tools/write-loader.mjs, trunk's post-build hook), the
-# stylesheets, the page and public/ into dist/.
+# stylesheets, the page and public/ into dist/; then the check page (web/check/, check/).
 build: prerender
 	$(TRUNK) build --release --offline
+	tools/build-check-page.sh
 
 serve: build
 	node tools/serve.mjs

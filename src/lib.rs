@@ -6,7 +6,8 @@
 //! - `edge`: the browser side effects (fetch, page URL, clock).
 //! - `mount`: finds `[data-upcoming-meetings]` elements and starts a widget in each.
 //! - `static_page` (native only): the same views rendered to HTML (`upcoming-meetings render`).
-//! - `tools` (native only): the publisher's command line (`src/bin/upcoming-meetings.rs`).
+//! - `tools`: the publisher's command line (`src/bin/upcoming-meetings.rs`, native) and its
+//!   `check`, which the check page (`check/`) runs in the browser.
 
 // The SSR build of the views nests deep generic types.
 #![recursion_limit = "256"]
@@ -17,5 +18,4 @@ pub mod model;
 pub mod mount;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod static_page;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod tools;

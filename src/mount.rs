@@ -44,21 +44,18 @@ fn install_panic_hook() {
 }
 
 /// Panics on purpose, to test that a panic shows the crash message (`tests/e2e/robust.test.mjs`).
-#[wasm_bindgen(js_name = __simulatePanic)]
 pub fn simulate_panic() {
     panic!("a panic simulated by a test");
 }
 
 /// The widget's stylesheet (trunk's minified `style/widget.css`, which the loader fetches beside
 /// the wasm), adopted by every widget mounted after this call.
-#[wasm_bindgen(js_name = useStyleSheet)]
 pub fn use_style_sheet(sheet: CssStyleSheet) {
     SHEET.with(|s| *s.borrow_mut() = Some(sheet));
 }
 
 /// Mounts a widget on every `[data-upcoming-meetings]` element without one, in page order.
 /// A page that adds such elements later calls it again (`window.upcomingMeetings.mountAll()`).
-#[wasm_bindgen(js_name = mountAll)]
 pub fn mount_all() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(nodes) = document.query_selector_all("[data-upcoming-meetings]") else { return };
@@ -125,7 +122,6 @@ fn give_back_room(host: &HtmlElement) {
 
 /// Mounts one widget on `host`, reading its options from the host's `data-` attributes. An
 /// element that already has a widget keeps it (to apply changed attributes, unmount first).
-#[wasm_bindgen]
 pub fn mount(host: HtmlElement) {
     install_panic_hook();
     if is_mounted(&host) {
@@ -149,7 +145,6 @@ pub fn mount(host: HtmlElement) {
 /// Takes down the widget on `host`: its view and reactive state go, its fetch in flight is
 /// aborted, its listeners are released and its URL parameter is free again; the element shows
 /// its own content again. Returns whether there was a widget to take down.
-#[wasm_bindgen]
 pub fn unmount(host: HtmlElement) -> bool {
     let Some(widget) = WIDGETS.with(|w| {
         let mut widgets = w.borrow_mut();

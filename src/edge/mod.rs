@@ -10,3 +10,4 @@ pub mod perf;
 pub mod storage;
 pub mod timer;
 pub mod url_state;
+pub mod zone;

@@ -3,7 +3,7 @@
 //! warnings of [`super::lint`], which the widget shows no sign of. It reads the feed with the
 //! widget's own parser, so what it accepts is exactly what the widget shows.
 
-use super::lint;
+use super::lint::{self, ZoneOffsets};
 use crate::model::{
     feed::Severity,
     json::{self, line_column},
@@ -67,8 +67,8 @@ impl Report {
     }
 }
 
-/// Checks a feed's text as the widget would read it at `now`.
-pub fn check(text: &str, now: DateTime<Utc>) -> Report {
+/// Checks a feed's text as the widget would read it at `now`, with `zones` for its zone names.
+pub fn check(text: &str, now: DateTime<Utc>, zones: ZoneOffsets) -> Report {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let feed = match parse_feed(text) {
         Ok(feed) => feed,
@@ -97,7 +97,7 @@ pub fn check(text: &str, now: DateTime<Utc>) -> Report {
             Finding { action, path, entry: p.path.clone(), line, column, fix: fix_for(&p.message).to_string(), message: p.message.clone() }
         })
         .collect();
-    for w in lint::warnings(&feed, &document, now) {
+    for w in lint::warnings(&feed, &document, now, zones) {
         let (path, line, column) = locate(w.at);
         findings.push(Finding { action: Action::Warning, path, entry: w.entry, line, column, message: w.message, fix: w.fix });
     }
@@ -178,21 +178,27 @@ pub fn human(report: &Report, name: &str) -> String {
     for f in &report.findings {
         out.push_str(&format!("{name}:{}:{}: {}: {} ({})\n    {}\n    fix: {}\n", f.line, f.column, f.action.word(), f.entry, f.path, f.message, f.fix));
     }
-    let summary = [Action::Refused, Action::LeftOut, Action::Mended, Action::Warning]
+    out.push_str(&format!("{name}: {}\n", summary(report)));
+    out
+}
+
+/// "3 left out, 4 mended, 7 warnings", or that there is nothing to say.
+pub fn summary(report: &Report) -> String {
+    let counts = [Action::Refused, Action::LeftOut, Action::Mended, Action::Warning]
         .iter()
         .map(|&a| (a, report.count(a)))
         .filter(|&(_, n)| n > 0)
         .map(|(a, n)| format!("{n} {}{}", a.word(), if a == Action::Warning && n > 1 { "s" } else { "" }))
         .collect::<Vec<_>>();
-    if summary.is_empty() {
-        out.push_str(&format!("{name}: no problems: the widget shows every campaign and meeting.\n"));
+    if counts.is_empty() {
+        "no problems: the widget shows every campaign and meeting.".to_string()
     } else {
-        out.push_str(&format!("{name}: {}\n", summary.join(", ")));
+        counts.join(", ")
     }
-    out
 }
 
 /// The report for scripts: one JSON object per line, one per finding.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn json_lines(report: &Report, name: &str) -> String {
     report
         .findings
@@ -214,7 +220,8 @@ pub fn json_lines(report: &Report, name: &str) -> String {
         .collect()
 }
 
-#[cfg(test)]
+// Natively: the tests read the fixtures and ask jiff for zones.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -225,7 +232,7 @@ mod tests {
     #[test]
     fn a_problem_is_located_by_path_line_and_column() {
         let text = "{\"version\": 1, \"campaigns\": [\n  {\"id\": \"c\", \"title\": \"T\", \"meetings\": [\n    {\"id\": \"m\", \"start\": \"2027-13-40\", \"place\": {\"city\": \"Berlin\"}},\n    {\"id\": \"n\", \"start\": \"2027-04-19T19:00:00+02:00\", \"place\": {\"city\": \"Berlin\", \"lat\": 123}}\n  ]}\n]}";
-        let report = check(text, now());
+        let report = check(text, now(), &crate::tools::iana_offset);
         let left_out = report.findings.iter().find(|f| f.action == Action::LeftOut).expect("the bad date leaves its meeting out");
         assert_eq!((left_out.path.as_str(), left_out.line, left_out.column), ("$.campaigns[0].meetings[0]", 3, 5));
         let mended = report.findings.iter().find(|f| f.action == Action::Mended).expect("lat out of range is mended");
@@ -236,7 +243,7 @@ mod tests {
 
     #[test]
     fn a_document_the_widget_refuses_is_one_finding_at_its_place() {
-        let report = check("{\"version\": 1,\n \"campaigns\": [,]}", now());
+        let report = check("{\"version\": 1,\n \"campaigns\": [,]}", now(), &crate::tools::iana_offset);
         assert_eq!(report.findings.len(), 1);
         let f = &report.findings[0];
         assert_eq!((f.action, f.line, f.column), (Action::Refused, 2, 16));
@@ -249,7 +256,7 @@ mod tests {
         let mut seen = 0;
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            for f in check(&text, now()).findings.iter().filter(|f| f.action != Action::Warning) {
+            for f in check(&text, now(), &crate::tools::iana_offset).findings.iter().filter(|f| f.action != Action::Warning) {
                 seen += 1;
                 assert_ne!(f.fix, "See docs/feed-v1.md for what this field may hold.", "no fix for {:?}", f.message);
             }
@@ -259,7 +266,7 @@ mod tests {
 
     #[test]
     fn the_bundled_feed_has_nothing_left_out() {
-        let report = check(include_str!("../../public/feed.json"), now());
+        let report = check(include_str!("../../public/feed.json"), now(), &crate::tools::iana_offset);
         assert_eq!(report.exit_code(), 0, "{}", human(&report, "feed.json"));
     }
 }

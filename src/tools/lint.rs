@@ -1,7 +1,8 @@
 //! The warnings of `check`: what the widget shows as it is, but a publisher would want to know.
 //! Meetings already past, a meeting nobody can sign up for, a time whose offset disagrees with
 //! its `time_zone` (or a zone no browser knows), `http:` links, a cancelled meeting with no
-//! note, and one venue spelled two ways in a city. Zones come from the IANA database (jiff).
+//! note, and one venue spelled two ways in a city. Zones come from a [`ZoneOffsets`] lookup: the
+//! IANA database (jiff) on the command line, the browser's own (`Intl`) on the check page.
 
 use crate::model::{
     feed::{Campaign, Feed, Meeting, Status},
@@ -22,6 +23,10 @@ pub struct Warning {
     pub fix: String,
 }
 
+/// A zone's UTC offset in seconds at an instant (seconds since the epoch); `None` for a zone
+/// name it does not know.
+pub type ZoneOffsets<'a> = &'a dyn Fn(&str, i64) -> Option<i32>;
+
 /// A venue's name as written, the node it is written at, and its meeting.
 type Spelling = (String, Option<u32>, String);
 
@@ -38,7 +43,7 @@ fn find<'d, 't>(list: Option<Value<'d, 't>>, id: &str, what: &str) -> Option<Ent
 }
 
 /// The warnings for a feed the widget accepted, whose text is `document`, at `now`.
-pub fn warnings(feed: &Feed, document: &Document, now: DateTime<Utc>) -> Vec<Warning> {
+pub fn warnings(feed: &Feed, document: &Document, now: DateTime<Utc>, zones: ZoneOffsets) -> Vec<Warning> {
     let mut out = Vec::new();
     let root = document.root();
     if let Some(url) = feed.publisher.as_ref().and_then(|p| p.url.as_ref()) {
@@ -59,7 +64,7 @@ pub fn warnings(feed: &Feed, document: &Document, now: DateTime<Utc>) -> Vec<War
         for m in &c.meetings {
             let Some(meeting) = find(campaign.value.get("meetings"), &m.id, "meetings") else { continue };
             let entry = format!("{} › {}", campaign.name, meeting.name);
-            meeting_warnings(&mut out, c, m, &meeting.value, &entry, now);
+            meeting_warnings(&mut out, c, m, &meeting.value, &entry, now, zones);
             if let Some(name) = &m.place.name {
                 let (_, names) = venues.entry(m.place.city.to_lowercase()).or_insert_with(|| (m.place.city.clone(), BTreeMap::new()));
                 let spellings = names.entry(squeeze(name)).or_default();
@@ -85,7 +90,7 @@ pub fn warnings(feed: &Feed, document: &Document, now: DateTime<Utc>) -> Vec<War
     out
 }
 
-fn meeting_warnings(out: &mut Vec<Warning>, c: &Campaign, m: &Meeting, node: &Value, entry: &str, now: DateTime<Utc>) {
+fn meeting_warnings(out: &mut Vec<Warning>, c: &Campaign, m: &Meeting, node: &Value, entry: &str, now: DateTime<Utc>, zones: ZoneOffsets) {
     let warn = |out: &mut Vec<Warning>, at: Option<Value>, message: String, fix: &str| {
         out.push(Warning { at: Some(at.unwrap_or(*node).node()), entry: entry.to_string(), message, fix: fix.to_string() })
     };
@@ -106,27 +111,29 @@ fn meeting_warnings(out: &mut Vec<Warning>, c: &Campaign, m: &Meeting, node: &Va
         );
     }
     if let Some(name) = &m.time_zone {
-        match jiff::tz::TimeZone::get(name) {
-            Err(_) => warn(
+        // Asked at the start, or now for a meeting without a time: the zone is known or not.
+        let start = match &m.when {
+            When::At { start, .. } => Some(start),
+            _ => None,
+        };
+        match (zones(name, start.map_or(now.timestamp(), |s| s.timestamp())), start) {
+            (None, _) => warn(
                 out,
                 node.get("time_zone"),
                 format!("the time_zone {} is not a zone browsers know", quoted(name)),
                 "Use an IANA zone name, such as \"Europe/Berlin\" or \"America/New_York\".",
             ),
-            Ok(zone) => {
-                if let When::At { start, .. } = &m.when {
-                    let given = start.offset().local_minus_utc();
-                    let zoned = jiff::Timestamp::from_second(start.timestamp()).map(|t| zone.to_offset(t).seconds());
-                    if let Some(zoned) = zoned.ok().filter(|&z| z != given) {
-                        warn(
-                            out,
-                            node.get("start"),
-                            format!("the start's offset {} disagrees with {name}, which is {} then", show_offset(given / 60), show_offset(zoned / 60)),
-                            "Correct the offset, or leave it out and let \"time_zone\" decide.",
-                        );
-                    }
-                }
-            }
+            (Some(zoned), Some(start)) if zoned != start.offset().local_minus_utc() => warn(
+                out,
+                node.get("start"),
+                format!(
+                    "the start's offset {} disagrees with {name}, which is {} then",
+                    show_offset(start.offset().local_minus_utc() / 60),
+                    show_offset(zoned / 60)
+                ),
+                "Correct the offset, or leave it out and let \"time_zone\" decide.",
+            ),
+            _ => {}
         }
     }
     for (i, link) in m.rsvp.iter().enumerate() {

@@ -1,18 +1,32 @@
-//! The publisher's command-line tools (`src/bin/upcoming-meetings.rs`), native only: built
-//! from the same model as the widget, so that what they accept is exactly what it shows.
+//! The publisher's tools: built from the same model as the widget, so that what they accept is
+//! exactly what it shows. `check` and `lint` build for the browser too (the check page,
+//! `check/`); the rest is the native command line (`src/bin/upcoming-meetings.rs`).
 //!
 //! - `check`: the widget's problems with a feed, located and explained, then `lint`'s warnings.
 //! - `import_csv`: a spreadsheet, one row per meeting, to a feed.
 //! - `import_ics`: a calendar export to one campaign.
 //! - `source`: reading a feed from a file, standard input or an address.
 
+pub mod check;
+pub mod lint;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import_csv;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import_ics;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod source;
+
 /// A zoned time as a feed's `start` or `end`: `2027-04-19T19:00:00-04:00`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn feed_time(time: &jiff::Zoned) -> String {
     time.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
-pub mod check;
-pub mod import_csv;
-pub mod import_ics;
-pub mod lint;
-pub mod source;
+/// The command line's [`lint::ZoneOffsets`]: the IANA database that jiff finds on this machine
+/// (or carries).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn iana_offset(zone: &str, seconds: i64) -> Option<i32> {
+    let zone = jiff::tz::TimeZone::get(zone).ok()?;
+    Some(zone.to_offset(jiff::Timestamp::from_second(seconds).ok()?).seconds())
+}

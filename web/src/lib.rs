@@ -1,5 +1,34 @@
-//! The WebAssembly entry points, re-exported from the library: `mountAll()`, `mount(el)`,
-//! `unmount(el)`, `useStyleSheet(sheet)` (called by the loader), and `__simulatePanic()` for the
-//! test of the crash message.
+//! The widget's WebAssembly entry points, the JS names the loader (`tools/write-loader.mjs`)
+//! and host pages call: `mountAll()`, `mount(el)`, `unmount(el)`, `useStyleSheet(sheet)`, and
+//! `__simulatePanic()` for the test of the crash message. Each is `upcoming_meetings::mount`'s
+//! function of the same name. They are exported here, not in the library, so that another
+//! wasm built from the library (the check page's, `check/`) carries no widget.
 
-pub use upcoming_meetings::mount::{mount, mount_all, simulate_panic, unmount, use_style_sheet};
+use upcoming_meetings::mount;
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, HtmlElement};
+
+#[wasm_bindgen(js_name = mountAll)]
+pub fn mount_all() {
+    mount::mount_all();
+}
+
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_one(host: HtmlElement) {
+    mount::mount(host);
+}
+
+#[wasm_bindgen]
+pub fn unmount(host: HtmlElement) -> bool {
+    mount::unmount(host)
+}
+
+#[wasm_bindgen(js_name = useStyleSheet)]
+pub fn use_style_sheet(sheet: CssStyleSheet) {
+    mount::use_style_sheet(sheet);
+}
+
+#[wasm_bindgen(js_name = __simulatePanic)]
+pub fn simulate_panic() {
+    mount::simulate_panic();
+}

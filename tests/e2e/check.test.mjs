@@ -1,0 +1,166 @@
+// The check page (dist/check.html): a feed dropped, chosen, pasted or named by its address is
+// checked in the browser by the widget's own reader, and the page lists exactly what the
+// command line's `upcoming-meetings check` says of the same file. Nothing is uploaded.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { FIXED_NOW, VIEWPORTS, harness, noHarm, openPage, screenshot } from "./harness.mjs";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const CLI = resolve(ROOT, "target/release/upcoming-meetings");
+const MANY = resolve(ROOT, "tests/fixtures/invalid/many-problems.json");
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const h = harness();
+
+/** What the command line says of `file` at the tests' fixed clock, one object per finding. */
+function cliFindings(file) {
+  let out;
+  try {
+    out = execFileSync(CLI, ["check", "--format", "json", "--now", FIXED_NOW.toISOString(), file], { encoding: "utf8" });
+  } catch (e) {
+    out = e.stdout; // exit status 1: something would be left out
+  }
+  return out
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line))
+    .map(({ severity, path, entry, line, column, message, fix }) => ({ severity, path, entry, line, column, message, fix }));
+}
+
+async function openCheck(options) {
+  const opened = await openPage(h.browser, options);
+  opened.requests = [];
+  opened.page.on("request", (r) => opened.requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
+  await opened.page.goto(`${h.server.url}/check.html`);
+  return opened;
+}
+
+/** The findings the page lists, read back from its text. */
+function pageFindings(page) {
+  return page.$$eval(".finding", (items) =>
+    items.map((item) => {
+      const [, line, column, rest] = item.querySelector(".where").textContent.match(/^line (\d+), column (\d+) · (.*)$/);
+      const path = rest.slice(rest.lastIndexOf(" · ") + 3);
+      return {
+        severity: item.querySelector(".severity").textContent,
+        path,
+        entry: rest.slice(0, rest.lastIndexOf(" · ")),
+        line: Number(line),
+        column: Number(column),
+        message: item.querySelector(".message").textContent,
+        fix: item.querySelector(".fix").textContent.replace(/^Fix: /, ""),
+      };
+    }),
+  );
+}
+
+describe("the check page", () => {
+  test("a chosen file: the same findings as the command line, in the same order, and nothing uploaded", async () => {
+    const { page, context, seen, requests } = await openCheck();
+    await page.setInputFiles("#file", MANY);
+    await page.locator("#summary").filter({ hasText: "many-problems.json" }).waitFor();
+    const expected = cliFindings(MANY);
+    assert.ok(expected.length >= 10 && new Set(expected.map((f) => f.severity)).size >= 3, "the fixture has several kinds of problems");
+    assert.deepEqual(await pageFindings(page), expected);
+    assert.equal(await page.textContent("#summary"), "many-problems.json: 3 left out, 4 mended, 7 warnings");
+    // Each finding shows its line of the file (without its indentation) with a caret under the
+    // column: the first points at a start time.
+    const first = expected[0];
+    const excerpt = await page.locator(".finding .excerpt").first().textContent();
+    const [shown, caret] = excerpt.split("\n");
+    const line = readFileSync(MANY, "utf8").split("\n")[first.line - 1];
+    assert.equal(shown, line.trimStart());
+    assert.equal(shown.slice(caret.indexOf("^")), line.slice(first.column - 1));
+    assert.match(shown.slice(caret.indexOf("^")), /^"2027-/);
+    // The page asked for its own files only, and sent nothing.
+    assert.deepEqual(requests.filter((r) => !r.startsWith("GET ")), []);
+    assert.deepEqual(requests.filter((r) => !/^GET \/(check[^/]*\.(html|js|css|wasm)|favicon\.svg)$/.test(r)), []);
+    noHarm(seen);
+    await screenshot(page, "check-desktop");
+    await context.close();
+  });
+
+  test("pasted text that is not JSON is refused at its line and column, as on the command line", async () => {
+    const { page, context, seen } = await openCheck({ viewport: VIEWPORTS.phone });
+    const text = '{"version": 1,\n "campaigns": [,]}';
+    await page.fill("#text", text);
+    await page.click("#check-text");
+    await page.locator(".finding").first().waitFor();
+    const findings = await pageFindings(page);
+    assert.deepEqual(
+      findings.map((f) => [f.severity, f.line, f.column]),
+      [["refused", 2, 16]],
+    );
+    assert.match(await page.textContent("#summary"), /^the pasted text: 1 refused$/);
+    assert.equal(await page.getAttribute("#summary", "data-exit"), "1");
+    noHarm(seen);
+    await screenshot(page, "check-phone");
+    await context.close();
+  });
+
+  test("a file dropped on the page is checked; feed text is shown as text, never as markup", async () => {
+    const { page, context, seen } = await openCheck();
+    const feed = JSON.stringify({
+      version: 1,
+      campaigns: [
+        { id: "<b>bold</b>", title: "T", meetings: [] },
+        { id: "<b>bold</b>", title: "<img src=x onerror=alert(1)>", meetings: [] },
+      ],
+    });
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], "dropped.json", { type: "application/json" }));
+      document.body.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, feed);
+    await page.locator("#summary").filter({ hasText: "dropped.json" }).waitFor();
+    assert.match(await page.textContent("#findings"), /<b>bold<\/b>/);
+    assert.equal(await page.locator("#findings b, #findings img").count(), 0);
+    noHarm(seen);
+    await context.close();
+  });
+
+  test("an address: the feed is read and checked; a failing or unreadable address says why", async () => {
+    const { page, context, seen } = await openCheck();
+    await page.fill("#address", `${h.server.url}/feed.json`);
+    await page.click("#fetch");
+    await page.locator("#summary").filter({ hasText: "/feed.json" }).waitFor();
+    assert.match(await page.textContent("#summary"), /no problems: the widget shows every campaign and meeting\.$|warning/);
+    assert.equal(await page.locator('.finding[data-severity="left out"], .finding[data-severity="refused"]').count(), 0);
+
+    await page.fill("#address", `${h.server.url}/status/404`);
+    await page.click("#fetch");
+    await page.locator("#summary").filter({ hasText: "404" }).waitFor();
+    assert.equal(await page.getAttribute("#summary", "data-exit"), "2");
+
+    // Another origin that does not allow this page to read it (no Access-Control-Allow-Origin).
+    await page.fill("#address", `${h.other.url}/feed.json`);
+    await page.press("#address", "Enter");
+    await page.locator("#summary").filter({ hasText: "CORS" }).waitFor();
+
+    await page.fill("#address", "javascript:alert(1)");
+    await page.click("#fetch");
+    await page.locator("#summary").filter({ hasText: "only https: and http:" }).waitFor();
+    assert.deepEqual(seen.pageErrors, []);
+    await context.close();
+  });
+
+  test("check.html?feed=ADDRESS checks that address at once, under the strict CSP the README gives", async () => {
+    h.server.state.headers = { "content-security-policy": STRICT_CSP };
+    try {
+      const { page, context, seen } = await openPage(h.browser);
+      const violations = [];
+      page.on("console", (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+      await page.goto(`${h.server.url}/check.html?feed=${encodeURIComponent("/fixtures/invalid/many-problems.json")}`);
+      await page.locator("#summary").filter({ hasText: "many-problems.json: 3 left out" }).waitFor();
+      assert.deepEqual(await pageFindings(page), cliFindings(MANY));
+      assert.deepEqual(violations, []);
+      noHarm(seen);
+      await context.close();
+    } finally {
+      h.server.state.headers = {};
+    }
+  });
+});
