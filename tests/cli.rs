@@ -95,16 +95,26 @@ fn a_sheet_with_bad_rows_converts_the_rest_and_names_them() {
     std::fs::remove_file(path).unwrap();
 }
 
-#[test]
-fn a_google_calendar_export_becomes_a_campaign_that_check_accepts() {
-    let out = run(&["import", "ics", "tests/fixtures/import/google-calendar.ics", "--campaign", "wsu", "--title", "IYSSE at Wayne State", "--city", "Detroit"]);
-    assert_eq!(out.status.code(), Some(1), "one event cannot be placed");
-    let errors = String::from_utf8_lossy(&out.stderr);
-    assert!(errors.contains("left out: \"Berlin visit (copied from Outlook)\": its TZID \"W. Europe Standard Time\" is not an IANA zone name"), "{errors}");
-    assert!(errors.contains("\"Reading group\" repeats (RRULE)"), "{errors}");
+const CALENDAR: &str = "tests/fixtures/import/google-calendar.ics";
+
+/// `import ics` of the Google Calendar export, with repeating events' dates from `now` until
+/// `until`: exit status, standard error and the feed's meetings.
+fn import_calendar(now: &str, until: Option<&str>) -> (Option<i32>, String, String, Vec<serde_json::Value>) {
+    let mut args = vec!["import", "ics", CALENDAR, "--campaign", "wsu", "--title", "IYSSE at Wayne State", "--city", "Detroit", "--now", now];
+    args.extend(until.iter().flat_map(|u| ["--until", u]));
+    let out = run(&args);
     let feed = stdout(&out);
     let value: serde_json::Value = serde_json::from_str(&feed).unwrap();
-    let meetings = value["campaigns"][0]["meetings"].as_array().unwrap();
+    let meetings = value["campaigns"][0]["meetings"].as_array().unwrap().clone();
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned(), feed, meetings)
+}
+
+#[test]
+fn a_google_calendar_export_becomes_a_campaign_that_check_accepts() {
+    let (status, errors, feed, meetings) = import_calendar("2026-12-01T12:00:00Z", None);
+    assert_eq!(status, Some(1), "one event cannot be placed");
+    assert!(errors.contains("left out: \"Berlin visit (copied from Outlook)\": its TZID \"W. Europe Standard Time\" is not an IANA zone name"), "{errors}");
+    assert!(errors.contains("\"Reading group\" repeats: 3 dates from 2027-03-03 to 2027-03-24, and 1 changed date as its own meeting"), "{errors}");
     let by_id = |id: &str| meetings.iter().find(|m| m["id"] == id).unwrap_or_else(|| panic!("no {id}"));
     let lecture = by_id("5f0c2a9e1b7d4c3f8a6e@google.com");
     assert_eq!(lecture["start"], "2027-04-19T19:00:00-04:00");
@@ -113,10 +123,47 @@ fn a_google_calendar_export_becomes_a_campaign_that_check_accepts() {
     assert_eq!(lecture["place"]["street"], "5221 Gullen Mall");
     assert_eq!(lecture["rsvp"][0]["url"], "https://www.facebook.com/events/1234567890/");
     assert_eq!(by_id("0a1b2c3d4e5f@google.com")["start"], "2027-05-01", "an all-day event");
-    assert_eq!(by_id("reading-group-77@google.com")["start"], "2027-03-03T18:30:00-05:00", "winter time");
-    assert_eq!(by_id("reading-group-77@google.com-20270317")["start"], "2027-03-17T19:00:00-04:00", "the changed instance, in summer time");
     let film = by_id("cancelled-1@google.com");
     assert_eq!((film["status"].as_str(), film["start"].as_str()), (Some("cancelled"), Some("2027-03-25T18:00:00-04:00")), "UTC read in the calendar's zone");
 
+    // A weekly event: every Wednesday at 18:30 in Detroit, before and after the clocks change
+    // (14 March 2027), the same length, with the changed instance in place of its date.
+    let series: Vec<(&str, &str, &str)> = meetings
+        .iter()
+        .filter(|m| m["id"].as_str().unwrap().starts_with("reading-group-77@google.com"))
+        .map(|m| (m["id"].as_str().unwrap(), m["start"].as_str().unwrap(), m["end"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        series,
+        [
+            ("reading-group-77@google.com-20270303", "2027-03-03T18:30:00-05:00", "2027-03-03T20:00:00-05:00"),
+            ("reading-group-77@google.com-20270310", "2027-03-10T18:30:00-05:00", "2027-03-10T20:00:00-05:00"),
+            ("reading-group-77@google.com-20270317", "2027-03-17T19:00:00-04:00", "2027-03-17T20:30:00-04:00"),
+            ("reading-group-77@google.com-20270324", "2027-03-24T18:30:00-04:00", "2027-03-24T20:00:00-04:00"),
+        ]
+    );
+    assert_eq!(by_id("reading-group-77@google.com-20270317")["title"], "Reading group (later this week)");
+    // A weekly all-day event until 23 April, but not on 9 April (EXDATE).
+    let table: Vec<&str> = meetings.iter().filter(|m| m["title"] == "Literature table").map(|m| m["start"].as_str().unwrap()).collect();
+    assert_eq!(table, ["2027-04-02", "2027-04-16", "2027-04-23"]);
+
     std::fs::remove_file(saved_and_checked_clean(&feed, "calendar")).unwrap();
+}
+
+#[test]
+fn a_repeating_events_dates_are_those_from_now_until_the_window_ends() {
+    let (_, errors, _, meetings) = import_calendar("2027-03-05T00:00:00Z", Some("2027-04-10"));
+    let ids: Vec<&str> = meetings.iter().map(|m| m["id"].as_str().unwrap()).filter(|id| id.contains("-2027")).collect();
+    // 3 March is past; 17 March is the changed instance, an event of its own; 24 March and the
+    // literature table of 2 April are in the window; 16 and 23 April are after it.
+    assert_eq!(
+        ids,
+        [
+            "reading-group-77@google.com-20270310",
+            "reading-group-77@google.com-20270317",
+            "reading-group-77@google.com-20270324",
+            "literature-table-5@google.com-20270402"
+        ]
+    );
+    assert!(errors.contains("\"Literature table\" repeats: 1 date from 2027-04-02 to 2027-04-02"), "{errors}");
 }

@@ -122,8 +122,10 @@ mod native {
         /// written as one campaign of a feed on standard output. Times with a TZID keep their
         /// zone; an all-day event becomes a date-only meeting; LOCATION becomes the place (the
         /// city read from the address, or --city); SUMMARY the title, URL an RSVP link, UID a
-        /// stable id, STATUS:CANCELLED a cancelled meeting. An event it cannot place is named
-        /// on standard error (exit status 1).
+        /// stable id, STATUS:CANCELLED a cancelled meeting. A repeating event (RRULE, RDATE,
+        /// EXDATE) becomes a meeting for each of its dates from now until --until, a changed
+        /// instance in place of its date. An event it cannot place is named on standard error
+        /// (exit status 1).
         #[command(
             after_help = "Example:\n  upcoming-meetings import ics chapter.ics --campaign fall-lectures --title \"Fall lectures\" --city Detroit > feed.json"
         )]
@@ -139,6 +141,14 @@ mod native {
             /// The city of events whose LOCATION names none.
             #[arg(long)]
             city: Option<String>,
+            /// A repeating event's dates up to this date (2027-06-30, to its end in UTC) or time
+            /// (RFC 3339); default: a year after --now.
+            #[arg(long, value_parser = instant_or_day)]
+            until: Option<DateTime<Utc>>,
+            /// A repeating event's dates from this time (RFC 3339); earlier ones are past and left
+            /// out. Default: now.
+            #[arg(long, value_parser = instant)]
+            now: Option<DateTime<Utc>>,
         },
     }
 
@@ -150,6 +160,13 @@ mod native {
 
     fn instant(text: &str) -> Result<DateTime<Utc>, String> {
         DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc)).map_err(|e| format!("not an RFC 3339 time ({e}): 2027-04-19T12:00:00Z"))
+    }
+
+    fn instant_or_day(text: &str) -> Result<DateTime<Utc>, String> {
+        match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(day) => Ok(day.and_hms_opt(23, 59, 59).expect("a valid time").and_utc()),
+            Err(_) => instant(text).map_err(|_| "a date (2027-06-30) or an RFC 3339 time (2027-06-30T12:00:00Z)".to_string()),
+        }
     }
 
     fn lang(text: &str) -> Result<Lang, String> {
@@ -216,8 +233,13 @@ mod native {
                 let left_out = imported.errors.iter().map(|e| format!("row {}: left out: {}", e.row, e.reason)).collect();
                 print_imported(&sheet, &imported.notes, left_out, &imported.feed)
             }
-            Command::Import(Import::Ics { calendar, campaign, title, city }) => {
-                let imported = import_ics::import(&source::read(&calendar)?, &campaign, &title, city.as_deref()).map_err(|e| format!("{calendar}: {e}"))?;
+            Command::Import(Import::Ics { calendar, campaign, title, city, until, now }) => {
+                let now = now_or(now);
+                let until = until.unwrap_or(now + chrono::Duration::days(365));
+                let at = |t: DateTime<Utc>| jiff::Timestamp::from_second(t.timestamp()).map_err(|e| e.to_string());
+                let window = import_ics::Window { from: at(now)?, until: at(until)? };
+                let imported =
+                    import_ics::import(&source::read(&calendar)?, &campaign, &title, city.as_deref(), window).map_err(|e| format!("{calendar}: {e}"))?;
                 let left_out = imported.errors.iter().map(|e| format!("left out: {e}")).collect();
                 print_imported(&calendar, &imported.notes, left_out, &imported.feed)
             }

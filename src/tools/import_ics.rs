@@ -2,12 +2,26 @@
 //! campaign. The file is read with the `ical` crate; times with a TZID (an IANA name, as Google
 //! writes them) get the offset of that zone on that day through jiff; an all-day event becomes
 //! a date-only meeting; LOCATION becomes the place, with the city read from the address where it
-//! can be. An event that cannot be placed is reported, never dropped silently.
+//! can be. A repeating event (RRULE, RDATE, EXDATE) becomes one meeting per date within a
+//! window, expanded by the `rrule` crate, with a changed instance (RECURRENCE-ID) in place of
+//! its date. An event that cannot be placed is reported, never dropped silently.
 
 use crate::model::links::SafeUrl;
 use ical::{parser::ical::component::IcalEvent, property::Property};
-use jiff::{civil, tz::TimeZone};
+use jiff::{civil, tz::TimeZone, Timestamp};
 use serde_json::{json, Map, Value};
+use std::collections::HashSet;
+
+/// Which dates of a repeating event are imported: those that start from `from` (now: the past
+/// ones are left out) until `until`.
+#[derive(Clone, Copy, Debug)]
+pub struct Window {
+    pub from: Timestamp,
+    pub until: Timestamp,
+}
+
+/// At most this many dates of one repeating event.
+const MAX_OCCURRENCES: u16 = 500;
 
 /// The campaign, and each event left out (its summary or UID, and why).
 #[derive(Debug)]
@@ -18,8 +32,8 @@ pub struct Imported {
 }
 
 /// Reads a calendar into one campaign `id` titled `title`; `city` places events whose
-/// LOCATION names none.
-pub fn import(text: &str, id: &str, title: &str, city: Option<&str>) -> Result<Imported, String> {
+/// LOCATION names none; `window` bounds the dates of repeating events.
+pub fn import(text: &str, id: &str, title: &str, city: Option<&str>, window: Window) -> Result<Imported, String> {
     let mut calendars = ical::IcalParser::new(text.as_bytes());
     let calendar = match calendars.next() {
         Some(Ok(calendar)) => calendar,
@@ -28,10 +42,24 @@ pub fn import(text: &str, id: &str, title: &str, city: Option<&str>) -> Result<I
     };
     // Google writes the calendar's own zone; a time in UTC is shown in it.
     let calendar_zone = value(&calendar.properties, "X-WR-TIMEZONE").filter(|z| TimeZone::get(z).is_ok());
+    // The dates of repeating events that a changed instance replaces: its UID and RECURRENCE-ID.
+    let changed: HashSet<(&str, String)> = calendar
+        .events
+        .iter()
+        .filter_map(|e| Some((value(&e.properties, "UID")?, instant(&time(property(&e.properties, "RECURRENCE-ID")?, calendar_zone).ok()?))))
+        .collect();
     let (mut meetings, mut errors, mut notes) = (Vec::new(), Vec::new(), Vec::new());
     for event in &calendar.events {
         let name = value(&event.properties, "SUMMARY").or(value(&event.properties, "UID")).map_or("an event".to_string(), |s| format!("{:?}", unescape(s)));
-        match meeting(event, calendar_zone, city, &mut notes, &name) {
+        let repeats = value(&event.properties, "RRULE").is_some() || value(&event.properties, "RDATE").is_some();
+        match meeting(event, calendar_zone, city) {
+            Ok(m) if repeats && property(&event.properties, "RECURRENCE-ID").is_none() => match occurrences(event, &m, calendar_zone, window, &changed) {
+                Ok((dates, note)) => {
+                    meetings.extend(dates);
+                    notes.push(format!("{name} repeats: {note}"));
+                }
+                Err(why) => errors.push(format!("{name}: {why}")),
+            },
             Ok(m) => meetings.push(m),
             Err(why) => errors.push(format!("{name}: {why}")),
         }
@@ -99,7 +127,7 @@ fn time(p: &Property, calendar_zone: Option<&str>) -> Result<Time, String> {
     Ok(Time::At(super::feed_time(&zoned), named))
 }
 
-fn meeting(event: &IcalEvent, calendar_zone: Option<&str>, city: Option<&str>, notes: &mut Vec<String>, name: &str) -> Result<Value, String> {
+fn meeting(event: &IcalEvent, calendar_zone: Option<&str>, city: Option<&str>) -> Result<Value, String> {
     let props = &event.properties;
     let uid = value(props, "UID").ok_or("it has no UID")?;
     let mut m = Map::new();
@@ -109,9 +137,6 @@ fn meeting(event: &IcalEvent, calendar_zone: Option<&str>, city: Option<&str>, n
         None => uid.to_string(),
     };
     m.insert("id".into(), json!(id));
-    if value(props, "RRULE").is_some() {
-        notes.push(format!("{name} repeats (RRULE): only its first date is imported; add the others in the feed, or as single events"));
-    }
     if let Some(summary) = value(props, "SUMMARY") {
         m.insert("title".into(), json!(unescape(summary)));
     }
@@ -153,6 +178,118 @@ fn meeting(event: &IcalEvent, calendar_zone: Option<&str>, city: Option<&str>, n
         m.insert("rsvp".into(), json!([{ "label": "RSVP", "url": url, "kind": "rsvp" }]));
     }
     Ok(Value::Object(m))
+}
+
+/// A time as a key: the instant of a date-time, or the date of an all-day time.
+fn instant(time: &Time) -> String {
+    match time {
+        Time::Day(day) => day.to_string(),
+        Time::At(at, _) => at.parse::<Timestamp>().map_or_else(|_| at.clone(), |t| t.as_second().to_string()),
+    }
+}
+
+/// A property as one content line again (`EXDATE;TZID=Europe/Berlin:20270105T190000`), for the
+/// `rrule` crate, which reads the lines of RFC 5545.
+fn line(p: &Property) -> String {
+    let params: String = p.params.iter().flatten().map(|(name, values)| format!(";{name}={}", values.join(",").trim_matches('"'))).collect();
+    format!("{}{params}:{}", p.name, p.value.as_deref().unwrap_or_default().trim())
+}
+
+/// The meetings of a repeating event `base` (made from its first date) within `window`: one per
+/// date, each with the id `UID-YYYYMMDD` (the date in the event's zone, as a changed
+/// instance's id), the same length, and none on a date a changed instance replaces; and a note
+/// of what was imported.
+fn occurrences(
+    event: &IcalEvent,
+    base: &Value,
+    calendar_zone: Option<&str>,
+    window: Window,
+    changed: &HashSet<(&str, String)>,
+) -> Result<(Vec<Value>, String), String> {
+    let props = &event.properties;
+    let uid = value(props, "UID").unwrap_or_default();
+    let start = property(props, "DTSTART").ok_or("it has no DTSTART")?;
+    let all_day = matches!(time(start, calendar_zone)?, Time::Day(_));
+    // The rule's own lines, with an all-day event's dates as midnights in UTC and a floating
+    // time in the calendar's zone. (A time with a TZID repeats at the same wall-clock time in
+    // that zone across its clock changes; a time in UTC at the same UTC time, as RFC 5545 says.)
+    let zone_name = base["time_zone"].as_str().or(calendar_zone).unwrap_or("UTC");
+    let rewrite = |p: &Property| -> String {
+        let raw = p.value.as_deref().unwrap_or_default().trim();
+        if all_day {
+            let days: Vec<String> = raw.split(',').map(|d| format!("{}T000000Z", d.get(..8).unwrap_or(d))).collect();
+            format!("{}:{}", p.name, days.join(","))
+        } else if param(p, "TZID").is_none() && !raw.ends_with(['Z', 'z']) {
+            format!("{};TZID={zone_name}:{raw}", p.name)
+        } else {
+            line(p)
+        }
+    };
+    let mut rule = rewrite(start);
+    for p in props.iter().filter(|p| ["RRULE", "RDATE", "EXDATE"].iter().any(|n| p.name.eq_ignore_ascii_case(n))) {
+        rule.push('\n');
+        rule.push_str(&match (p.name.eq_ignore_ascii_case("RRULE"), all_day) {
+            // An all-day rule's UNTIL is a date: the midnight in UTC, as its dates.
+            (true, true) => line(p)
+                .split(';')
+                .map(|part| match part.strip_prefix("UNTIL=").filter(|d| d.len() == 8) {
+                    Some(day) => format!("UNTIL={day}T000000Z"),
+                    None => part.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(";"),
+            (true, false) => line(p),
+            (false, _) => rewrite(p),
+        });
+    }
+    let set: rrule::RRuleSet = rule.parse().map_err(|e| format!("its repeat rule cannot be read ({e})"))?;
+    let bound = |t: Timestamp| chrono::DateTime::from_timestamp(t.as_second(), 0).map(|t| t.with_timezone(&rrule::Tz::UTC));
+    let (Some(from), Some(until)) = (bound(window.from), bound(window.until)) else { return Err("the window of dates is out of range".to_string()) };
+    let result = set.after(from).before(until).all(MAX_OCCURRENCES);
+    let zone = TimeZone::get(zone_name).map_err(|_| format!("its zone {zone_name:?} is not an IANA zone name"))?;
+    let length = match (base["start"].as_str().map(str::parse::<Timestamp>), base["end"].as_str().map(str::parse::<Timestamp>)) {
+        (Some(Ok(start)), Some(Ok(end))) => Some(end.duration_since(start)),
+        _ => None,
+    };
+    let (mut out, mut replaced) = (Vec::new(), 0);
+    for date in &result.dates {
+        let at = Timestamp::from_second(date.timestamp()).map_err(|e| e.to_string())?;
+        let mut m = base.clone();
+        let (key, day) = if all_day {
+            let day = at.to_zoned(TimeZone::UTC).date();
+            m["start"] = json!(day.to_string());
+            (day.to_string(), day)
+        } else {
+            let zoned = at.to_zoned(zone.clone());
+            m["start"] = json!(super::feed_time(&zoned));
+            if let Some(length) = length {
+                m["end"] = json!(super::feed_time(&zoned.checked_add(length).map_err(|e| e.to_string())?));
+            }
+            (at.as_second().to_string(), zoned.date())
+        };
+        if changed.contains(&(uid, key)) {
+            replaced += 1;
+            continue;
+        }
+        m["id"] = json!(format!("{uid}-{}", day.strftime("%Y%m%d")));
+        out.push(m);
+    }
+    let note = match (out.first(), out.last()) {
+        (Some(first), Some(last)) => format!(
+            "{} from {} to {}{}",
+            if out.len() == 1 { "1 date".to_string() } else { format!("{} dates", out.len()) },
+            &first["start"].as_str().unwrap_or_default()[..10],
+            &last["start"].as_str().unwrap_or_default()[..10],
+            if result.limited { format!(" (the first {MAX_OCCURRENCES}; import a shorter window with --until)") } else { String::new() }
+        ),
+        _ => "no dates from now until the end of the window (--until)".to_string(),
+    };
+    let replaced = match replaced {
+        0 => String::new(),
+        1 => ", and 1 changed date as its own meeting".to_string(),
+        n => format!(", and {n} changed dates as their own meetings"),
+    };
+    Ok((out, format!("{note}{replaced}; past dates are left out")))
 }
 
 /// Country names as calendars write them at the end of an address, and their ISO codes.
