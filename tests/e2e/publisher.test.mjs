@@ -1,12 +1,15 @@
-// The check page (dist/check.html): a feed dropped, chosen, pasted or named by its address is
-// checked in the browser by the widget's own reader, and the page lists exactly what the
-// command line's `upcoming-meetings check` says of the same file. Nothing is uploaded.
+// The feed publisher's path, end to end. The README's three commands take a spreadsheet to a
+// feed that `check` passes and the widget shows. The check page (dist/check.html): a feed
+// dropped, chosen, pasted or named by its address is checked in the browser by the widget's own
+// reader, and the page lists exactly what the command line's `upcoming-meetings check` says of
+// the same file. Nothing is uploaded.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { FIXED_NOW, VIEWPORTS, harness, noHarm, openPage, screenshot } from "./harness.mjs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { FIXED_NOW, VIEWPORTS, harness, noHarm, openPage, screenshot, widgetsReady } from "./harness.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const CLI = resolve(ROOT, "target/release/upcoming-meetings");
@@ -56,6 +59,48 @@ function pageFindings(page) {
     }),
   );
 }
+
+describe("from a spreadsheet to the widget, as the README says", () => {
+  test("import csv, then check passes, then the widget shows every meeting of the sheet", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "um-publisher-"));
+    const feed = join(dir, "feed.json");
+    // 1. upcoming-meetings import csv meetings.csv --time-zone America/Detroit > feed.json
+    const sheet = resolve(ROOT, "tests/fixtures/import/chapter-sheet.csv");
+    writeFileSync(feed, execFileSync(CLI, ["import", "csv", sheet, "--time-zone", "America/Detroit"], { encoding: "utf8" }));
+    // 2. upcoming-meetings check feed.json: nothing left out.
+    const checked = spawnSync(CLI, ["check", "--now", FIXED_NOW.toISOString(), feed], { encoding: "utf8" });
+    assert.equal(checked.status, 0, checked.stdout);
+    // 3. The feed uploaded beside the snippet: the widget shows each of the sheet's rows.
+    const text = readFileSync(feed, "utf8");
+    h.server.state.routes.set("/uploaded/feed.json", (req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(text);
+    });
+    try {
+      const { page, context, seen } = await openPage(h.browser, { viewport: VIEWPORTS.phone });
+      await page.goto(h.page("/uploaded/feed.json"));
+      await widgetsReady(page);
+      const shown = await page.evaluate(() => {
+        const root = document.querySelector("[data-upcoming-meetings]").shadowRoot;
+        return {
+          campaigns: [...root.querySelectorAll("article h2, article h3")].map((e) => e.textContent.trim()).slice(0, 1),
+          meetings: root.querySelectorAll(".um-meeting").length,
+          text: root.textContent,
+        };
+      });
+      const rows = JSON.parse(text).campaigns.flatMap((c) => c.meetings);
+      assert.equal(rows.length, 5, "the sheet's five rows with a city");
+      assert.equal(shown.meetings, rows.length);
+      assert.equal(shown.campaigns[0], "How to Fight Fascism, a Lecture Series");
+      for (const city of ["Detroit", "Ann Arbor", "Berlin", "Colombo", "Sydney"]) assert.ok(shown.text.includes(city), city);
+      assert.ok(shown.text.includes("Moved to May 15 because of the strike."), "the cancelled meeting's note");
+      noHarm(seen);
+      await context.close();
+    } finally {
+      h.server.state.routes.delete("/uploaded/feed.json");
+    }
+  });
+});
 
 describe("the check page", () => {
   test("a chosen file: the same findings as the command line, in the same order, and nothing uploaded", async () => {
