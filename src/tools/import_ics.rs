@@ -2,7 +2,7 @@
 //! campaign. The file is read with the `ical` crate; times with a TZID (an IANA name, as Google
 //! writes them) get the offset of that zone on that day through jiff; an all-day event becomes
 //! a date-only meeting; LOCATION becomes the place, with the city read from the address where it
-//! can be. A repeating event (RRULE, RDATE, EXDATE) becomes one meeting per date within a
+//! can be; a Windows zone name (Outlook) is read as its IANA zone. A repeating event (RRULE, RDATE, EXDATE) becomes one meeting per date within a
 //! window, expanded by the `rrule` crate, with a changed instance (RECURRENCE-ID) in place of
 //! its date. An event that cannot be placed is reported, never dropped silently.
 
@@ -98,6 +98,16 @@ fn unescape(text: &str) -> String {
     out
 }
 
+/// A TZID as an IANA zone name: itself, or the zone of a Windows name as Outlook writes it
+/// ("W. Europe Standard Time" is "Europe/Berlin", after the CLDR).
+fn iana(tzid: &str) -> Option<String> {
+    if TimeZone::get(tzid).is_ok() {
+        return Some(tzid.to_string());
+    }
+    let windows: windows_timezones::WindowsTimezone = tzid.parse().ok()?;
+    Some(windows.tzdb_id().to_string())
+}
+
 /// A DTSTART or DTEND: a date (all day), or a time with its offset and zone name.
 enum Time {
     Day(civil::Date),
@@ -119,8 +129,10 @@ fn time(p: &Property, calendar_zone: Option<&str>) -> Result<Time, String> {
         (true, _) => calendar_zone.unwrap_or("UTC").to_string(),
         (false, None) => calendar_zone.ok_or_else(|| format!("{} {raw:?} has no zone (a floating time), and the calendar names none", p.name))?.to_string(),
     };
-    let zone = TimeZone::get(&zone_name)
-        .map_err(|_| format!("its TZID {zone_name:?} is not an IANA zone name; export the calendar from Google Calendar, or set the event's zone to a city"))?;
+    let zone_name = iana(&zone_name).ok_or_else(|| {
+        format!("its TZID {zone_name:?} is not a zone name (IANA or Windows); export the calendar from Google Calendar, or set the event's zone to a city")
+    })?;
+    let zone = TimeZone::get(&zone_name).map_err(|e| e.to_string())?;
     let zoned =
         if utc { datetime.to_zoned(TimeZone::UTC).map(|z| z.with_time_zone(zone)) } else { datetime.to_zoned(zone) }.map_err(|e| format!("{}: {e}", p.name))?;
     let named = (zone_name != "UTC").then_some(zone_name);
@@ -191,7 +203,16 @@ fn instant(time: &Time) -> String {
 /// A property as one content line again (`EXDATE;TZID=Europe/Berlin:20270105T190000`), for the
 /// `rrule` crate, which reads the lines of RFC 5545.
 fn line(p: &Property) -> String {
-    let params: String = p.params.iter().flatten().map(|(name, values)| format!(";{name}={}", values.join(",").trim_matches('"'))).collect();
+    let params: String = p
+        .params
+        .iter()
+        .flatten()
+        .map(|(name, values)| {
+            let value = values.join(",").trim_matches('"').to_string();
+            let value = if name.eq_ignore_ascii_case("TZID") { iana(&value).unwrap_or(value) } else { value };
+            format!(";{name}={value}")
+        })
+        .collect();
     format!("{}{params}:{}", p.name, p.value.as_deref().unwrap_or_default().trim())
 }
 
@@ -374,5 +395,19 @@ mod tests {
         assert_eq!(Value::Object(p), json!({"country":"DE","postal_code":"10117","city":"Berlin","name":"Humboldt-Universität","street":"Unter den Linden 6"}));
         assert!(!place("Room 285").contains_key("city"), "a room alone names no city");
         assert_eq!(place("Library, Colombo")["city"], "Colombo");
+    }
+
+    #[test]
+    fn a_windows_zone_is_read_as_its_iana_zone_in_a_repeat_rule_too() {
+        assert_eq!(iana("W. Europe Standard Time").as_deref(), Some("Europe/Berlin"));
+        assert_eq!(iana("Sri Lanka Standard Time").as_deref(), Some("Asia/Colombo"));
+        assert_eq!(iana("America/Regina").as_deref(), Some("America/Regina"));
+        assert_eq!(iana("Customized Time Zone"), None);
+        let p = Property {
+            name: "EXDATE".into(),
+            params: Some(vec![("TZID".into(), vec!["\"Pacific Standard Time\"".into()])]),
+            value: Some("20270105T190000,20270112T190000".into()),
+        };
+        assert_eq!(line(&p), "EXDATE;TZID=America/Los_Angeles:20270105T190000,20270112T190000");
     }
 }
