@@ -1,10 +1,11 @@
 //! `upcoming-meetings import ics`: a calendar export (Google Calendar and others) becomes one
 //! campaign. The file is read with the `ical` crate; times with a TZID (an IANA name, as Google
-//! writes them) get the offset of that zone on that day through jiff; an all-day event becomes
-//! a date-only meeting; LOCATION becomes the place, with the city read from the address where it
-//! can be; a Windows zone name (Outlook) is read as its IANA zone. A repeating event (RRULE, RDATE, EXDATE) becomes one meeting per date within a
-//! window, expanded by the `rrule` crate, with a changed instance (RECURRENCE-ID) in place of
-//! its date. An event that cannot be placed is reported, never dropped silently.
+//! writes them, or a Windows one, as Outlook does) get the offset of that zone on that day
+//! through jiff; an all-day event becomes a date-only meeting; LOCATION becomes the place, with
+//! the city read from the address where it can be. A repeating event (RRULE, RDATE, EXDATE)
+//! becomes one meeting per date within a window, expanded by the `rrule` crate, with a changed
+//! instance (RECURRENCE-ID) in place of its date. An event that cannot be placed is reported,
+//! never dropped silently.
 
 use crate::model::links::SafeUrl;
 use ical::{parser::ical::component::IcalEvent, property::Property};
