@@ -5,7 +5,7 @@
 //! (its fetch aborted, its listeners released, the element as it was before).
 
 use crate::components::app::App;
-use crate::edge::url_state;
+use crate::edge::{head, url_state};
 use crate::model::options::{Options, Sources};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -20,6 +20,7 @@ use web_sys::{CssStyleSheet, HtmlElement, ShadowRootInit, ShadowRootMode};
 /// One widget on the page.
 struct Mounted {
     host: HtmlElement,
+    instance: u32,
     /// The element the widget renders into (in the host's shadow root, or inside the host).
     root: HtmlElement,
     city_param: String,
@@ -135,11 +136,13 @@ pub fn mount(host: HtmlElement) {
     let root = make_root(&host);
     let city_param = options.city_param.clone();
     let reserved = SendWrapper::new(host.clone());
+    let structured = SendWrapper::new(host.clone());
     let view = leptos::mount::mount_to(root.clone(), move || {
         let on_shown = Callback::new(move |()| give_back_room(&reserved));
-        view! { <App options has_content on_shown /> }
+        let on_structured_data = Callback::new(move |json: String| head::set_structured_data(&structured, instance, &json));
+        view! { <App options has_content on_shown on_structured_data /> }
     });
-    WIDGETS.with(|w| w.borrow_mut().push(Mounted { host, root, city_param, view: Box::new(view) }));
+    WIDGETS.with(|w| w.borrow_mut().push(Mounted { host, instance, root, city_param, view: Box::new(view) }));
 }
 
 /// Takes down the widget on `host`: its view and reactive state go, its fetch in flight is
@@ -153,8 +156,9 @@ pub fn unmount(host: HtmlElement) -> bool {
     }) else {
         return false;
     };
-    let Mounted { host, root, view, .. } = widget;
+    let Mounted { host, instance, root, view, .. } = widget;
     drop(view);
+    head::remove_structured_data(instance);
     give_back_room(&host);
     root.remove();
     if let Some(shadow) = host.shadow_root() {

@@ -5,7 +5,7 @@
 //! shows while the widget starts and which the widget then replaces.
 
 use crate::components::{campaign_card::CampaignCard, city_filter::CityFilter, feed_notice::FeedNotice, provide_options, rsvp_panel::RsvpState};
-use crate::model::{i18n::Lang, listing::Listing, options::Options};
+use crate::model::{i18n::Lang, json_ld, listing::Listing, options::Options};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -44,7 +44,24 @@ pub fn listings_html(listing: Arc<Listing>, lang: Lang, output: Output) -> Strin
         .to_html()
     });
     // The empty comments are hydration markers; a static page has no use for them.
-    html.replace("<!>", "")
+    let html = html.replace("<!>", "");
+    // A pre-rendered page carries its structured data beside its listings (a whole page, in
+    // its head).
+    match output {
+        Output::Prerender => html + &structured_data(&listing, None),
+        Output::Page => html,
+    }
+}
+
+/// The schema.org Events of the upcoming meetings listed, the first `limit` of each campaign
+/// (all without one), as a JSON-LD data block (`model/json_ld.rs`, safe inside `<script>`).
+/// The widget writes the same into its host page's head (`edge/head.rs`), and takes a
+/// pre-rendered block out of the page when it does (its `data-upcoming-meetings-ld`).
+pub fn structured_data(listing: &Listing, limit: Option<usize>) -> String {
+    format!(
+        "<script type=\"application/ld+json\" data-upcoming-meetings-ld>{}</script>",
+        json_ld::events(listing.upcoming(None, limit), listing.feed.publisher.as_ref())
+    )
 }
 
 fn escape(text: &str) -> String {
@@ -57,12 +74,13 @@ pub fn page_html(listing: Arc<Listing>, lang: Lang) -> String {
         listing.feed.publisher.as_ref().and_then(|p| p.name.clone()).map_or_else(|| "Upcoming meetings".to_string(), |n| format!("Upcoming meetings – {n}"));
     let counts = listing.city_counts();
     let description = lang.page_description(counts.iter().sum(), counts.iter().filter(|&&n| n > 0).count());
+    let events = structured_data(&listing, None);
     let body = listings_html(listing, lang, Output::Page);
     format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n<title>{title}</title>\n\
-         <meta name=\"description\" content=\"{description}\">\n\
+         <meta name=\"description\" content=\"{description}\">\n{events}\n\
          <style>\nbody {{ margin: 0 auto; max-width: 72rem; padding: 1rem; font-family: system-ui, sans-serif; }}\n{STYLE}</style>\n\
          </head>\n<body>\n<h1>{title}</h1>\n{body}\n</body>\n</html>\n",
         lang = lang.tag(),
@@ -96,6 +114,12 @@ mod tests {
         assert!(!html.contains("<!>"));
         // Where a meeting has an RSVP link, the page links to it instead of opening a panel.
         assert!(html.contains(r#"href="https://www.facebook.com/events/628722970910513/""#));
+        // Structured data for search engines in the head: an Event per upcoming meeting with a date.
+        let head = &html[..html.find("</head>").unwrap()];
+        let block =
+            head.split("<script type=\"application/ld+json\" data-upcoming-meetings-ld>").nth(1).expect("a JSON-LD block").split("</script>").next().unwrap();
+        let events: serde_json::Value = serde_json::from_str(block).unwrap();
+        assert_eq!(events.as_array().unwrap().len(), 42 - html.matches("Date TBA").count());
     }
 
     #[test]
@@ -112,5 +136,6 @@ mod tests {
         assert!(html.contains("Alle Städte (1)"));
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(!html.contains("<script>"));
+        assert!(html.ends_with("<script type=\"application/ld+json\" data-upcoming-meetings-ld>[]</script>"), "no dated meeting, no event");
     }
 }

@@ -17,14 +17,7 @@ mod native {
     use chrono::{DateTime, Utc};
     use clap::{Parser, Subcommand, ValueEnum};
     use std::{process::ExitCode, sync::Arc};
-    use upcoming_meetings::model::{
-        cities::slug,
-        feed::Feed,
-        i18n::Lang,
-        ics,
-        listing::{Listing, Period},
-        parse::parse_feed,
-    };
+    use upcoming_meetings::model::{cities::slug, feed::Feed, i18n::Lang, ics, listing::Listing, parse::parse_feed};
     use upcoming_meetings::static_page::{listings_html, page_html, Output};
     use upcoming_meetings::tools::{check, iana_offset, import_csv, import_ics, source};
 
@@ -259,11 +252,7 @@ mod native {
                     })?),
                     None => None,
                 };
-                let meetings = (0..listing.feed.campaigns.len()).flat_map(|c| {
-                    let campaign = listing.campaign(c);
-                    listing.meetings(c, chosen, Period::Upcoming).map(move |m| (campaign, &campaign.meetings[m]))
-                });
-                write(out, &ics::calendar(meetings, &host, now))?
+                write(out, &ics::calendar(listing.upcoming(chosen, None), &host, now))?
             }
             Command::Render { feed, out, prerender, lang, now } => {
                 let parsed = read_feed(&feed)?;

@@ -15,9 +15,10 @@ use std::sync::Arc;
 /// `has_content`: the widget's element has content of its own (pre-rendered listings, or
 /// anything the embedder put there); it stays in view, through a `<slot>`, until the widget has
 /// listings to show. `on_shown` runs when the listings or the alert take the loading line's
-/// place.
+/// place. `on_structured_data` gets the JSON-LD of what the listings show, each time that
+/// changes (the page puts it in its head).
 #[component]
-pub fn App(options: Arc<Options>, has_content: bool, on_shown: Callback<()>) -> impl IntoView {
+pub fn App(options: Arc<Options>, has_content: bool, on_shown: Callback<()>, on_structured_data: Callback<String>) -> impl IntoView {
     provide_options(options.clone());
     let feed = FeedLoad::start(&options);
     let selected = url_state::chosen_city(options.city_param.clone(), options.city.clone());
@@ -42,7 +43,7 @@ pub fn App(options: Arc<Options>, has_content: bool, on_shown: Callback<()>) -> 
                     match result {
                         Ok(Loaded { listing, saved }) => view! {
                             {saved.map(|(at, error)| view! { <SavedNotice at error on_retry=retry /> })}
-                            <Listings listing selected />
+                            <Listings listing selected on_structured_data />
                         }.into_any(),
                         Err(error) => view! { <LoadErrorAlert error on_retry=retry /> }.into_any(),
                     }

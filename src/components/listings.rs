@@ -1,6 +1,7 @@
 //! The loaded listings: the feed notice, the city filter, the campaign cards for the chosen
 //! city, and the RSVP panel. The chosen city is a slug in a signal the caller owns (the app
-//! keeps it in the page URL).
+//! keeps it in the page URL). The structured data of what they show (schema.org Events) goes to
+//! `on_structured_data` after each change, off the path to the next frame.
 
 use super::{
     campaign_card::CampaignCard,
@@ -9,12 +10,13 @@ use super::{
     lang, options,
     rsvp_panel::{RsvpPanel, RsvpState},
 };
-use crate::model::listing::Listing;
+use crate::edge::timer::Timer;
+use crate::model::{json_ld, listing::Listing};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
-pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>) -> impl IntoView {
+pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>, on_structured_data: Callback<String>) -> impl IntoView {
     provide_context(listing.clone());
     provide_context(RsvpState::default());
     let lang = lang();
@@ -38,6 +40,20 @@ pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>) -> im
     };
     // Effects run once the view is in the page: the benchmark's "listings rendered".
     Effect::new(|_| crate::edge::perf::mark("listings"));
+    // The structured data of the chosen city's listings, written a moment after they show (a
+    // newer change drops the timer of the one before).
+    let limit = options().limit;
+    Effect::new({
+        let listing = listing.clone();
+        move |_: Option<Option<Timer>>| {
+            let city = city.get();
+            let listing = listing.clone();
+            // try_run: nothing, if the widget went away before the timer fired.
+            Timer::new(100, move || {
+                on_structured_data.try_run(json_ld::events(listing.upcoming(city, limit), listing.feed.publisher.as_ref()));
+            })
+        }
+    });
     view! {
         <FeedNotice />
         {missing_campaign}

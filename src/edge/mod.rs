@@ -6,6 +6,7 @@
 pub mod clock;
 pub mod feed_loader;
 pub mod fetch;
+pub mod head;
 pub mod perf;
 pub mod storage;
 pub mod timer;

@@ -3,7 +3,7 @@
 //! cards can never disagree.
 
 use super::cities::{self, City};
-use super::feed::{Campaign, Feed};
+use super::feed::{Campaign, Feed, Meeting};
 use chrono::{DateTime, Utc};
 
 /// Where and whether one meeting shows.
@@ -82,6 +82,16 @@ impl Listing {
     pub fn campaigns(&self, city: Option<usize>) -> Vec<usize> {
         (0..self.spots.len()).filter(|&c| self.shows(c, city)).collect()
     }
+
+    /// The upcoming meetings listed for `city` (or all), each with its campaign, campaign by
+    /// campaign: the first `limit` of each (all without one). What a calendar file or the
+    /// structured data for search engines holds of what a widget or page shows.
+    pub fn upcoming(&self, city: Option<usize>, limit: Option<usize>) -> impl Iterator<Item = (&Campaign, &Meeting)> + '_ {
+        (0..self.spots.len()).flat_map(move |c| {
+            let campaign = self.campaign(c);
+            self.meetings(c, city, Period::Upcoming).take(limit.unwrap_or(usize::MAX)).map(move |m| (campaign, &campaign.meetings[m]))
+        })
+    }
 }
 
 #[cfg(test)]
@@ -119,6 +129,10 @@ mod tests {
         let listed: usize = l.campaigns(Some(detroit)).iter().map(|&c| l.meetings(c, Some(detroit), Period::Upcoming).count()).sum();
         assert_eq!(listed, l.city_counts()[detroit]);
         assert_eq!(l.meetings(0, Some(detroit), Period::Past).count(), 1);
+        let ids = |city, limit| l.upcoming(city, limit).map(|(c, m)| format!("{}/{}", c.id, m.id)).collect::<Vec<_>>();
+        assert_eq!(ids(Some(detroit), None), ["a/det", "b/det2"]);
+        assert_eq!(ids(None, Some(1)), ["a/det", "b/det2"], "the first of each campaign");
+        assert_eq!(ids(None, None).len(), l.city_counts().iter().sum::<usize>());
     }
 
     #[test]

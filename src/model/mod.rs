@@ -6,6 +6,7 @@ pub mod feed;
 pub mod i18n;
 pub mod ics;
 pub mod json;
+pub mod json_ld;
 pub mod links;
 pub mod listing;
 pub mod load_error;
