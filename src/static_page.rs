@@ -27,7 +27,7 @@ pub enum Output {
 pub fn listings_html(listing: Arc<Listing>, lang: Lang, output: Output) -> String {
     let owner = Owner::new();
     let html = owner.with(|| {
-        provide_options(Arc::new(Options::for_static_page(lang)));
+        provide_options(Arc::new(Options::for_static_page(lang, output == Output::Prerender)));
         provide_context(listing.clone());
         provide_context(RsvpState::default());
         let city = Memo::new(|_| None);

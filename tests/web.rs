@@ -257,8 +257,11 @@ async fn rsvp_panel_shows_the_meeting_and_its_links_then_returns_focus() {
     assert_eq!(title.text_content().unwrap(), "Portland State University");
     let links = all(&dialog, ".um-panel-section a");
     let hrefs: Vec<_> = links.iter().map(|a| a.get_attribute("href").unwrap()).collect();
-    // Its RSVP link first, then the campaign's links.
-    assert_eq!(hrefs, ["https://www.facebook.com/events/111/", "https://example.org/live"]);
+    // Its RSVP link first, then the campaign's links, then "Add to calendar" (a file, and a link).
+    assert_eq!(hrefs[..2], ["https://www.facebook.com/events/111/", "https://example.org/live"]);
+    assert_eq!(hrefs.len(), 3);
+    assert!(hrefs[2].starts_with("https://calendar.google.com/calendar/render?action=TEMPLATE&text=Speaking%20tour%20%3Cimg"), "{}", hrefs[2]);
+    assert_eq!(one(&dialog, ".um-calendar button").text_content().unwrap(), "Calendar file (.ics)");
     for a in &links {
         assert_eq!(a.get_attribute("target").as_deref(), Some("_blank"));
         assert_eq!(a.get_attribute("rel").as_deref(), Some("noopener noreferrer"));

@@ -17,7 +17,7 @@ mod native {
     use chrono::{DateTime, Utc};
     use clap::{Parser, Subcommand, ValueEnum};
     use std::{process::ExitCode, sync::Arc};
-    use upcoming_meetings::model::{cities::slug, feed::Feed, i18n::Lang, ics, listing::Listing, parse::parse_feed};
+    use upcoming_meetings::model::{cities::slug, feed::Feed, i18n::Lang, ics, links::host_of, listing::Listing, parse::parse_feed};
     use upcoming_meetings::static_page::{listings_html, page_html, Output};
     use upcoming_meetings::tools::{check, iana_offset, import_csv, import_ics, source};
 
@@ -168,13 +168,6 @@ mod native {
 
     fn now_or(now: Option<DateTime<Utc>>) -> DateTime<Utc> {
         now.unwrap_or_else(|| DateTime::<Utc>::from(std::time::SystemTime::now()))
-    }
-
-    /// `chapter.example` of `https://chapter.example/feed.json`.
-    fn host_of(url: &str) -> Option<String> {
-        let rest = url.split_once("://")?.1;
-        let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
-        (!host.is_empty()).then(|| host.to_ascii_lowercase())
     }
 
     /// A failure to read or write: the message on standard error, exit status 2.

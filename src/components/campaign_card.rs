@@ -4,6 +4,7 @@
 //! widget and in the static page, with or without JavaScript.
 
 use super::{
+    add_to_calendar::CampaignCalendar,
     dom_id,
     external_link::ExternalLink,
     lang,
@@ -87,6 +88,7 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
                     {move || if show_all.get() { texts.show_fewer.to_string() } else { lang().show_more(beyond_limit()) }}
                 </button>
             </Show>
+            {(!options.static_page || options.prerender).then(|| view! { <CampaignCalendar campaign=index city /> })}
             <Show when=move || upcoming_count() == 0 && !has_notice>
                 <p class="um-empty">{empty_text}</p>
             </Show>

@@ -6,6 +6,7 @@
 //! `app.rs`, the static renderer in `static_page.rs`); a view outside such a root panics at
 //! once instead of running on defaults no visitor gets.
 
+pub mod add_to_calendar;
 pub mod app;
 pub mod campaign_card;
 pub mod city_filter;

@@ -1,9 +1,9 @@
 //! The RSVP panel: a modal `<dialog>` (labelled by the meeting's title) with the meeting's
 //! details, its RSVP links, then the campaign's links, or, when neither has one, the
-//! publisher's contact link. Escape, the Close button or a click beside it closes it, and focus
+//! publisher's contact link; and "Add to calendar". Escape, the Close button or a click beside it closes it, and focus
 //! returns to the button that opened it.
 
-use super::{dom_id, external_link::ExternalLink, lang, meeting_item::status_text, options};
+use super::{add_to_calendar::MeetingCalendar, dom_id, external_link::ExternalLink, lang, meeting_item::status_text, options};
 use crate::model::{
     feed::Link,
     listing::Listing,
@@ -178,6 +178,7 @@ fn PanelBody(campaign: usize, meeting: usize, title_id: String, on_close: impl F
                     {contact.map(|url| view! { <p><ExternalLink url label=texts.contact.to_string() /></p> })}
                 </section>
             })}
+            <MeetingCalendar campaign meeting />
         </div>
     }
 }

@@ -4,6 +4,7 @@
 //! resource a widget's root view reads.
 
 pub mod clock;
+pub mod download;
 pub mod feed_loader;
 pub mod fetch;
 pub mod head;

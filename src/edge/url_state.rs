@@ -10,6 +10,12 @@ fn current_url() -> Option<Url> {
     Url::new(&web_sys::window()?.location().href().ok()?).ok()
 }
 
+/// The page's host (`chapter.example`), which names the events of a calendar file made from a
+/// feed given by a relative address.
+pub fn page_host() -> Option<String> {
+    Some(current_url()?.host()).filter(|h| !h.is_empty())
+}
+
 /// The value of one parameter of the page address.
 pub fn get(name: &str) -> Option<String> {
     current_url()?.search_params().get(name)

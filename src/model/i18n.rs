@@ -41,6 +41,9 @@ pub struct Texts {
     pub show_fewer: &'static str,
     pub show_all_cities: &'static str,
     pub new_tab: &'static str,
+    pub add_to_calendar: &'static str,
+    pub calendar_file: &'static str,
+    pub google_calendar: &'static str,
     pub feed_problems_details: &'static str,
     pub err_network: &'static str,
     pub err_timeout: &'static str,
@@ -89,6 +92,9 @@ static EN: Texts = Texts {
     show_fewer: "Show fewer meetings",
     show_all_cities: "Show all cities",
     new_tab: "(opens in a new tab)",
+    add_to_calendar: "Add to calendar",
+    calendar_file: "Calendar file (.ics)",
+    google_calendar: "Google Calendar",
     feed_problems_details: "Details for the feed's publisher",
     err_network: "The meetings could not be loaded: the network did not answer.",
     err_timeout: "The meetings could not be loaded: the network is too slow right now.",
@@ -137,6 +143,9 @@ static DE: Texts = Texts {
     show_fewer: "Weniger Termine zeigen",
     show_all_cities: "Alle Städte zeigen",
     new_tab: "(öffnet in neuem Tab)",
+    add_to_calendar: "In den Kalender",
+    calendar_file: "Kalenderdatei (.ics)",
+    google_calendar: "Google Kalender",
     feed_problems_details: "Details für den Herausgeber des Feeds",
     err_network: "Die Termine konnten nicht geladen werden: Das Netzwerk antwortet nicht.",
     err_timeout: "Die Termine konnten nicht geladen werden: Das Netzwerk ist gerade zu langsam.",
@@ -234,6 +243,16 @@ impl Lang {
         match self {
             Lang::En => format!("This feed is in format version {version}, which this widget cannot read (it reads version 1). Please update the widget."),
             Lang::De => format!("Dieser Feed hat das Format Version {version}, das dieses Widget nicht lesen kann (es liest Version 1)."),
+        }
+    }
+
+    /// The campaign card's calendar file of its meetings in the chosen city.
+    pub fn calendar_of(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::En, 1) => "Add this meeting to your calendar (.ics)".to_string(),
+            (Lang::En, n) => format!("Add these {n} meetings to your calendar (.ics)"),
+            (Lang::De, 1) => "Diesen Termin in den Kalender (.ics)".to_string(),
+            (Lang::De, n) => format!("Diese {n} Termine in den Kalender (.ics)"),
         }
     }
 

@@ -3,13 +3,14 @@
 //! reads the same way; a date-only meeting is an all-day event, and one with no `end` lasts two
 //! hours. A meeting with no date ("Date TBA") makes no event. The UID is the campaign's and the
 //! meeting's ids at the feed's host, so it stays the same when the feed is updated.
-//! Used by `upcoming-meetings ics`; written without a crate so that the widget can share it.
+//! Used by `upcoming-meetings ics` and the widget's "Add to calendar" (a meeting, or a
+//! campaign's meetings in the chosen city); written without a crate, small enough for the wasm.
 
 use super::{
     feed::{Campaign, Meeting, Status},
     time::{When, DEFAULT_LENGTH_HOURS},
 };
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
 
 /// A whole calendar of `meetings`, stamped `now`; `host` is the feed's host, for the UIDs.
 pub fn calendar<'a>(meetings: impl IntoIterator<Item = (&'a Campaign, &'a Meeting)>, host: &str, now: DateTime<Utc>) -> String {
@@ -24,42 +25,58 @@ pub fn calendar<'a>(meetings: impl IntoIterator<Item = (&'a Campaign, &'a Meetin
     out
 }
 
-/// One VEVENT; nothing for a meeting with no date.
-fn event(out: &mut String, c: &Campaign, m: &Meeting, host: &str, now: DateTime<Utc>) {
-    let (start, end) = match &m.when {
-        When::Unknown => return,
-        When::Day(day) => (format!("DTSTART;VALUE=DATE:{}", date(*day)), format!("DTEND;VALUE=DATE:{}", date(day.succ_opt().unwrap_or(*day)))),
+/// A meeting's start and end as iCalendar writes them: `20270419T230000Z` (UTC) or, for a
+/// date-only meeting, the day and the next (`20270430`, `20270501`: an all-day event). `None`
+/// for a meeting with no date. Google Calendar's links take the same.
+pub fn span(m: &Meeting) -> Option<(String, String)> {
+    match &m.when {
+        When::Unknown => None,
+        When::Day(day) => Some((date(*day), date(day.succ_opt().unwrap_or(*day)))),
         When::At { start, end } => {
             let start = start.with_timezone(&Utc);
             let end = end.map_or(start + Duration::hours(DEFAULT_LENGTH_HOURS), |e| e.with_timezone(&Utc));
-            (format!("DTSTART:{}", instant(start)), format!("DTEND:{}", instant(end)))
+            Some((instant(start), instant(end)))
         }
-    };
-    push_line(out, "BEGIN:VEVENT");
-    push_line(out, &format!("UID:{}", escape(&format!("{}.{}@{host}", c.id, m.id))));
-    push_line(out, &format!("DTSTAMP:{}", instant(now)));
-    push_line(out, &start);
-    push_line(out, &end);
-    let title = m.title.as_deref().map_or_else(|| format!("{} – {}", c.title, m.place.city), str::to_string);
-    push_line(out, &format!("SUMMARY:{}", escape(&title)));
+    }
+}
+
+/// What a calendar calls the meeting: its title, or its campaign's and its city.
+pub fn summary(c: &Campaign, m: &Meeting) -> String {
+    m.title.as_deref().map_or_else(|| format!("{} – {}", c.title, m.place.city), str::to_string)
+}
+
+/// Venue, room, street, city and region, in one line.
+pub fn location(m: &Meeting) -> String {
     let p = &m.place;
-    let location: Vec<&str> =
-        [&p.name, &p.room, &p.street].into_iter().flatten().map(String::as_str).chain([p.city.as_str()]).chain(p.region.as_deref()).collect();
-    push_line(out, &format!("LOCATION:{}", escape(&location.join(", "))));
-    let link = m.sign_up_link(c);
+    [&p.name, &p.room, &p.street].into_iter().flatten().map(String::as_str).chain([p.city.as_str()]).chain(p.region.as_deref()).collect::<Vec<_>>().join(", ")
+}
+
+/// The campaign, the note, the speakers, the online link and the sign-up link, a paragraph each.
+pub fn description(c: &Campaign, m: &Meeting) -> String {
     let mut description = vec![c.title.clone()];
     description.extend(m.note.clone());
     if !m.speakers.is_empty() {
         description.push(m.speakers.join(", "));
     }
-    if let Some(online) = &m.online {
-        description.push(format!("{}: {}", online.label, online.url.as_str()));
-    }
-    if let Some(link) = link {
+    for link in m.online.iter().chain(m.sign_up_link(c)) {
         description.push(format!("{}: {}", link.label, link.url.as_str()));
     }
-    push_line(out, &format!("DESCRIPTION:{}", escape(&description.join("\n\n"))));
-    if let Some(url) = link.map(|l| &l.url).or(c.url.as_ref()).filter(|u| !u.is_mailto()) {
+    description.join("\n\n")
+}
+
+/// One VEVENT; nothing for a meeting with no date.
+fn event(out: &mut String, c: &Campaign, m: &Meeting, host: &str, now: DateTime<Utc>) {
+    let Some((start, end)) = span(m) else { return };
+    let value = if start.len() == 8 { ";VALUE=DATE" } else { "" };
+    push_line(out, "BEGIN:VEVENT");
+    push_line(out, &format!("UID:{}", escape(&format!("{}.{}@{host}", c.id, m.id))));
+    push_line(out, &format!("DTSTAMP:{}", instant(now)));
+    push_line(out, &format!("DTSTART{value}:{start}"));
+    push_line(out, &format!("DTEND{value}:{end}"));
+    push_line(out, &format!("SUMMARY:{}", escape(&summary(c, m))));
+    push_line(out, &format!("LOCATION:{}", escape(&location(m))));
+    push_line(out, &format!("DESCRIPTION:{}", escape(&description(c, m))));
+    if let Some(url) = m.sign_up_link(c).map(|l| &l.url).or(c.url.as_ref()).filter(|u| !u.is_mailto()) {
         push_line(out, &format!("URL:{}", url.as_str()));
     }
     let status = match m.status {
@@ -71,12 +88,14 @@ fn event(out: &mut String, c: &Campaign, m: &Meeting, host: &str, now: DateTime<
     push_line(out, "END:VEVENT");
 }
 
+// Written by hand rather than with chrono's `format`, whose machinery the widget's wasm does
+// without.
 fn date(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 fn instant(t: DateTime<Utc>) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
+    format!("{}T{:02}{:02}{:02}Z", date(t.date_naive()), t.hour(), t.minute(), t.second())
 }
 
 /// TEXT as RFC 5545 §3.3.11 writes it.

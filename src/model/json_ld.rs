@@ -158,7 +158,8 @@ fn event(out: &mut Json, c: &Campaign, m: &Meeting, publisher: Option<&Publisher
         out.schema("availability", "InStock");
         out.close();
     }
-    let speakers: Vec<&str> = if m.speakers.is_empty() { c.speakers.iter().map(|s| s.name.as_str()).collect() } else { m.speakers.iter().map(String::as_str).collect() };
+    let speakers: Vec<&str> =
+        if m.speakers.is_empty() { c.speakers.iter().map(|s| s.name.as_str()).collect() } else { m.speakers.iter().map(String::as_str).collect() };
     if !speakers.is_empty() {
         out.key("performer");
         out.0.push('[');
@@ -297,7 +298,10 @@ mod tests {
         assert_eq!(date_time(&t), "2027-03-28T19:00:00+05:30");
         let t = DateTime::parse_from_rfc3339("2027-11-07T01:30:00-03:00").unwrap();
         assert_eq!(date_time(&t), "2027-11-07T01:30:00-03:00");
-        assert_eq!([coordinate(42.35), coordinate(-83.07), coordinate(0.0), coordinate(-0.5), coordinate(179.9999994)], ["42.35", "-83.07", "0", "-0.5", "179.999999"]);
+        assert_eq!(
+            [coordinate(42.35), coordinate(-83.07), coordinate(0.0), coordinate(-0.5), coordinate(179.9999994)],
+            ["42.35", "-83.07", "0", "-0.5", "179.999999"]
+        );
     }
 
     #[test]

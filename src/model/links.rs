@@ -44,6 +44,13 @@ impl SafeUrl {
     }
 }
 
+/// `chapter.example` of `https://chapter.example/feed.json`; `None` for a relative address.
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
 /// Where the widget may load its feed from when the page address names one (`?feed=`):
 /// only a path on the page's own origin. Returns the path to fetch, or why it is refused.
 pub fn same_origin_feed_path(value: &str) -> Result<String, &'static str> {

@@ -3,6 +3,7 @@
 
 pub mod cities;
 pub mod feed;
+pub mod google_calendar;
 pub mod i18n;
 pub mod ics;
 pub mod json;

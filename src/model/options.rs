@@ -69,6 +69,9 @@ pub struct Options {
     pub instance: u32,
     /// Rendered to static HTML (`static_page.rs`): no panel, links instead of buttons, no limit.
     pub static_page: bool,
+    /// Rendered to static HTML that a widget takes over (`--prerender`): what the widget adds
+    /// to a card (its calendar button) is there already, so nothing moves when it starts.
+    pub prerender: bool,
 }
 
 /// Where one widget's options come from.
@@ -160,13 +163,20 @@ impl Options {
             timeout_ms: text("timeout").and_then(|t| milliseconds(&t)).map_or(DEFAULT_TIMEOUT_MS, |ms| ms.clamp(1_000, 120_000)),
             instance,
             static_page: false,
+            prerender: false,
         }
     }
 
     /// The options of the static page (`static_page.rs`): every meeting, no panel, no URL state.
-    pub fn for_static_page(lang: Lang) -> Options {
+    pub fn for_static_page(lang: Lang, prerender: bool) -> Options {
         let none = |_: &str| None;
-        Options { lang, limit: None, static_page: true, ..Options::resolve(Sources { attr: none, page_param: none, page_lang: None }, &|_| false, 0) }
+        Options {
+            lang,
+            limit: None,
+            static_page: true,
+            prerender,
+            ..Options::resolve(Sources { attr: none, page_param: none, page_lang: None }, &|_| false, 0)
+        }
     }
 }
 
@@ -277,7 +287,7 @@ mod tests {
 
     #[test]
     fn the_static_page_lists_everything() {
-        let o = Options::for_static_page(Lang::De);
+        let o = Options::for_static_page(Lang::De, false);
         assert_eq!((o.lang, o.limit, o.static_page, o.show_past), (Lang::De, None, true, false));
     }
 }

@@ -252,8 +252,12 @@ describe("hostile content", () => {
     assert.equal(await page.locator("article h2").textContent(), "<script>window.__pwned = 'title'</script>Hostile campaign");
     const links = await page.locator("article .um-links a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     assert.deepEqual(links, ["https://example.org/safe"], "only the safe campaign link is a link");
-    const rsvp = await page.getByRole("dialog").locator(".um-panel-section a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    const rsvp = await page.getByRole("dialog").locator(".um-panel-section:not(.um-calendar) a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     assert.deepEqual(rsvp, ["https://www.facebook.com/events/1/", "https://example.org/safe"]);
+    // "Add to calendar": the feed's text travels in the Google link's query, percent-encoded.
+    const google = await page.getByRole("dialog").locator(".um-calendar a").getAttribute("href");
+    assert.match(google, /^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&[\w%.~&=-]+$/);
+    assert.equal(new URL(google).searchParams.get("location").split(", ")[0], '"><script>window.__pwned=\'venue\'</script>');
     assert.deepEqual(seen.pageErrors, []);
     assert.deepEqual(seen.offHost, []);
     await context.close();

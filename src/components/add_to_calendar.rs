@@ -1,0 +1,79 @@
+//! "Add to calendar": a meeting's calendar file and Google Calendar link in its RSVP panel, and
+//! a campaign card's calendar file of its upcoming meetings in the chosen city. The files are
+//! made in the browser by `model/ics.rs` (the command line's `ics` uses the same) and saved by
+//! `edge/download.rs`; the Google link is a plain link. Nothing for a meeting with no date, and
+//! nothing in the static page (a file made on a tap needs the widget).
+
+use super::{external_link::ExternalLink, lang, options};
+use crate::edge::{clock, download, url_state};
+use crate::model::{
+    feed::{Campaign, Meeting},
+    google_calendar, ics,
+    links::host_of,
+    listing::{Listing, Period},
+};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The host that names the events (their UID is `campaign.meeting@host`): the feed's, or the
+/// page's for a feed on the page's own site.
+fn host() -> String {
+    options().feed_url.as_ref().ok().and_then(|u| host_of(u)).or_else(url_state::page_host).unwrap_or_else(|| "upcoming-meetings.invalid".to_string())
+}
+
+/// A file name of letters, digits, `-`, `_` and `.` only.
+fn file_name(parts: &[&str]) -> String {
+    let name: String = parts.join("-").chars().map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '-' }).collect();
+    format!("{name}.ics")
+}
+
+fn save<'a>(name: String, meetings: impl IntoIterator<Item = (&'a Campaign, &'a Meeting)>) {
+    download::save(&name, "text/calendar;charset=utf-8", &ics::calendar(meetings, &host(), clock::now()));
+}
+
+/// The panel's section: the meeting as a calendar file, and as a Google Calendar link.
+#[component]
+pub fn MeetingCalendar(campaign: usize, meeting: usize) -> impl IntoView {
+    let listing = expect_context::<Arc<Listing>>();
+    let texts = lang().texts();
+    let c = listing.campaign(campaign);
+    let google = google_calendar::link(c, &c.meetings[meeting])?;
+    let on_save = move |_| {
+        let c = listing.campaign(campaign);
+        let m = &c.meetings[meeting];
+        save(file_name(&[&c.id, &m.id]), [(c, m)]);
+    };
+    Some(view! {
+        <section class="um-panel-section um-calendar">
+            <h3 class="um-label">{texts.add_to_calendar}</h3>
+            <ul class="um-links">
+                <li><button type="button" class="um-link-button" on:click=on_save>{texts.calendar_file}</button></li>
+                <li><ExternalLink url=google label=texts.google_calendar.to_string() /></li>
+            </ul>
+        </section>
+    })
+}
+
+/// The card's calendar file: its upcoming meetings with a date, in the chosen city or all.
+#[component]
+pub fn CampaignCalendar(campaign: usize, city: Memo<Option<usize>>) -> impl IntoView {
+    let listing = expect_context::<Arc<Listing>>();
+    let lang = lang();
+    let dated = {
+        let listing = listing.clone();
+        move || listing.meetings(campaign, city.get(), Period::Upcoming).filter(|&m| ics::span(&listing.campaign(campaign).meetings[m]).is_some()).count()
+    };
+    let on_save = move |_| {
+        let city = city.get_untracked();
+        let c = listing.campaign(campaign);
+        let slug = city.map(|i| listing.cities[i].slug.as_str());
+        save(file_name(&[&[c.id.as_str()][..], slug.as_slice()].concat()), listing.meetings(campaign, city, Period::Upcoming).map(|m| (c, &c.meetings[m])));
+    };
+    move || {
+        let n = dated();
+        (n > 0).then(|| {
+            let on_save = on_save.clone();
+            view! { <p class="um-card-calendar"><button type="button" class="um-link-button" on:click=on_save>{lang.calendar_of(n)}</button></p> }
+        })
+    }
+}
