@@ -29,7 +29,7 @@ pub fn listings_html(listing: Arc<Listing>, lang: Lang, output: Output) -> Strin
     let html = owner.with(|| {
         provide_options(Arc::new(Options::for_static_page(lang, output == Output::Prerender)));
         provide_context(listing.clone());
-        provide_context(RsvpState::default());
+        provide_context(RsvpState::new(RwSignal::new(None)));
         let city = Memo::new(|_| None);
         let selected = RwSignal::new(None);
         let filter = (output == Output::Prerender).then(|| view! { <CityFilter city selected /> });

@@ -10,7 +10,7 @@ use super::{
     lang, options,
     rsvp_panel::{RsvpPanel, RsvpState},
 };
-use crate::edge::timer::Timer;
+use crate::edge::{timer::Timer, url_state};
 use crate::model::{json_ld, listing::Listing};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -18,7 +18,7 @@ use std::sync::Arc;
 #[component]
 pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>, on_structured_data: Callback<String>) -> impl IntoView {
     provide_context(listing.clone());
-    provide_context(RsvpState::default());
+    provide_context(RsvpState::new(url_state::open_meeting(options().meeting_param.clone())));
     let lang = lang();
     let city = Memo::new({
         let listing = listing.clone();

@@ -7,6 +7,7 @@ use crate::model::{
     feed::{Meeting, Status},
     i18n::Texts,
     listing::Listing,
+    meeting_link,
     place_format::{street_line, venue_line},
     time_format::describe,
 };
@@ -72,6 +73,7 @@ pub fn MeetingItem(campaign: usize, meeting: usize) -> impl IntoView {
 /// The button that opens the meeting's RSVP panel.
 fn rsvp_button(campaign: usize, meeting: usize, title: String) -> impl IntoView {
     let rsvp = expect_context::<RsvpState>();
+    let link = meeting_link::value(&expect_context::<Arc<Listing>>(), campaign, meeting);
     let button = NodeRef::<html::Button>::new();
     view! {
         <button
@@ -79,7 +81,7 @@ fn rsvp_button(campaign: usize, meeting: usize, title: String) -> impl IntoView 
             class="um-button um-rsvp"
             aria-haspopup="dialog"
             node_ref=button
-            on:click=move |_| rsvp.open(campaign, meeting, button)
+            on:click=move |_| rsvp.open(link.clone(), button)
         >
             {lang().texts().rsvp_details}
             <span class="um-sr">": " {title}</span>

@@ -4,9 +4,14 @@
 //! returns to the button that opened it.
 
 use super::{add_to_calendar::MeetingCalendar, dom_id, external_link::ExternalLink, lang, meeting_item::status_text, options};
+use crate::edge::{
+    share::{share, Shared},
+    url_state,
+};
 use crate::model::{
     feed::Link,
     listing::Listing,
+    meeting_link,
     place_format::{map_link, street_line, venue_line},
     time_format::describe,
 };
@@ -14,23 +19,31 @@ use leptos::{html, prelude::*};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Which meeting's panel is open, and which button opened it.
+/// Which meeting's panel is open (as its link's value, `campaign/meeting`, which a live widget
+/// mirrors in the page URL), and which button opened it.
 #[derive(Clone, Copy)]
 pub struct RsvpState {
-    open: RwSignal<Option<(usize, usize)>>,
+    link: RwSignal<Option<String>>,
     opener: RwSignal<Option<NodeRef<html::Button>>>,
-}
-
-impl Default for RsvpState {
-    fn default() -> Self {
-        RsvpState { open: RwSignal::new(None), opener: RwSignal::new(None) }
-    }
+    /// This page pushed the history entry that opened the panel: closing it goes back over it.
+    pushed: RwSignal<bool>,
 }
 
 impl RsvpState {
-    pub fn open(&self, campaign: usize, meeting: usize, opener: NodeRef<html::Button>) {
+    /// `link`: the open meeting's link value, mirrored in the page URL by a live widget.
+    pub fn new(link: RwSignal<Option<String>>) -> Self {
+        RsvpState { link, opener: RwSignal::new(None), pushed: RwSignal::new(false) }
+    }
+
+    pub fn open(&self, link: String, opener: NodeRef<html::Button>) {
         self.opener.set(Some(opener));
-        self.open.set(Some((campaign, meeting)));
+        self.pushed.set(true);
+        self.link.set(Some(link));
+    }
+
+    /// The open meeting, if the feed has it.
+    fn open_meeting(&self, listing: &Listing) -> Option<(usize, usize)> {
+        self.link.with(|l| l.as_deref().and_then(|v| meeting_link::find(listing, v)))
     }
 
     /// Where the button that opened the panel is, in page coordinates (for a framed widget).
@@ -39,9 +52,19 @@ impl RsvpState {
         Some(window().scroll_y().unwrap_or(0.0) + button.get_bounding_client_rect().top())
     }
 
-    /// After the dialog closed, by whatever means: forget it and refocus its opener.
-    fn closed(&self) {
-        self.open.set(None);
+    /// After the dialog closed, by whatever means: the URL forgets the meeting (going back over
+    /// the entry that opened it, or, for a panel a link opened, in place), and the opener gets
+    /// the focus again.
+    fn closed(&self, param: &str) {
+        if self.link.get_untracked().is_some() {
+            if self.pushed.get_untracked() {
+                self.pushed.set(false);
+                url_state::back();
+            } else {
+                url_state::replace(param, None);
+                self.link.set(None);
+            }
+        }
         if let Some(button) = self.opener.get_untracked().and_then(|r| r.get_untracked()) {
             let _ = button.focus();
         }
@@ -51,17 +74,31 @@ impl RsvpState {
 #[component]
 pub fn RsvpPanel() -> impl IntoView {
     let state = expect_context::<RsvpState>();
-    let framed = options().framed;
+    let listing = expect_context::<Arc<Listing>>();
+    let options = options();
+    let framed = options.framed;
+    let param = options.meeting_param.clone();
     let dialog = NodeRef::<html::Dialog>::new();
+    let open = Memo::new(move |_| state.open_meeting(&listing));
     Effect::new(move |_| {
         let Some(d) = dialog.get() else { return };
-        match state.open.get() {
+        match open.get() {
             Some(_) if !d.open() => {
                 // Placed before it opens too, so the focus it takes does not scroll the host page.
                 let top = state.opener_top().filter(|_| framed);
-                place_in_frame(&d, top);
-                let _ = d.show_modal();
-                place_in_frame(&d, top);
+                let connected = d.is_connected();
+                let show = move || {
+                    place_in_frame(&d, top);
+                    let _ = d.show_modal();
+                    place_in_frame(&d, top);
+                };
+                // A panel a link opens is asked for before the listings are in the page, and
+                // only a dialog in the page can open: then it opens on the next frame.
+                if connected {
+                    show();
+                } else {
+                    request_animation_frame(show);
+                }
             }
             None if d.open() => d.close(),
             _ => {}
@@ -79,7 +116,7 @@ pub fn RsvpPanel() -> impl IntoView {
             node_ref=dialog
             class="um-panel"
             aria-labelledby=labelledby
-            on:close=move |_| state.closed()
+            on:close=move |_| state.closed(&param)
             on:click=move |ev| {
                 // A click on the dialog itself, not its content, is a click on the backdrop.
                 let on_backdrop = ev.target().zip(dialog.get_untracked()).is_some_and(|(t, d)| t.unchecked_ref::<web_sys::Element>() == d.unchecked_ref::<web_sys::Element>());
@@ -90,7 +127,7 @@ pub fn RsvpPanel() -> impl IntoView {
         >
             {move || {
                 let title_id = title_id.clone();
-                state.open.get().map(|(campaign, meeting)| view! { <PanelBody campaign meeting title_id on_close=close /> })
+                open.get().map(|(campaign, meeting)| view! { <PanelBody campaign meeting title_id on_close=close /> })
             }}
         </dialog>
     }
@@ -144,6 +181,7 @@ fn PanelBody(campaign: usize, meeting: usize, title_id: String, on_close: impl F
                 </div>
                 <button type="button" class="um-button um-close" on:click=move |_| on_close()>{texts.close}</button>
             </header>
+            <ShareLink campaign meeting />
             <div class="um-panel-details" class:um-cancelled=m.status == crate::model::feed::Status::Cancelled>
                 {status_text(texts, m.status).map(|s| view! { <p class="um-status"><span class="um-badge um-badge-status">{s}</span></p> })}
                 <p class="um-when">
@@ -180,5 +218,36 @@ fn PanelBody(campaign: usize, meeting: usize, title_id: String, on_close: impl F
             })}
             <MeetingCalendar campaign meeting />
         </div>
+    }
+}
+
+/// "Share": the link to this meeting (the page address with the widget's own meeting
+/// parameter), by the share sheet or the clipboard, or shown to copy by hand.
+#[component]
+fn ShareLink(campaign: usize, meeting: usize) -> impl IntoView {
+    let listing = expect_context::<Arc<Listing>>();
+    let texts = lang().texts();
+    let param = options().meeting_param.clone();
+    let title = listing.campaign(campaign).meetings[meeting].display_title().to_string();
+    let url = url_state::with(&[(&param, Some(&meeting_link::value(&listing, campaign, meeting)))]).unwrap_or_default();
+    let outcome = RwSignal::new(None::<Shared>);
+    let on_share = {
+        let url = url.clone();
+        move |_| {
+            let (title, url) = (title.clone(), url.clone());
+            leptos::task::spawn_local(async move { outcome.set(Some(share(&title, &url).await)) });
+        }
+    };
+    view! {
+        <p class="um-share">
+            <button type="button" class="um-link-button" on:click=on_share>{texts.share}</button>
+            <span role="status">
+                {move || match outcome.get() {
+                    Some(Shared::Copied) => Some(view! { " " {texts.link_copied} }.into_any()),
+                    Some(Shared::Neither) => Some(view! { " " {texts.copy_this_link} " " <input class="um-share-url" readonly value=url.clone() /> }.into_any()),
+                    _ => None,
+                }}
+            </span>
+        </p>
     }
 }

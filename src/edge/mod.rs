@@ -9,6 +9,7 @@ pub mod feed_loader;
 pub mod fetch;
 pub mod head;
 pub mod perf;
+pub mod share;
 pub mod storage;
 pub mod timer;
 pub mod url_state;

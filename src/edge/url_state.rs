@@ -1,9 +1,10 @@
-//! The page address as the widget's memory: one query parameter per widget, written with
-//! `history.pushState` so Back undoes a choice, and never touching the host page's other
-//! parameters or its fragment. No router: a widget must not capture the host's link clicks.
+//! The page address as the widget's memory: its own query parameters (the chosen city, the
+//! meeting whose panel is open), written with `history.pushState` so Back undoes a choice, and
+//! never touching the host page's other parameters or its fragment. No router: a widget must not capture the host's link clicks.
 
 use crate::model::url_city;
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 use web_sys::Url;
 
 fn current_url() -> Option<Url> {
@@ -23,41 +24,87 @@ pub fn get(name: &str) -> Option<String> {
 
 /// Sets (or with `None` removes) one parameter, as a new history entry.
 pub fn push(name: &str, value: Option<&str>) {
-    let Some(url) = current_url() else { return };
-    let params = url.search_params();
-    if params.get(name).as_deref() == value {
+    write(name, value, true);
+}
+
+/// Sets (or removes) one parameter in the current history entry.
+pub fn replace(name: &str, value: Option<&str>) {
+    write(name, value, false);
+}
+
+fn write(name: &str, value: Option<&str>, new_entry: bool) {
+    let Some(url) = with(&[(name, value)]) else { return };
+    if url == current_url().map(|u| u.href()).unwrap_or_default() {
         return;
     }
-    match value {
-        Some(v) => params.set(name, v),
-        None => params.delete(name),
-    }
-    url.set_search(&params.to_string().as_string().unwrap_or_default());
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+        let _ = if new_entry {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
     }
 }
 
-/// The reader's chosen city as a signal mirrored in the page URL parameter `param`: a choice
-/// pushes a history entry, Back and Forward read the URL again. `default` is the widget's own
-/// city (`data-city`). Call it inside the widget's root: its listener goes with the widget.
-pub fn chosen_city(param: String, default: Option<String>) -> RwSignal<Option<String>> {
+/// The page address with these parameters set (or removed), the others as they are: a link to
+/// what one widget shows that leaves the host's parameters and other widgets' alone.
+pub fn with(params: &[(&str, Option<&str>)]) -> Option<String> {
+    let url = current_url()?;
+    let search = url.search_params();
+    for (name, value) in params {
+        match value {
+            Some(v) => search.set(name, v),
+            None => search.delete(name),
+        }
+    }
+    url.set_search(&search.to_string().as_string().unwrap_or_default());
+    Some(url.href())
+}
+
+/// Goes back one history entry (closing what the entry opened).
+pub fn back() {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.back();
+    }
+}
+
+/// A signal mirrored in the page URL parameter `param`: a change pushes a history entry, Back
+/// and Forward read the URL again. `from_url` reads the parameter's value, `to_url` writes it
+/// (`None` removes it). Call it inside the widget's root: its listener goes with the widget.
+fn mirrored<T: Clone + PartialEq + Send + Sync + 'static>(
+    param: String,
+    from_url: impl Fn(Option<&str>) -> T + Clone + 'static,
+    to_url: impl Fn(&T) -> Option<String> + 'static,
+) -> RwSignal<T> {
     let read = {
-        let (param, default) = (param.clone(), default.clone());
-        move || url_city::from_url(get(&param).as_deref(), default.as_deref())
+        let param = param.clone();
+        move || from_url(get(&param).as_deref())
     };
-    let selected = RwSignal::new(read());
+    let value = RwSignal::new(read());
     let handle = window_event_listener(leptos::ev::popstate, {
         let read = read.clone();
-        move |_| selected.set(read())
+        move |_| value.set(read())
     });
     on_cleanup(move || handle.remove());
     // Pushes only when the URL says otherwise, so re-reading it on Back pushes nothing.
     Effect::new(move |_| {
-        let choice = selected.get();
-        if read() != choice {
-            push(&param, url_city::to_url(choice.as_deref(), default.as_deref()).as_deref());
+        let now = value.get();
+        if read() != now {
+            push(&param, to_url(&now).as_deref());
         }
     });
-    selected
+    value
+}
+
+/// The reader's chosen city, mirrored in the parameter `param`. `default` is the widget's own
+/// city (`data-city`).
+pub fn chosen_city(param: String, default: Option<String>) -> RwSignal<Option<String>> {
+    let read_default = default.clone();
+    mirrored(param, move |v| url_city::from_url(v, read_default.as_deref()), move |c: &Option<String>| url_city::to_url(c.as_deref(), default.as_deref()))
+}
+
+/// The meeting whose panel is open (`campaign/meeting`, `model::meeting_link`), mirrored in the
+/// parameter `param`.
+pub fn open_meeting(param: String) -> RwSignal<Option<String>> {
+    mirrored(param, |v| v.map(str::to_string), |m: &Option<String>| m.clone())
 }

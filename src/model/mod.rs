@@ -11,6 +11,7 @@ pub mod json_ld;
 pub mod links;
 pub mod listing;
 pub mod load_error;
+pub mod meeting_link;
 pub mod options;
 pub mod parse;
 pub mod place_format;

@@ -49,6 +49,9 @@ pub struct Options {
     /// The page-URL parameter that keeps the reader's chosen city. Never one of the option
     /// parameters the page address may set (`URL_OPTIONS`).
     pub city_param: String,
+    /// The URL parameter of the meeting whose panel is open, named after `city_param`
+    /// (`model::meeting_link`).
+    pub meeting_param: String,
     pub lang: Lang,
     /// The city chosen while the page URL names none (a slug or a label: "portland-or").
     pub city: Option<String>,
@@ -151,6 +154,7 @@ impl Options {
         };
         Options {
             feed_url,
+            meeting_param: super::meeting_link::param_name(&city_param),
             city_param,
             lang,
             city: text("city"),
@@ -255,6 +259,7 @@ mod tests {
         assert_eq!(resolve_with(&[("id", "fascism")], &[], None, &["um-city"]).city_param, "fascism-city");
         assert_eq!(resolve_with(&[("id", "fascism")], &[], None, &["fascism-city"]).city_param, "fascism-city-2");
         assert_eq!(resolve_with(&[("id", "x"), ("city-param", "where")], &[], None, &[]).city_param, "where");
+        assert_eq!(resolve_with(&[], &[], None, &["um-city"]).meeting_param, "um-meeting-2");
     }
 
     #[test]
