@@ -8,6 +8,7 @@
 
 use super::{
     feed::{Campaign, Meeting, Publisher, Status},
+    text::cut_at_word,
     time::{show_offset, When},
 };
 use chrono::{DateTime, FixedOffset, Timelike};
@@ -140,7 +141,10 @@ fn event(out: &mut Json, c: &Campaign, m: &Meeting, publisher: Option<&Publisher
     if m.title.is_some() {
         description.push(&c.title);
     }
-    description.extend(c.summary.first().map(String::as_str));
+    // The campaign's summary, its first sentences only: the same text on every meeting of a
+    // campaign would make a page's data block (and the page) heavy.
+    let summary = c.summary.first().map(|p| cut_at_word(p, SUMMARY_CHARS));
+    description.extend(summary.as_deref());
     out.maybe("description", Some(&description.join("\n\n")));
     out.maybe("image", c.image.as_ref().map(|i| i.url.as_str()).filter(|u| u.starts_with("http")));
     if let Some(p) = publisher.filter(|p| p.name.is_some()) {
@@ -172,6 +176,9 @@ fn event(out: &mut Json, c: &Campaign, m: &Meeting, publisher: Option<&Publisher
     }
     out.close();
 }
+
+/// How much of a campaign's summary an event's description carries.
+const SUMMARY_CHARS: usize = 160;
 
 /// `2027-04-19T19:00:00-04:00`. (Written here rather than by chrono's `to_rfc3339`, whose
 /// formatting machinery the widget's wasm otherwise does without.)
@@ -302,6 +309,15 @@ mod tests {
             [coordinate(42.35), coordinate(-83.07), coordinate(0.0), coordinate(-0.5), coordinate(179.9999994)],
             ["42.35", "-83.07", "0", "-0.5", "179.999999"]
         );
+    }
+
+    #[test]
+    fn a_long_summary_is_cut_at_a_word() {
+        assert_eq!(cut_at_word("Short.", 160), "Short.");
+        assert_eq!(cut_at_word("Why the far right grows, and how", 20), "Why the far right…");
+        let long = "Wörter ".repeat(40);
+        let cut = cut_at_word(&long, SUMMARY_CHARS);
+        assert!(cut.chars().count() <= SUMMARY_CHARS + 1 && cut.ends_with("Wörter…"), "{cut}");
     }
 
     #[test]

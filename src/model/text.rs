@@ -8,6 +8,17 @@ pub fn cut(s: &str, max: usize) -> String {
     }
 }
 
+/// `text`, or its first words up to `max` characters and "…".
+pub fn cut_at_word(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some((end, _)) => {
+            let head = &text[..end];
+            format!("{}…", head.rfind(' ').map_or(head, |space| &head[..space]).trim_end_matches([',', ';', ':', ' ']))
+        }
+    }
+}
+
 /// Plain text as the widget keeps it: trimmed, without control characters but line breaks.
 pub fn clean(s: &str) -> String {
     let s = s.trim();
