@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import ICAL from "ical.js";
-import { VIEWPORTS, cards, harness, noHarm, openPage, screenshot, widgetsReady } from "./harness.mjs";
+import { VIEWPORTS, cards, harness, noHarm, openPage, screenshot, until, widgetsReady } from "./harness.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const h = harness();
@@ -99,6 +99,32 @@ describe("add to calendar", () => {
     } finally {
       h.server.state.headers = {};
     }
+  });
+
+  test("in the iframe mode and in German: the calendar file, the Google link, Share and the structured data", async () => {
+    const { page, context, seen } = await openPage(h.browser, { viewport: VIEWPORTS.phone, timezoneId: "Asia/Tokyo", now: new Date("2027-03-13T00:00:00Z") });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: h.server.url });
+    await page.goto(`${h.server.url}/embed.html?feed=/fixtures/time-cases.json&lang=de`);
+    await widgetsReady(page);
+    const meeting = TIME_CASES.campaigns[0].meetings.find((m) => m.id === "berlin-evening");
+    await page.locator(".um-meeting:visible", { hasText: meeting.title }).locator(".um-rsvp").click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    // The embed page's own ?city= is an option there, so the widget's parameters are its own.
+    await until(() => new URL(page.url()).searchParams.get("um-meeting") === "time/berlin-evening", "?um-meeting= in the frame's address");
+    const section = dialog.locator(".um-calendar");
+    assert.equal(await section.getByRole("heading").textContent(), "In den Kalender");
+    const file = await saved(page, section.getByRole("button", { name: "Kalenderdatei (.ics)" }));
+    const event = [...file.events.values()][0];
+    assert.equal(event.startDate.toJSDate().getTime(), Date.parse(meeting.start));
+    assert.match(await section.getByRole("link", { name: /Google Kalender/ }).getAttribute("href"), /dates=20270314T180000Z%2F20270314T200000Z/);
+    await dialog.getByRole("button", { name: "Teilen" }).click();
+    await dialog.getByRole("status").filter({ hasText: "Link kopiert." }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+    const events = await until(() => page.evaluate(() => JSON.parse(document.head.querySelector("script[data-upcoming-meetings-ld]")?.textContent ?? "null")), "the structured data");
+    assert.ok(events.some((e) => e.startDate === meeting.start && e.name === meeting.title));
+    noHarm(seen);
+    await context.close();
   });
 
   test("a meeting with no date offers neither", async () => {
