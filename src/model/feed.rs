@@ -143,6 +143,12 @@ impl Meeting {
         self.rsvp.first().or(campaign.links.first())
     }
 
+    /// The web page of the meeting for a calendar or a search engine: its sign-up link, else
+    /// its campaign's page; never an e-mail address.
+    pub fn page_link<'a>(&'a self, campaign: &'a Campaign) -> Option<&'a SafeUrl> {
+        self.sign_up_link(campaign).map(|l| &l.url).or(campaign.url.as_ref()).filter(|u| !u.is_mailto())
+    }
+
     pub fn is_rally(&self) -> bool {
         self.kind.as_deref().is_some_and(|k| k.eq_ignore_ascii_case("rally"))
     }

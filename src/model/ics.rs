@@ -76,7 +76,7 @@ fn event(out: &mut String, c: &Campaign, m: &Meeting, host: &str, now: DateTime<
     push_line(out, &format!("SUMMARY:{}", escape(&summary(c, m))));
     push_line(out, &format!("LOCATION:{}", escape(&location(m))));
     push_line(out, &format!("DESCRIPTION:{}", escape(&description(c, m))));
-    if let Some(url) = m.sign_up_link(c).map(|l| &l.url).or(c.url.as_ref()).filter(|u| !u.is_mailto()) {
+    if let Some(url) = m.page_link(c) {
         push_line(out, &format!("URL:{}", url.as_str()));
     }
     let status = match m.status {

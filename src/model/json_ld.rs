@@ -154,7 +154,7 @@ fn event(out: &mut Json, c: &Campaign, m: &Meeting, publisher: Option<&Publisher
         out.maybe("url", p.url.as_ref().map(|u| u.as_str()));
         out.close();
     }
-    out.maybe("url", m.sign_up_link(c).map(|l| &l.url).or(c.url.as_ref()).filter(|u| !u.is_mailto()).map(|u| u.as_str()));
+    out.maybe("url", m.page_link(c).map(|u| u.as_str()));
     if let Some(rsvp) = m.rsvp.first().filter(|l| !l.url.is_mailto()) {
         out.key("offers");
         out.open("Offer");
