@@ -4,13 +4,13 @@
 //! `edge/download.rs`; the Google link is a plain link. Nothing for a meeting with no date, and
 //! nothing in the static page (a file made on a tap needs the widget).
 
-use super::{external_link::ExternalLink, lang, options};
+use super::{external_link::ExternalLink, lang, meeting_list::Meetings, options};
 use crate::edge::{clock, download, url_state};
 use crate::model::{
     feed::{Campaign, Meeting},
     google_calendar, ics,
     links::host_of,
-    listing::{Listing, Period},
+    listing::Listing,
 };
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -54,20 +54,24 @@ pub fn MeetingCalendar(campaign: usize, meeting: usize) -> impl IntoView {
     })
 }
 
-/// The card's calendar file: its upcoming meetings with a date, in the chosen city or all.
+/// The card's calendar file: the upcoming meetings with a date that the card lists (in the
+/// chosen city, or all), read from the card's own list rather than worked out again.
 #[component]
-pub fn CampaignCalendar(campaign: usize, city: Memo<Option<usize>>) -> impl IntoView {
+pub fn CampaignCalendar(campaign: usize, meetings: Meetings, city: Memo<Option<usize>>) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
     let lang = lang();
     let dated = {
-        let listing = listing.clone();
-        move || listing.meetings(campaign, city.get(), Period::Upcoming).filter(|&m| ics::span(&listing.campaign(campaign).meetings[m]).is_some()).count()
+        let (listing, meetings) = (listing.clone(), meetings.clone());
+        move || {
+            let c = listing.campaign(campaign);
+            meetings.with_shown(|ids| ids.iter().filter(|&&m| c.meetings[m].when.has_date()).count())
+        }
     };
     let on_save = move |_| {
-        let city = city.get_untracked();
         let c = listing.campaign(campaign);
-        let slug = city.map(|i| listing.cities[i].slug.as_str());
-        save(file_name(&[&[c.id.as_str()][..], slug.as_slice()].concat()), listing.meetings(campaign, city, Period::Upcoming).map(|m| (c, &c.meetings[m])));
+        let slug = city.get_untracked().map(|i| listing.cities[i].slug.as_str());
+        let name = file_name(&[&[c.id.as_str()][..], slug.as_slice()].concat());
+        meetings.with_shown(|ids| save(name, ids.iter().map(|&m| (c, &c.meetings[m]))));
     };
     move || {
         let n = dated();

@@ -31,6 +31,8 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
     let limit = options.limit;
     let upcoming_limit = Signal::derive(move || limit.filter(|_| !show_all.get()));
     let (upcoming_count, past_count) = (upcoming.count(), past.count());
+    // The card's calendar file holds what its list shows.
+    let listed = upcoming.clone();
     let beyond_limit = move || limit.map_or(0, |n| upcoming_count().saturating_sub(n));
     let c: &Campaign = listing.campaign(index);
     let heading = dom_id(&format!("c{index}"));
@@ -88,7 +90,7 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
                     {move || if show_all.get() { texts.show_fewer.to_string() } else { lang().show_more(beyond_limit()) }}
                 </button>
             </Show>
-            {(!options.static_page || options.prerender).then(|| view! { <CampaignCalendar campaign=index city /> })}
+            {(!options.static_page || options.prerender).then(|| view! { <CampaignCalendar campaign=index meetings=listed city /> })}
             <Show when=move || upcoming_count() == 0 && !has_notice>
                 <p class="um-empty">{empty_text}</p>
             </Show>

@@ -27,6 +27,11 @@ impl Meetings {
         Meetings { all: listing.meetings(campaign, None, period).collect(), in_city }
     }
 
+    /// Runs `f` on the meetings the card shows now (in the chosen city, or in all); reactive.
+    pub fn with_shown<R>(&self, f: impl FnOnce(&[usize]) -> R) -> R {
+        self.in_city.with(|c| f(c.as_deref().unwrap_or(&self.all)))
+    }
+
     /// How many the card shows now (in the chosen city, or in all), as a reactive `Copy` closure.
     pub fn count(&self) -> impl Fn() -> usize + Copy + Send + Sync + 'static {
         let (all, in_city) = (self.all.len(), self.in_city);

@@ -203,6 +203,11 @@ fn fix_end_before_start(start: DateTime<FixedOffset>, end: DateTime<FixedOffset>
 const LATEST_OFFSET_MINUTES: i32 = -12 * 60;
 
 impl When {
+    /// Whether the meeting has a date (a day, or a time): not "Date TBA".
+    pub fn has_date(&self) -> bool {
+        !matches!(self, When::Unknown)
+    }
+
     /// The instant after which the meeting is past, or `None` if its date is not known.
     pub fn ends_at(&self, zone: Option<&Zone>) -> Option<DateTime<Utc>> {
         match self {
