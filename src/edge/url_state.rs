@@ -1,6 +1,7 @@
 //! The page address as the widget's memory: its own query parameters (the chosen city, the
 //! meeting whose panel is open), written with `history.pushState` so Back undoes a choice, and
-//! never touching the host page's other parameters or its fragment. No router: a widget must not capture the host's link clicks.
+//! never touching the host page's other parameters or its fragment. No router: a widget must
+//! not capture the host's link clicks.
 
 use crate::model::url_city;
 use leptos::prelude::*;
@@ -33,10 +34,11 @@ pub fn replace(name: &str, value: Option<&str>) {
 }
 
 fn write(name: &str, value: Option<&str>, new_entry: bool) {
-    let Some(url) = with(&[(name, value)]) else { return };
-    if url == current_url().map(|u| u.href()).unwrap_or_default() {
+    // Nothing to write: the address stays exactly as the host page wrote it.
+    if get(name).as_deref() == value {
         return;
     }
+    let Some(url) = with(&[(name, value)]) else { return };
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = if new_entry {
             history.push_state_with_url(&JsValue::NULL, "", Some(&url))
