@@ -7,13 +7,12 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import ICAL from "ical.js";
-import { VIEWPORTS, cards, harness, noHarm, openPage, screenshot, until, widgetsReady } from "./harness.mjs";
+import { STRICT_CSP, VIEWPORTS, cards, harness, noHarm, openPage, screenshot, until, widgetsReady } from "./harness.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const h = harness();
 const TIME_CASES = JSON.parse(await readFile(resolve(ROOT, "tests/fixtures/time-cases.json"), "utf8"));
 const BUNDLED = JSON.parse(await readFile(resolve(ROOT, "public/feed.json"), "utf8"));
-const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 /** Clicks `button` and returns the file it saves: its name and its events by UID. */
 async function saved(page, button) {

@@ -5,11 +5,10 @@
 // motion) at 320, 360, 768 and 1280 px. Screenshots: test-output/screens/.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { cards, harness, noHarm, openPage, screenshot, until, widgetsReady } from "./harness.mjs";
+import { STRICT_CSP, cards, harness, noHarm, openPage, screenshot, until, widgetsReady } from "./harness.mjs";
 
 const h = harness();
 
-const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 /** Inside one widget: the computed value of `prop` for the first element matching `selector`. */
 function styleIn(page, hostId, selector, prop) {

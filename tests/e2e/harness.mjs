@@ -27,6 +27,8 @@ export const VIEWPORTS = {
 export const ZONES = ["America/Los_Angeles", "Asia/Tokyo"];
 /** The bundled feed's meetings are in 2027; tests run on 1 December 2026 whatever the date. */
 export const FIXED_NOW = new Date("2026-12-01T12:00:00Z");
+/** The strict Content Security Policy the README documents, which the widget must work under. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 export const SCREENS = resolve(import.meta.dirname, "../../test-output/screens");
 
 export function launch() {

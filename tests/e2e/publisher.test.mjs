@@ -9,12 +9,11 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { FIXED_NOW, VIEWPORTS, harness, noHarm, openPage, screenshot, widgetsReady } from "./harness.mjs";
+import { FIXED_NOW, STRICT_CSP, VIEWPORTS, harness, noHarm, openPage, screenshot, widgetsReady } from "./harness.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const CLI = resolve(ROOT, "target/release/upcoming-meetings");
 const MANY = resolve(ROOT, "tests/fixtures/invalid/many-problems.json");
-const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const h = harness();
 
 /** What the command line says of `file` at the tests' fixed clock, one object per finding. */
