@@ -76,8 +76,9 @@ fn is_mounted(host: &HtmlElement) -> bool {
 fn resolve(host: &HtmlElement, instance: u32) -> Options {
     let attr = |name: &str| if name == "id" { Some(host.id()).filter(|id| !id.is_empty()) } else { host.get_attribute(&format!("data-{name}")) };
     let page_lang = host.owner_document().and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"));
+    let reader_lang = web_sys::window().and_then(|w| w.navigator().language());
     let in_use = |param: &str| WIDGETS.with(|w| w.borrow().iter().any(|m| m.city_param == param));
-    Options::resolve(Sources { attr, page_param: url_state::get, page_lang }, &in_use, instance)
+    Options::resolve(Sources { attr, page_param: url_state::get, page_lang, reader_lang }, &in_use, instance)
 }
 
 /// Where the widget renders: a fresh element in the host's shadow root (made now, or left by an

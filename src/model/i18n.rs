@@ -40,6 +40,11 @@ pub struct Texts {
     pub hide_past: &'static str,
     pub show_fewer: &'static str,
     pub show_all_cities: &'static str,
+    pub near_me: &'static str,
+    pub finding_position: &'static str,
+    pub position_denied: &'static str,
+    pub position_unavailable: &'static str,
+    pub no_city_nearby: &'static str,
     pub new_tab: &'static str,
     pub add_to_calendar: &'static str,
     pub calendar_file: &'static str,
@@ -94,6 +99,11 @@ static EN: Texts = Texts {
     hide_past: "Hide past meetings",
     show_fewer: "Show fewer meetings",
     show_all_cities: "Show all cities",
+    near_me: "Near me",
+    finding_position: "Finding your position…",
+    position_denied: "Your position was not shared: choose your city from the list.",
+    position_unavailable: "Your position could not be found: choose your city from the list.",
+    no_city_nearby: "No city with upcoming meetings has a position in these listings.",
     new_tab: "(opens in a new tab)",
     add_to_calendar: "Add to calendar",
     calendar_file: "Calendar file (.ics)",
@@ -148,6 +158,11 @@ static DE: Texts = Texts {
     hide_past: "Vergangene ausblenden",
     show_fewer: "Weniger Termine zeigen",
     show_all_cities: "Alle Städte zeigen",
+    near_me: "In meiner Nähe",
+    finding_position: "Ihr Standort wird ermittelt …",
+    position_denied: "Ihr Standort wurde nicht freigegeben: Wählen Sie Ihre Stadt aus der Liste.",
+    position_unavailable: "Ihr Standort konnte nicht ermittelt werden: Wählen Sie Ihre Stadt aus der Liste.",
+    no_city_nearby: "Keine Stadt mit kommenden Terminen hat in diesen Terminen eine Position.",
     new_tab: "(öffnet in neuem Tab)",
     add_to_calendar: "In den Kalender",
     calendar_file: "Kalenderdatei (.ics)",
@@ -199,6 +214,29 @@ impl Lang {
     /// The label of a city in the filter: "Berlin (3)".
     pub fn city_option(self, label: &str, upcoming: usize) -> String {
         format!("{label} ({upcoming})")
+    }
+
+    /// The separator of a decimal fraction: "1.4 km", "1,4 km".
+    pub fn decimal(self) -> char {
+        match self {
+            Lang::En => '.',
+            Lang::De => ',',
+        }
+    }
+
+    /// After "Near me": "Nearest to you: San Diego · 12 km".
+    pub fn nearest(self, city: &str, distance: &str) -> String {
+        match self {
+            Lang::En => format!("Nearest to you: {city} · {distance}"),
+            Lang::De => format!("Am nächsten: {city} · {distance}"),
+        }
+    }
+
+    pub fn no_city_matches(self, typed: &str) -> String {
+        match self {
+            Lang::En => format!("No city matches “{typed}”."),
+            Lang::De => format!("Keine Stadt passt zu „{typed}“."),
+        }
     }
 
     pub fn show_past(self, n: usize) -> String {

@@ -3,7 +3,7 @@
 //! cards can never disagree.
 
 use super::cities::{self, City};
-use super::feed::{Campaign, Feed, Meeting};
+use super::feed::{Campaign, Feed, Meeting, Place};
 use chrono::{DateTime, Utc};
 
 /// Where and whether one meeting shows.
@@ -49,6 +49,11 @@ impl Listing {
     pub fn city_by_slug(&self, slug: &str) -> Option<usize> {
         let wanted = cities::slug(slug);
         self.cities.iter().position(|c| c.slug == wanted)
+    }
+
+    /// Every meeting's place with the index of its city.
+    pub fn places(&self) -> impl Iterator<Item = (usize, &Place)> + '_ {
+        self.feed.campaigns.iter().zip(&self.spots).flat_map(|(c, spots)| c.meetings.iter().zip(spots).map(|(m, s)| (s.city, &m.place)))
     }
 
     /// The city of one meeting.

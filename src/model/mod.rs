@@ -2,6 +2,7 @@
 //! Views read it; nothing here renders, fetches or reads the clock.
 
 pub mod cities;
+pub mod city_search;
 pub mod feed;
 pub mod google_calendar;
 pub mod i18n;
@@ -12,6 +13,7 @@ pub mod links;
 pub mod listing;
 pub mod load_error;
 pub mod meeting_link;
+pub mod near;
 pub mod options;
 pub mod parse;
 pub mod place_format;

@@ -6,6 +6,7 @@
 use super::i18n::Lang;
 use super::links::feed_from_page;
 use super::load_error::LoadError;
+use super::near::Unit;
 use super::retry::DEFAULT_TIMEOUT_MS;
 
 /// The feed the bundled page shows when nothing names another.
@@ -53,6 +54,9 @@ pub struct Options {
     /// (`model::meeting_link`).
     pub meeting_param: String,
     pub lang: Lang,
+    /// Kilometres or miles for "Near me": from the first of the widget's language, the page's
+    /// and the reader's that names a region (`en-US`).
+    pub distance_unit: Unit,
     /// The city chosen while the page URL names none (a slug or a label: "portland-or").
     pub city: Option<String>,
     /// Show only the campaign with this id.
@@ -85,6 +89,8 @@ pub struct Sources<A, P> {
     pub page_param: P,
     /// The page's `<html lang>`.
     pub page_lang: Option<String>,
+    /// The reader's browser language (`navigator.language`): where a distance is in miles.
+    pub reader_lang: Option<String>,
 }
 
 /// Seconds written as "2" or "2.5" in milliseconds (read without float parsing, which would
@@ -121,7 +127,7 @@ impl Options {
         A: Fn(&str) -> Option<String>,
         P: Fn(&str) -> Option<String>,
     {
-        let Sources { attr, page_param, page_lang } = sources;
+        let Sources { attr, page_param, page_lang, reader_lang } = sources;
         let from_url = attr("options-from-url").is_some();
         // An option: the element's attribute, else (where the element allows it) the page's.
         let option = |name: &str| attr(name).or_else(|| (from_url && URL_OPTIONS.contains(&name)).then(|| page_param(name)).flatten());
@@ -141,7 +147,9 @@ impl Options {
             let id = attr("id").map(|id| id.trim().to_string()).filter(|id| !id.is_empty());
             city_param_for(id.as_deref(), in_use)
         });
-        let lang = text("lang").and_then(|t| Lang::from_tag(&t)).or_else(|| page_lang.and_then(|t| Lang::from_tag(&t))).unwrap_or_default();
+        let lang_attr = text("lang");
+        let lang = lang_attr.as_deref().and_then(Lang::from_tag).or_else(|| page_lang.as_deref().and_then(Lang::from_tag)).unwrap_or_default();
+        let distance_unit = Unit::for_tags([&lang_attr, &page_lang, &reader_lang].into_iter().flatten().map(String::as_str));
         let limit = match text("limit").map(|n| n.to_ascii_lowercase()).as_deref() {
             Some("none" | "all" | "0") => None,
             Some(n) => Some(n.parse().ok().filter(|&n| n > 0).unwrap_or(DEFAULT_LIMIT)),
@@ -157,6 +165,7 @@ impl Options {
             meeting_param: super::meeting_link::param_name(&city_param),
             city_param,
             lang,
+            distance_unit,
             city: text("city"),
             campaign: text("campaign"),
             limit,
@@ -179,7 +188,7 @@ impl Options {
             limit: None,
             static_page: true,
             prerender,
-            ..Options::resolve(Sources { attr: none, page_param: none, page_lang: None }, &|_| false, 0)
+            ..Options::resolve(Sources { attr: none, page_param: none, page_lang: None, reader_lang: None }, &|_| false, 0)
         }
     }
 }
@@ -195,8 +204,25 @@ mod tests {
     }
 
     fn resolve_with(attrs: Pairs, params: Pairs, page_lang: Option<&str>, in_use: &[&str]) -> Options {
-        let sources = Sources { attr: |k: &str| get(attrs, k), page_param: |k: &str| get(params, k), page_lang: page_lang.map(Into::into) };
+        let sources = Sources { attr: |k: &str| get(attrs, k), page_param: |k: &str| get(params, k), page_lang: page_lang.map(Into::into), reader_lang: None };
         Options::resolve(sources, &|p| in_use.contains(&p), 0)
+    }
+
+    #[test]
+    fn distances_in_the_unit_of_the_first_region_named() {
+        let unit = |attrs: Pairs, page_lang: Option<&str>, reader: Option<&str>| {
+            let sources = Sources {
+                attr: |k: &str| get(attrs, k),
+                page_param: |_: &str| None,
+                page_lang: page_lang.map(Into::into),
+                reader_lang: reader.map(Into::into),
+            };
+            Options::resolve(sources, &|_| false, 0).distance_unit
+        };
+        assert_eq!(unit(&[], None, None), Unit::Km);
+        assert_eq!(unit(&[], Some("en"), Some("en-US")), Unit::Mi, "the reader's region");
+        assert_eq!(unit(&[], Some("de-DE"), Some("en-US")), Unit::Km, "the page names its region");
+        assert_eq!(unit(&[("lang", "en-GB")], Some("en-AU"), None), Unit::Mi, "the widget's own language first");
     }
 
     fn resolve(attrs: Pairs, params: Pairs, page_lang: Option<&str>) -> Options {
