@@ -181,22 +181,36 @@ if (wanted("filter")) {
   const { context, page, cdp } = await phonePage({ throttleNetwork: false });
   await page.goto(server.url + "/bench/snippet-5000.html");
   await page.waitForFunction(() => performance.getEntriesByName("upcoming-meetings:listings").length > 0, null, { timeout: 120_000 });
-  const slugs = await page.evaluate(() => [...document.querySelector("[data-upcoming-meetings]").shadowRoot.querySelectorAll("select option")].map((o) => o.value).filter(Boolean));
-  const step = Math.floor(slugs.length / 20);
-  const change = (slug) =>
+  // The city labels, read from the city list (open once, then closed with Escape).
+  const field = page.locator("[data-upcoming-meetings] input[role=combobox]");
+  await field.click();
+  const labels = await page.evaluate(() =>
+    [...document.querySelector("[data-upcoming-meetings]").shadowRoot.querySelectorAll("[role=option]")].slice(1).map((o) => o.firstChild.textContent.replace(/ \(\d+\)$/, "")),
+  );
+  await field.press("Escape");
+  const step = Math.floor(labels.length / 20);
+  // A change as a visitor makes it: the city's name typed into the field (not timed), then Enter,
+  // timed from its keydown to the next frame painted.
+  const change = (label) =>
     page.evaluate(
-      (slug) =>
+      (label) =>
         new Promise((done) => {
-          const select = document.querySelector("[data-upcoming-meetings]").shadowRoot.querySelector("select");
-          const start = performance.now();
-          select.value = slug;
-          select.dispatchEvent(new Event("change", { bubbles: true }));
-          // The next frame's callbacks run before it paints; a task queued from there runs after.
-          requestAnimationFrame(() => setTimeout(() => done(performance.now() - start), 0));
+          const field = document.querySelector("[data-upcoming-meetings]").shadowRoot.querySelector("input[role=combobox]");
+          field.focus();
+          field.value = label;
+          field.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              const start = performance.now();
+              field.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, composed: true, cancelable: true }));
+              // The next frame's callbacks run before it paints; a task queued from there runs after.
+              requestAnimationFrame(() => setTimeout(() => done(performance.now() - start), 0));
+            }, 0),
+          );
         }),
-      slug,
+      label,
     );
-  for (let i = 0; i < 20; i++) filter.changes.push(await change(slugs[i * step]));
+  for (let i = 0; i < 20; i++) filter.changes.push(await change(labels[i * step]));
   filter.backToAll = await change("");
 
   await cdp.send("HeapProfiler.collectGarbage");
@@ -333,7 +347,7 @@ for (const feed of Object.keys(FEEDS)) {
 if (wanted("filter")) {
 lines.push(`### 3. City filter at 5,000 meetings (CPU ${PHONE.cpu}× slower)`);
 lines.push("");
-lines.push(`From the change event to the next frame painted, 20 changes (All cities → a city, then city to city): median ${ms(median(filter.changes))}, worst ${ms(Math.max(...filter.changes))}. ` +
+lines.push(`From Enter in the city field (the city typed in) to the next frame painted, 20 changes (All cities → a city, then city to city): median ${ms(median(filter.changes))}, worst ${ms(Math.max(...filter.changes))}. ` +
   `Then back to All cities (all 5,000 meetings again): ${ms(filter.backToAll)}.`);
 lines.push("");
 lines.push(`Budget: median at most ${BUDGET.filterMedian} ms, ${mark(median(filter.changes) <= BUDGET.filterMedian)}; worst at most ${BUDGET.filterWorst} ms, ${mark(Math.max(...filter.changes) <= BUDGET.filterWorst)}; back to All cities at most ${BUDGET.backToAll} ms, ${mark(filter.backToAll <= BUDGET.backToAll)}.`);

@@ -109,7 +109,7 @@ mod tests {
         assert!(html.contains("6:30 PM CEST"));
         assert!(html.contains(r#"<meta name="description" content="42 upcoming meetings in "#), "a search result's snippet");
         assert!(html.contains(".um .um-card {"), "the widget's stylesheet is inline");
-        assert!(!html.contains("<select"), "no filter on a page without script");
+        assert!(!html.contains(r#"role="combobox""#), "no filter on a page without script");
         assert!(!html.contains("<dialog"));
         assert!(!html.contains("<!>"));
         // Where a meeting has an RSVP link, the page links to it instead of opening a panel.
@@ -132,10 +132,17 @@ mod tests {
             Output::Prerender,
         );
         assert!(html.starts_with(r#"<div lang="de" class="um">"#));
-        assert!(html.contains("<select"));
-        assert!(html.contains("Alle Städte (1)"));
+        assert!(html.contains(r#"role="combobox""#));
+        assert!(html.contains(r#"value="Alle Städte""#), "the field shows the choice");
+        assert!(!html.contains("In meiner Nähe"), "no coordinates, no Near me");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(!html.contains("<script>"));
         assert!(html.ends_with("<script type=\"application/ld+json\" data-upcoming-meetings-ld>[]</script>"), "no dated meeting, no event");
+        let placed = listings_html(
+            listing(r#"{"version":1,"campaigns":[{"id":"c","title":"C","meetings":[{"id":"m","place":{"city":"Berlin","lat":52.5,"lon":13.4}}]}]}"#),
+            Lang::De,
+            Output::Prerender,
+        );
+        assert!(placed.contains("In meiner Nähe"), "a feed with coordinates offers Near me");
     }
 }

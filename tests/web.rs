@@ -9,7 +9,7 @@ use upcoming_meetings::edge::timer::sleep;
 use upcoming_meetings::mount::{mount, unmount};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlSelectElement, ShadowRoot};
+use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -107,13 +107,22 @@ fn click(root: &impl AsRef<web_sys::Node>, selector: &str) {
     one(root, selector).unchecked_into::<HtmlElement>().click();
 }
 
-/// Chooses a city in the widget's filter as a visitor does.
-fn choose_city(root: &ShadowRoot, slug: &str) {
-    let select: HtmlSelectElement = one(root, "select").unchecked_into();
-    select.set_value(slug);
+/// Chooses a city in the widget's filter as a visitor does: types into the city field and
+/// presses Enter, which takes the best match.
+fn choose_city(root: &ShadowRoot, typed: &str) {
+    let input: HtmlInputElement = one(root, "input[role=combobox]").unchecked_into();
+    input.focus().unwrap();
+    input.set_value(typed);
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
-    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    init.set_composed(true);
+    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    let key = web_sys::KeyboardEventInit::new();
+    key.set_key("Enter");
+    key.set_bubbles(true);
+    key.set_composed(true);
+    key.set_cancelable(true);
+    input.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap()).unwrap();
 }
 
 /// The lists of meetings a visitor sees: in shown cards, each card's shown list (a card keeps
@@ -193,13 +202,18 @@ async fn feed_text_is_rendered_as_text_never_as_markup() {
 async fn city_filter_counts_match_the_meetings_it_shows_and_back_undoes_a_choice() {
     set_query("");
     let w = widget(&[]).await;
-    let select: HtmlSelectElement = one(&w.root, "select").unchecked_into();
+    let field: HtmlInputElement = one(&w.root, "input[role=combobox]").unchecked_into();
     let label = one(&w.root, "label");
     assert_eq!(label.text_content().unwrap(), "City");
-    assert_eq!(label.get_attribute("for"), select.get_attribute("id"));
-    assert_eq!(texts(&w.root, "option"), ["All cities (5)", "Berlin (1)", "Cambridge (1)", "New York (1)", "Portland, ME (1)", "Portland, OR (1)"]);
+    assert_eq!(label.get_attribute("for"), Some(field.id()));
+    assert_eq!(field.value(), "All cities");
+    assert!(w.root.query_selector("[role=option]").unwrap().is_none(), "the list is in the page only while open");
+    field.click();
+    until("the list open", || w.root.query_selector("[role=listbox]").unwrap().is_some()).await;
+    assert_eq!(field.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(texts(&w.root, "[role=option]"), ["All cities (5)", "Berlin (1)", "Cambridge (1)", "New York (1)", "Portland, ME (1)", "Portland, OR (1)"]);
     let first = one(&w.root, &format!("{SHOWN} .um-meeting"));
-    choose_city(&w.root, "portland-or");
+    choose_city(&w.root, "portland, or");
     until("the choice in the page URL", || query_param("um-city").as_deref() == Some("portland-or")).await;
     assert_eq!(all(&w.root, "article:not([hidden])").len(), 1, "only campaigns meeting there");
     assert_eq!(texts(&w.root, SHOWN_TITLES), ["Portland State University"]);
@@ -208,7 +222,7 @@ async fn city_filter_counts_match_the_meetings_it_shows_and_back_undoes_a_choice
     until("all cities again after Back", || all(&w.root, "article:not([hidden])").len() == 3).await;
     assert_eq!(query_param("um-city"), None);
     assert_eq!(texts(&w.root, SHOWN_TITLES).len(), 5);
-    assert_eq!(select.value(), "");
+    until("the field shows All cities again", || field.value() == "All cities").await;
     // The very same element: the list of all cities was hidden and shown again, never rebuilt.
     assert!(one(&w.root, &format!("{SHOWN} .um-meeting")).is_same_node(Some(&first)));
 }
@@ -309,7 +323,7 @@ async fn widgets_side_by_side_have_their_own_ids_and_url_parameters() {
     set_query("");
     let a = widget(&[]).await;
     let b = widget(&[]).await;
-    let (id_a, id_b) = (one(&a.root, "select").id(), one(&b.root, "select").id());
+    let (id_a, id_b) = (one(&a.root, "input[role=combobox]").id(), one(&b.root, "input[role=combobox]").id());
     assert_ne!(id_a, id_b);
     choose_city(&b.root, "berlin");
     until("the second widget's own parameter", || query_param("um-city-2").as_deref() == Some("berlin")).await;
@@ -330,6 +344,9 @@ async fn unmount_takes_the_widget_down_and_frees_its_url_parameter() {
     let b = widget(&[]).await;
     choose_city(&a.root, "berlin");
     until("um-city=berlin", || query_param("um-city").as_deref() == Some("berlin")).await;
+    // Unmounted with the focus in the city field and its list open.
+    one(&a.root, "input[role=combobox]").unchecked_into::<HtmlElement>().click();
+    until("the list open", || a.root.query_selector("[role=listbox]").unwrap().is_some()).await;
     assert!(unmount(a.host.clone()));
     assert!(!unmount(a.host.clone()), "nothing left to unmount");
     assert!(a.root.query_selector(".um").unwrap().is_none(), "the widget's view is gone");

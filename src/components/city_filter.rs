@@ -1,47 +1,82 @@
-//! The "City" control: every city of the feed with its number of upcoming meetings, sorted by
-//! name, after "All cities". Counts come from `Listing::city_counts`, the same question the
-//! cards ask.
+//! The "City" row: the city combobox (`city_combobox.rs`) and, when the feed places any city on
+//! the map (`place.lat`/`lon`), "Near me". Only a tap on it asks the browser for the reader's
+//! position (`edge::geolocation`); the cities are then listed nearest first (`model::near`),
+//! the nearest with upcoming meetings is chosen, and a line says how far it is. The position
+//! itself is dropped at once: only the distances stay, in this view, until it goes.
 
-use super::{dom_id, lang};
-use crate::model::listing::Listing;
-use leptos::{html, prelude::*};
+use super::{
+    city_combobox::{CityCombobox, Distances},
+    dom_id, options,
+};
+use crate::edge::geolocation::{self, NoPosition};
+use crate::model::{listing::Listing, near};
+use leptos::{prelude::*, task::spawn_local};
 use std::sync::Arc;
 
 #[component]
 pub fn CityFilter(city: Memo<Option<usize>>, selected: RwSignal<Option<String>>) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
-    let lang = lang();
+    let options = options();
+    let (lang, unit) = (options.lang, options.distance_unit);
     let texts = lang.texts();
-    let counts = listing.city_counts();
-    let total: usize = counts.iter().sum();
-    let id = dom_id("city");
-    let options =
-        listing.cities.iter().zip(counts).map(|(c, n)| view! { <option value=c.slug.clone()>{lang.city_option(&c.label, n)}</option> }).collect_view();
-    // One effect shows the choice (option 0 is "All cities"), not one per option: a city change
-    // then touches the control once, however many cities the feed has.
-    let control = NodeRef::<html::Select>::new();
-    Effect::new(move |_| {
-        let index = city.get().map_or(0, |i| i as i32 + 1);
-        // After the reader's own choice the control already shows it: leave it alone then.
-        if let Some(select) = control.get().filter(|s| s.selected_index() != index) {
-            select.set_selected_index(index);
+    let counts = Arc::new(listing.city_counts());
+    let points = near::city_points(listing.cities.len(), listing.places());
+    let has_points = points.iter().any(Option::is_some);
+
+    let distances: Distances = RwSignal::new(None);
+    let order = Memo::new({
+        let cities = listing.cities.len();
+        move |_| distances.with(|d| d.as_deref().map_or_else(|| (0..cities).collect(), |d| near::by_distance(d)))
+    });
+    // The line under the row: finding the position, the nearest city, or why there is none.
+    let status = RwSignal::new(None::<String>);
+    let near_me = {
+        let counts = counts.clone();
+        move |_| {
+            status.set(Some(texts.finding_position.to_string()));
+            let (listing, counts, points) = (listing.clone(), counts.clone(), points.clone());
+            spawn_local(async move {
+                let line = match geolocation::position().await {
+                    Ok(here) => {
+                        let found = near::distances(&points, here);
+                        let nearest = near::nearest(&found, &counts);
+                        // try_: the widget may have gone while the browser looked.
+                        distances.try_set(Some(Arc::new(found.clone())));
+                        match nearest {
+                            Some(c) => {
+                                let km = found[c].expect("the nearest city has a position");
+                                selected.try_set(Some(listing.cities[c].slug.clone()));
+                                lang.nearest(&listing.cities[c].label, &unit.text(km, lang.decimal()))
+                            }
+                            None => texts.no_city_nearby.to_string(),
+                        }
+                    }
+                    Err(NoPosition::Denied) => texts.position_denied.to_string(),
+                    Err(NoPosition::Unavailable) => texts.position_unavailable.to_string(),
+                };
+                status.try_set(Some(line));
+            });
+        }
+    };
+    let near_me = has_points.then(|| {
+        view! {
+            <button type="button" class="um-near-me" on:click=near_me>
+                // A crosshair: drawn, since no font every phone has is sure to carry a glyph for it.
+                <svg class="um-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+                    <circle cx="12" cy="12" r="7" fill="none" stroke="currentColor" stroke-width="2"></circle>
+                    <circle cx="12" cy="12" r="2.5" fill="currentColor"></circle>
+                    <path d="M12 1v4M12 19v4M1 12h4M19 12h4" stroke="currentColor" stroke-width="2"></path>
+                </svg>
+                {texts.near_me}
+            </button>
         }
     });
     view! {
         <div class="um-filter">
-            <label class="um-filter-label" for=id.clone()>{texts.city}</label>
-            <select
-                id=id
-                class="um-select"
-                node_ref=control
-                on:change=move |ev| {
-                    let slug = event_target_value(&ev);
-                    selected.set((!slug.is_empty()).then_some(slug));
-                }
-            >
-                <option value="">{lang.city_option(texts.all_cities, total)}</option>
-                {options}
-            </select>
+            <label class="um-filter-label" for=dom_id("city")>{texts.city}</label>
+            <CityCombobox city selected counts order distances />
+            {near_me}
+            <p class="um-near-status" role="status" hidden=move || status.with(Option::is_none)>{move || status.get()}</p>
         </div>
     }
 }

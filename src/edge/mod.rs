@@ -7,6 +7,7 @@ pub mod clock;
 pub mod download;
 pub mod feed_loader;
 pub mod fetch;
+pub mod geolocation;
 pub mod head;
 pub mod perf;
 pub mod share;

@@ -62,8 +62,8 @@ export function noHarm(seen) {
   assert.deepEqual(seen.offHost, [], "no request leaves 127.0.0.1");
 }
 
-export async function openPage(browser, { viewport = VIEWPORTS.desktop, timezoneId = "UTC", now = FIXED_NOW, reducedMotion, colorScheme } = {}) {
-  const context = await browser.newContext({ viewport, timezoneId, locale: "en-US", reducedMotion, colorScheme });
+export async function openPage(browser, { viewport = VIEWPORTS.desktop, timezoneId = "UTC", now = FIXED_NOW, reducedMotion, colorScheme, locale = "en-US", ...more } = {}) {
+  const context = await browser.newContext({ viewport, timezoneId, locale, reducedMotion, colorScheme, ...more });
   const page = await context.newPage();
   if (now) await page.clock.setFixedTime(now);
   const seen = { pageErrors: [], consoleErrors: [], offHost: [] };
@@ -122,6 +122,14 @@ export function deepActiveElement(page) {
     while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
     return a ? { tag: a.tagName, text: a.textContent, className: a.className } : null;
   });
+}
+
+/** Chooses a city in a widget's city field as a visitor does: types, and Enter takes the best
+ * match ("" is All cities). `scope`: a page, a frame or a widget's element. */
+export async function chooseCity(scope, typed) {
+  const field = scope.locator("input[role=combobox]").filter({ visible: true }).first();
+  await field.fill(typed);
+  await field.press("Enter");
 }
 
 /** The campaign cards on screen. The bundled page also holds pre-rendered cards in the light

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { FIXED_NOW, VIEWPORTS, harness, noHarm, openPage, until, widgetsReady } from "./harness.mjs";
+import { FIXED_NOW, VIEWPORTS, harness, noHarm, openPage, until, widgetsReady, chooseCity } from "./harness.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const CLI = resolve(ROOT, "target/release/upcoming-meetings");
@@ -89,7 +89,7 @@ describe("structured data for search engines", () => {
       assert.equal(all.events.length, expectedCount(20));
       all.events.forEach(assertGoogleEvent);
 
-      await page.getByLabel("City").filter({ visible: true }).selectOption("new-york");
+      await chooseCity(page, "new-york");
       const ny = await until(async () => {
         const [b] = await blocks(page);
         return b?.events.length === 5 && b;

@@ -39,7 +39,7 @@ describe("a link of its own for every meeting", () => {
       await page.goto(link);
       await widgetsReady(page);
       await dialog.waitFor();
-      assert.equal(await page.getByLabel("City").filter({ visible: true }).inputValue(), "new-york");
+      assert.equal(await page.getByLabel("City").filter({ visible: true }).inputValue(), "New York");
       // Closing a panel the link opened takes the meeting out of the URL in place.
       await dialog.getByRole("button", { name: "Close" }).click();
       await dialog.waitFor({ state: "hidden" });

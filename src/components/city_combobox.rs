@@ -1,0 +1,257 @@
+//! The city control, a combobox after the WAI-ARIA practices ("editable combobox with list
+//! autocomplete"): a text field that shows the chosen city, and a list of "All cities" and every
+//! city with its upcoming meetings (and its distance after "Near me") that narrows as the reader
+//! types (`model::city_search`: "munch" finds München). Arrow keys move through the list, Enter
+//! chooses, Escape closes and restores the field; a tap or click chooses. The list is in the
+//! page only while it is open, so a feed of 400 cities costs nothing until then.
+
+use super::{dom_id, options};
+use crate::model::{city_search, listing::Listing, near::Unit};
+use leptos::{ev, html, prelude::*, task::spawn_local};
+use std::sync::Arc;
+use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
+
+/// One entry of the list: a city, or `None` for "All cities".
+type Entry = Option<usize>;
+
+/// The reader's distance to each city, once "Near me" found it (indexed like the cities).
+pub type Distances = RwSignal<Option<Arc<Vec<Option<f64>>>>>;
+
+/// Selects the field's text, so that typing replaces the city it shows.
+fn select_all(field: NodeRef<html::Input>) {
+    if let Some(input) = field.get_untracked() {
+        input.select();
+    }
+}
+
+#[component]
+pub fn CityCombobox(
+    /// The chosen city.
+    city: Memo<Option<usize>>,
+    /// Where a choice goes (the slug, kept in the page URL).
+    selected: RwSignal<Option<String>>,
+    /// Upcoming meetings per city.
+    counts: Arc<Vec<usize>>,
+    /// The cities in the order the list shows them: by name, or nearest first.
+    order: Memo<Vec<usize>>,
+    distances: Distances,
+) -> impl IntoView {
+    let listing = expect_context::<Arc<Listing>>();
+    let options = options();
+    let (lang, unit): (_, Unit) = (options.lang, options.distance_unit);
+    let texts = lang.texts();
+    let id = dom_id("city");
+    let list_id = dom_id("cities");
+    let option_id = {
+        let list_id = list_id.clone();
+        move |e: Entry| format!("{list_id}-{}", e.map_or(0, |c| c + 1))
+    };
+    let label_of = {
+        let listing = listing.clone();
+        move |e: Entry| e.map_or_else(|| texts.all_cities.to_string(), |c| listing.cities[c].label.clone())
+    };
+    let folded: Vec<String> = listing.cities.iter().map(|c| city_search::fold(&c.label)).collect();
+
+    // What the reader is typing (`None`: the field shows the choice), whether the list is open,
+    // and the entry the arrow keys are on.
+    let query = RwSignal::new(None::<String>);
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<Entry>);
+    // Read only while the list is open (a memo is computed when read).
+    let shown = Memo::new(move |_| {
+        query.with(|q| match q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            None => std::iter::once(None).chain(order.get().into_iter().map(Some)).collect::<Vec<Entry>>(),
+            Some(q) => order.with(|order| city_search::matches(&folded, order, q).into_iter().map(Some).collect()),
+        })
+    });
+
+    // The field shows the chosen city whenever the reader is not typing.
+    let field = NodeRef::<html::Input>::new();
+    Effect::new({
+        let label_of = label_of.clone();
+        move |_| {
+            let text = label_of(city.get());
+            if let Some(input) = field.get().filter(|i| query.with(Option::is_none) && i.value() != text) {
+                input.set_value(&text);
+            }
+        }
+    });
+    // The entry the keys are on stays in view in a long list.
+    let list = NodeRef::<html::Ul>::new();
+    Effect::new(move |_| {
+        active.track();
+        if let Some(item) = list.get().and_then(|l| l.query_selector("[aria-selected=true]").ok().flatten()) {
+            let how = ScrollIntoViewOptions::new();
+            how.set_block(ScrollLogicalPosition::Nearest);
+            item.scroll_into_view_with_scroll_into_view_options(&how);
+        }
+    });
+
+    // Touches only what changes: a blur as the widget unmounts then wakes no view that is going.
+    let close = move || {
+        if query.with_untracked(Option::is_some) {
+            query.set(None);
+        }
+        if open.get_untracked() {
+            open.set(false);
+        }
+        if active.with_untracked(Option::is_some) {
+            active.set(None);
+        }
+    };
+    let choose = {
+        let listing = listing.clone();
+        move |e: Entry| {
+            close();
+            if city.get_untracked() != e || selected.with_untracked(Option::is_some) != e.is_some() {
+                selected.set(e.map(|c| listing.cities[c].slug.clone()));
+            }
+        }
+    };
+    let show_list = move || {
+        if !open.get_untracked() {
+            open.set(true);
+            active.set(Some(city.get_untracked()));
+        }
+    };
+    // Moves the active entry `step` entries on, within the list.
+    let move_by = move |step: isize| {
+        shown.with_untracked(|list| {
+            let Some(last) = list.len().checked_sub(1) else { return };
+            let at = active.get_untracked().and_then(|a| list.iter().position(|&e| e == a));
+            let next = match at {
+                Some(i) => (i as isize + step).clamp(0, last as isize) as usize,
+                None if step > 0 => 0,
+                None => last,
+            };
+            active.set(Some(list[next]));
+        });
+    };
+    let on_key = {
+        let choose = choose.clone();
+        move |ev: ev::KeyboardEvent| {
+            let is_open = open.get_untracked();
+            match ev.key().as_str() {
+                "ArrowDown" if ev.alt_key() => show_list(),
+                "ArrowDown" | "ArrowUp" if !is_open => show_list(),
+                "ArrowDown" => move_by(1),
+                "ArrowUp" => move_by(-1),
+                "PageDown" if is_open => move_by(10),
+                "PageUp" if is_open => move_by(-10),
+                "Enter" if is_open => match active.get_untracked() {
+                    Some(e) => choose(e),
+                    None => close(),
+                },
+                "Escape" if is_open || query.with_untracked(Option::is_some) => close(),
+                _ => return,
+            }
+            ev.prevent_default();
+        }
+    };
+    let on_input = move |ev: ev::Event| {
+        query.set(Some(event_target_value(&ev)));
+        open.set(true);
+        // The best match is the one Enter takes.
+        active.set(shown.with_untracked(|l| l.first().copied()));
+    };
+
+    let total: usize = counts.iter().sum();
+    let item = {
+        let option_id = option_id.clone();
+        let label_of = label_of.clone();
+        move |e: Entry| {
+            let count = e.map_or(total, |c| counts[c]);
+            let distance = move || {
+                let km = distances.with(|d| d.as_ref().and_then(|d| d[e?]))?;
+                Some(format!(" · {}", unit.text(km, lang.decimal())))
+            };
+            let choose = choose.clone();
+            view! {
+                <li
+                    role="option"
+                    id=option_id(e)
+                    class="um-option"
+                    class:um-chosen=move || city.get() == e
+                    aria-selected=move || if active.get() == Some(e) { "true" } else { "false" }
+                    on:click=move |_| choose(e)
+                >
+                    {lang.city_option(&label_of(e), count)}
+                    <span class="um-option-meta">{distance}</span>
+                </li>
+            }
+        }
+    };
+    let no_match = move || {
+        let typed = query.get().filter(|_| shown.with(Vec::is_empty))?;
+        Some(view! { <p class="um-option-none" role="status">{lang.no_city_matches(typed.trim())}</p> })
+    };
+    let popup = move || {
+        open.get().then(|| {
+            let item = item.clone();
+            view! {
+                // A press inside the list keeps the focus in the field (its blur would close the list
+                // before the click lands).
+                <div class="um-popup" on:mousedown=|ev| ev.prevent_default()>
+                    <ul role="listbox" id=list_id.clone() class="um-listbox" aria-label=texts.city node_ref=list>
+                        <For each=move || shown.get() key=|e| *e children=item.clone() />
+                    </ul>
+                    {no_match}
+                </div>
+            }
+        })
+    };
+
+    view! {
+        <div class="um-combobox">
+            <input
+                id=id
+                node_ref=field
+                class="um-city-input"
+                type="text"
+                role="combobox"
+                aria-autocomplete="list"
+                aria-controls=dom_id("cities")
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-activedescendant=move || active.get().filter(|_| open.get()).map(option_id.clone())
+                autocomplete="off"
+                autocapitalize="off"
+                spellcheck="false"
+                enterkeyhint="go"
+                value=label_of(city.get_untracked())
+                on:focus=move |_| select_all(field)
+                on:click=move |_| show_list()
+                on:keydown=on_key
+                on:input=on_input
+                // A moment later, and only if the widget is still there: Chromium blurs the field
+                // as an unmount takes it out, and closing then would wake views that are going.
+                on:blur=move |_| spawn_local(async move {
+                    if !open.is_disposed() {
+                        close();
+                    }
+                })
+            />
+            <button
+                type="button"
+                class="um-combobox-toggle"
+                tabindex="-1"
+                aria-label=texts.show_all_cities
+                aria-controls=dom_id("cities")
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                on:mousedown=|ev| ev.prevent_default()
+                on:click=move |_| {
+                    if open.get_untracked() {
+                        close();
+                    } else {
+                        if let Some(input) = field.get_untracked() {
+                            let _ = input.focus();
+                        }
+                        show_list();
+                    }
+                }
+            >
+                <span aria-hidden="true">"▾"</span>
+            </button>
+            {popup}
+        </div>
+    }
+}
