@@ -9,6 +9,7 @@ use super::{dom_id, options};
 use crate::model::{city_search, listing::Listing, near::Unit};
 use leptos::{ev, html, prelude::*, task::spawn_local};
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
 
 /// One entry of the list: a city, or `None` for "All cities".
@@ -76,14 +77,41 @@ pub fn CityCombobox(
             }
         }
     });
-    // The entry the keys are on stays in view in a long list.
+    // The ARIA state of the field, its toggle and the list, set in one place: which entry the keys
+    // are on (kept in view in a long list), and whether the list is open. (One effect instead
+    // of an attribute closure per element and per entry: the same behaviour in fewer bytes of
+    // wasm, bench/results.md.)
     let list = NodeRef::<html::Ul>::new();
-    Effect::new(move |_| {
-        active.track();
-        if let Some(item) = list.get().and_then(|l| l.query_selector("[aria-selected=true]").ok().flatten()) {
-            let how = ScrollIntoViewOptions::new();
-            how.set_block(ScrollLogicalPosition::Nearest);
-            item.scroll_into_view_with_scroll_into_view_options(&how);
+    let toggle = NodeRef::<html::Button>::new();
+    Effect::new({
+        let option_id = option_id.clone();
+        move |_| {
+            let is_open = open.get();
+            let at = active.get().filter(|_| is_open).map(&option_id);
+            let expanded = if is_open { "true" } else { "false" };
+            for element in [field.get().map(web_sys::Element::from), toggle.get().map(web_sys::Element::from)].into_iter().flatten() {
+                let _ = element.set_attribute("aria-expanded", expanded);
+            }
+            if let Some(input) = field.get() {
+                let _ = match &at {
+                    Some(id) => input.set_attribute("aria-activedescendant", id),
+                    None => input.remove_attribute("aria-activedescendant"),
+                };
+            }
+            let Some(list) = list.get() else { return };
+            if let Ok(marked) = list.query_selector_all("[aria-selected=true]") {
+                for i in 0..marked.length() {
+                    if let Some(e) = marked.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                        let _ = e.set_attribute("aria-selected", "false");
+                    }
+                }
+            }
+            if let Some(item) = at.and_then(|id| list.query_selector(&format!("[id='{id}']")).ok().flatten()) {
+                let _ = item.set_attribute("aria-selected", "true");
+                let how = ScrollIntoViewOptions::new();
+                how.set_block(ScrollLogicalPosition::Nearest);
+                item.scroll_into_view_with_scroll_into_view_options(&how);
+            }
         }
     });
 
@@ -156,28 +184,34 @@ pub fn CityCombobox(
     };
 
     let total: usize = counts.iter().sum();
+    // One entry, as it is when the list is (re)built; the effect above keeps `aria-selected`.
     let item = {
         let option_id = option_id.clone();
         let label_of = label_of.clone();
-        move |e: Entry| {
+        move |e: Entry, distances: Option<&[Option<f64>]>| {
             let count = e.map_or(total, |c| counts[c]);
-            let distance = move || {
-                let km = distances.with(|d| d.as_ref().and_then(|d| d[e?]))?;
-                Some(format!(" · {}", unit.text(km, lang.decimal())))
-            };
-            let choose = choose.clone();
+            let distance = e.and_then(|c| distances?[c]).map(|km| format!(" · {}", unit.text(km, lang.decimal())));
+            let class = if city.get_untracked() == e { "um-option um-chosen" } else { "um-option" };
+            let selected = if active.get_untracked() == Some(e) { "true" } else { "false" };
             view! {
-                <li
-                    role="option"
-                    id=option_id(e)
-                    class="um-option"
-                    class:um-chosen=move || city.get() == e
-                    aria-selected=move || if active.get() == Some(e) { "true" } else { "false" }
-                    on:click=move |_| choose(e)
-                >
+                <li role="option" id=option_id(e) class=class aria-selected=selected data-entry=e.map_or(0, |c| c + 1)>
                     {lang.city_option(&label_of(e), count)}
                     <span class="um-option-meta">{distance}</span>
                 </li>
+            }
+        }
+    };
+    // A click anywhere on an entry chooses it (one listener for the whole list).
+    let on_list_click = {
+        let choose = choose.clone();
+        move |ev: ev::MouseEvent| {
+            let entry = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("[data-entry]").ok().flatten())
+                .and_then(|li| li.get_attribute("data-entry")?.parse::<usize>().ok());
+            if let Some(n) = entry {
+                choose(n.checked_sub(1));
             }
         }
     };
@@ -188,12 +222,14 @@ pub fn CityCombobox(
     let popup = move || {
         open.get().then(|| {
             let item = item.clone();
+            // Rebuilt as the typed text narrows it: a few hundred plain entries at most.
+            let entries = move || distances.with(|d| shown.get().into_iter().map(|e| item(e, d.as_deref().map(Vec::as_slice))).collect_view());
             view! {
                 // A press inside the list keeps the focus in the field (its blur would close the list
                 // before the click lands).
                 <div class="um-popup" on:mousedown=|ev| ev.prevent_default()>
-                    <ul role="listbox" id=list_id.clone() class="um-listbox" aria-label=texts.city node_ref=list>
-                        <For each=move || shown.get() key=|e| *e children=item.clone() />
+                    <ul role="listbox" id=list_id.clone() class="um-listbox" aria-label=texts.city node_ref=list on:click=on_list_click.clone()>
+                        {entries}
                     </ul>
                     {no_match}
                 </div>
@@ -211,8 +247,7 @@ pub fn CityCombobox(
                 role="combobox"
                 aria-autocomplete="list"
                 aria-controls=dom_id("cities")
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-activedescendant=move || active.get().filter(|_| open.get()).map(option_id.clone())
+                aria-expanded="false"
                 autocomplete="off"
                 autocapitalize="off"
                 spellcheck="false"
@@ -236,7 +271,8 @@ pub fn CityCombobox(
                 tabindex="-1"
                 aria-label=texts.show_all_cities
                 aria-controls=dom_id("cities")
-                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-expanded="false"
+                node_ref=toggle
                 on:mousedown=|ev| ev.prevent_default()
                 on:click=move |_| {
                     if open.get_untracked() {

@@ -61,12 +61,6 @@ pub fn CityFilter(city: Memo<Option<usize>>, selected: RwSignal<Option<String>>)
     let near_me = has_points.then(|| {
         view! {
             <button type="button" class="um-near-me" on:click=near_me>
-                // A crosshair: drawn, since no font every phone has is sure to carry a glyph for it.
-                <svg class="um-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
-                    <circle cx="12" cy="12" r="7" fill="none" stroke="currentColor" stroke-width="2"></circle>
-                    <circle cx="12" cy="12" r="2.5" fill="currentColor"></circle>
-                    <path d="M12 1v4M12 19v4M1 12h4M19 12h4" stroke="currentColor" stroke-width="2"></path>
-                </svg>
                 {texts.near_me}
             </button>
         }

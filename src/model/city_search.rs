@@ -51,7 +51,7 @@ pub fn fold(text: &str) -> String {
 
 /// How well a name matches a typed text: the whole name begins with it, a later word does, or it
 /// is somewhere inside. `None`: no match.
-fn rank(name: &str, query: &str) -> Option<u8> {
+fn rank(name: &str, query: &str) -> Option<u64> {
     let at = name.find(query)?;
     Some(match at {
         0 => 0,
@@ -65,7 +65,8 @@ fn rank(name: &str, query: &str) -> Option<u8> {
 /// reader's position is known). An empty query matches every city.
 pub fn matches(folded: &[String], order: &[usize], query: &str) -> Vec<usize> {
     let query = fold(query);
-    let mut found: Vec<(u8, usize)> = order.iter().enumerate().filter_map(|(pos, &city)| Some((rank(&folded[city], &query)?, pos))).collect();
+    // (rank, position): sorted as `near::by_distance` sorts, one sort in the wasm for both.
+    let mut found: Vec<(u64, usize)> = order.iter().enumerate().filter_map(|(pos, &city)| Some((rank(&folded[city], &query)?, pos))).collect();
     found.sort_unstable();
     found.into_iter().map(|(_, pos)| order[pos]).collect()
 }

@@ -49,14 +49,10 @@ pub fn distances(points: &[Option<Point>], here: Point) -> Vec<Option<f64>> {
 
 /// The cities nearest first; those without coordinates after them, in their own order (by name).
 pub fn by_distance(distances: &[Option<f64>]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..distances.len()).collect();
-    order.sort_by(|&a, &b| match (distances[a], distances[b]) {
-        (Some(x), Some(y)) => x.total_cmp(&y).then(a.cmp(&b)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.cmp(&b),
-    });
-    order
+    // A distance is never negative, so its bits sort as it does.
+    let mut keyed: Vec<(u64, usize)> = distances.iter().enumerate().map(|(i, d)| (d.map_or(u64::MAX, f64::to_bits), i)).collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 /// The nearest city that has upcoming meetings (`counts`, indexed like the cities).

@@ -172,7 +172,9 @@ describe("the iframe page keeps its default city and the reader's choice apart",
     const params = () => new URL(inner.url()).searchParams;
     const chosen = () => frame.getByLabel("City").inputValue();
     const reload = async () => {
-      await inner.evaluate(() => location.reload());
+      // location.reload() only starts the navigation: wait for the new document, not the old one.
+      await inner.evaluate(() => ((window.__before = true), location.reload()));
+      await until(async () => !(await inner.evaluate(() => window.__before).catch(() => true)), "the frame reloaded");
       await frame.locator("article:visible").first().waitFor();
     };
     assert.equal(await chosen(), "New York");
