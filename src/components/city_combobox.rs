@@ -131,6 +131,8 @@ pub fn CityCombobox(
         let listing = listing.clone();
         move |e: Entry| {
             close();
+            // Also when the URL names a city the feed lacks (no city shown, a slug kept): All
+            // cities then clears it.
             if city.get_untracked() != e || selected.with_untracked(Option::is_some) != e.is_some() {
                 selected.set(e.map(|c| listing.cities[c].slug.clone()));
             }
