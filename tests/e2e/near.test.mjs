@@ -110,6 +110,32 @@ describe("Near me", () => {
     await context.close();
   });
 
+  test("the bundled page, under the strict CSP: its one placed city, Los Angeles", async () => {
+    h.server.state.headers["content-security-policy"] = STRICT_CSP;
+    try {
+      const { page, context, seen } = await openPage(h.browser, { viewport: VIEWPORTS.phone, hasTouch: true, timezoneId: "America/Los_Angeles" });
+      const violations = [];
+      page.on("console", (m) => /Content.Security.Policy/i.test(m.text()) && violations.push(m.text()));
+      await context.grantPermissions(["geolocation"], { origin: h.server.url });
+      const downtown = { latitude: 34.0522, longitude: -118.2437 };
+      await context.setGeolocation(downtown);
+      await page.goto(`${h.server.url}/`);
+      await widgetsReady(page);
+      const bundled = JSON.parse(readFileSync(join(ROOT, "public/feed.json"), "utf8"));
+      const placed = bundled.campaigns.flatMap((c) => c.meetings).map((m) => m.place).filter((p) => p.lat !== undefined);
+      assert.deepEqual([...new Set(placed.map((p) => p.city))], ["Los Angeles"], "the bundled feed places one city");
+      await page.getByRole("button", { name: "Near me" }).filter({ visible: true }).tap();
+      const expected = distanceText(km({ lat: downtown.latitude, lon: downtown.longitude }, placed[0]), "mi", ".");
+      await page.getByRole("status").filter({ hasText: `Nearest to you: Los Angeles · ${expected}` }).waitFor();
+      await until(() => params(page).city === "los-angeles", "?city=los-angeles");
+      assert.deepEqual(violations, []);
+      noHarm(seen);
+      await context.close();
+    } finally {
+      delete h.server.state.headers["content-security-policy"];
+    }
+  });
+
   test("a feed without coordinates offers no Near me", async () => {
     const { page, context, seen } = await openPage(h.browser);
     await page.goto(h.page("/fixtures/web-feed.json"));
