@@ -256,7 +256,14 @@ pub fn CityCombobox(
                 enterkeyhint="go"
                 value=label_of(city.get_untracked())
                 on:focus=move |_| select_all(field)
-                on:click=move |_| show_list()
+                // Selected again on a click: the click's own mouseup put the caret in the text,
+                // and the first letters typed would land after "All cities".
+                on:click=move |_| {
+                    if query.with_untracked(Option::is_none) {
+                        select_all(field);
+                    }
+                    show_list();
+                }
                 on:keydown=on_key
                 on:input=on_input
                 // A moment later, and only if the widget is still there: Chromium blurs the field
