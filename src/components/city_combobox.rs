@@ -43,15 +43,18 @@ pub fn CityCombobox(
     let texts = lang.texts();
     let id = dom_id("city");
     let list_id = dom_id("cities");
+    // An entry as a number (0: All cities), in its element's id and `data-entry`.
+    let number = |e: Entry| e.map_or(0, |c| c + 1);
     let option_id = {
         let list_id = list_id.clone();
-        move |e: Entry| format!("{list_id}-{}", e.map_or(0, |c| c + 1))
+        move |e: Entry| format!("{list_id}-{}", number(e))
     };
     let label_of = {
         let listing = listing.clone();
         move |e: Entry| e.map_or_else(|| texts.all_cities.to_string(), |c| listing.cities[c].label.clone())
     };
-    let folded: Vec<String> = listing.cities.iter().map(|c| city_search::fold(&c.label)).collect();
+    // The labels as the search compares them, made on the first letter typed, not at start-up.
+    let folded = std::sync::OnceLock::<Vec<String>>::new();
 
     // What the reader is typing (`None`: the field shows the choice), whether the list is open,
     // and the entry the arrow keys are on.
@@ -59,11 +62,17 @@ pub fn CityCombobox(
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<Entry>);
     // Read only while the list is open (a memo is computed when read).
-    let shown = Memo::new(move |_| {
-        query.with(|q| match q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-            None => std::iter::once(None).chain(order.get().into_iter().map(Some)).collect::<Vec<Entry>>(),
-            Some(q) => order.with(|order| city_search::matches(&folded, order, q).into_iter().map(Some).collect()),
-        })
+    let shown = Memo::new({
+        let listing = listing.clone();
+        move |_| {
+            query.with(|q| match q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+                None => std::iter::once(None).chain(order.get().into_iter().map(Some)).collect::<Vec<Entry>>(),
+                Some(q) => {
+                    let folded = folded.get_or_init(|| listing.cities.iter().map(|c| city_search::fold(&c.label)).collect());
+                    order.with(|order| city_search::matches(folded, order, q).into_iter().map(Some).collect())
+                }
+            })
+        }
     });
 
     // The field shows the chosen city whenever the reader is not typing.
@@ -192,11 +201,11 @@ pub fn CityCombobox(
         let label_of = label_of.clone();
         move |e: Entry, distances: Option<&[Option<f64>]>| {
             let count = e.map_or(total, |c| counts[c]);
-            let distance = e.and_then(|c| distances?[c]).map(|km| format!(" · {}", unit.text(km, lang.decimal())));
+            let distance = e.and_then(|c| distances?[c]).map(|km| format!(" · {}", unit.text(km, lang)));
             let class = if city.get_untracked() == e { "um-option um-chosen" } else { "um-option" };
             let selected = if active.get_untracked() == Some(e) { "true" } else { "false" };
             view! {
-                <li role="option" id=option_id(e) class=class aria-selected=selected data-entry=e.map_or(0, |c| c + 1)>
+                <li role="option" id=option_id(e) class=class aria-selected=selected data-entry=number(e)>
                     {lang.city_option(&label_of(e), count)}
                     <span class="um-option-meta">{distance}</span>
                 </li>
@@ -221,22 +230,25 @@ pub fn CityCombobox(
         let typed = query.get().filter(|_| shown.with(Vec::is_empty))?;
         Some(view! { <p class="um-option-none" role="status">{lang.no_city_matches(typed.trim())}</p> })
     };
-    let popup = move || {
-        open.get().then(|| {
-            let item = item.clone();
-            // Rebuilt as the typed text narrows it: a few hundred plain entries at most.
-            let entries = move || distances.with(|d| shown.get().into_iter().map(|e| item(e, d.as_deref().map(Vec::as_slice))).collect_view());
-            view! {
-                // A press inside the list keeps the focus in the field (its blur would close the list
-                // before the click lands).
-                <div class="um-popup" on:mousedown=|ev| ev.prevent_default()>
-                    <ul role="listbox" id=list_id.clone() class="um-listbox" aria-label=texts.city node_ref=list on:click=on_list_click.clone()>
-                        {entries}
-                    </ul>
-                    {no_match}
-                </div>
-            }
-        })
+    let popup = {
+        let list_id = list_id.clone();
+        move || {
+            open.get().then(|| {
+                let item = item.clone();
+                // Rebuilt as the typed text narrows it: a few hundred plain entries at most.
+                let entries = move || distances.with(|d| shown.get().into_iter().map(|e| item(e, d.as_deref().map(Vec::as_slice))).collect_view());
+                view! {
+                    // A press inside the list keeps the focus in the field (its blur would close the list
+                    // before the click lands).
+                    <div class="um-popup" on:mousedown=|ev| ev.prevent_default()>
+                        <ul role="listbox" id=list_id.clone() class="um-listbox" aria-label=texts.city node_ref=list on:click=on_list_click.clone()>
+                            {entries}
+                        </ul>
+                        {no_match}
+                    </div>
+                }
+            })
+        }
     };
 
     view! {
@@ -248,7 +260,7 @@ pub fn CityCombobox(
                 type="text"
                 role="combobox"
                 aria-autocomplete="list"
-                aria-controls=dom_id("cities")
+                aria-controls=list_id.clone()
                 aria-expanded="false"
                 autocomplete="off"
                 autocapitalize="off"
@@ -279,7 +291,7 @@ pub fn CityCombobox(
                 class="um-combobox-toggle"
                 tabindex="-1"
                 aria-label=texts.show_all_cities
-                aria-controls=dom_id("cities")
+                aria-controls=list_id.clone()
                 aria-expanded="false"
                 node_ref=toggle
                 on:mousedown=|ev| ev.prevent_default()

@@ -20,8 +20,8 @@ pub fn CityFilter(city: Memo<Option<usize>>, selected: RwSignal<Option<String>>)
     let (lang, unit) = (options.lang, options.distance_unit);
     let texts = lang.texts();
     let counts = Arc::new(listing.city_counts());
-    let points = near::city_points(listing.cities.len(), listing.places());
-    let has_points = points.iter().any(Option::is_some);
+    // Whether any meeting is on the map; where each city is, only once a tap asks.
+    let has_points = listing.places().any(|(_, p)| p.lat.is_some() && p.lon.is_some());
 
     let distances: Distances = RwSignal::new(None);
     let order = Memo::new({
@@ -34,10 +34,11 @@ pub fn CityFilter(city: Memo<Option<usize>>, selected: RwSignal<Option<String>>)
         let counts = counts.clone();
         move |_| {
             status.set(Some(texts.finding_position.to_string()));
-            let (listing, counts, points) = (listing.clone(), counts.clone(), points.clone());
+            let (listing, counts) = (listing.clone(), counts.clone());
             spawn_local(async move {
                 let line = match geolocation::position().await {
                     Ok(here) => {
+                        let points = near::city_points(listing.cities.len(), listing.places());
                         let found = near::distances(&points, here);
                         let nearest = near::nearest(&found, &counts);
                         // try_: the widget may have gone while the browser looked.
@@ -46,7 +47,7 @@ pub fn CityFilter(city: Memo<Option<usize>>, selected: RwSignal<Option<String>>)
                             Some(c) => {
                                 let km = found[c].expect("the nearest city has a position");
                                 selected.try_set(Some(listing.cities[c].slug.clone()));
-                                lang.nearest(&listing.cities[c].label, &unit.text(km, lang.decimal()))
+                                lang.nearest(&listing.cities[c].label, &unit.text(km, lang))
                             }
                             None => texts.no_city_nearby.to_string(),
                         }

@@ -4,6 +4,7 @@
 //! from `edge::geolocation` and is only ever passed in here: nothing keeps it.
 
 use super::feed::Place;
+use super::i18n::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
@@ -87,9 +88,10 @@ impl Unit {
         }
     }
 
-    /// "12 km", "1.4 mi": one decimal under ten, whole numbers above, never less than 0.1.
-    /// `decimal` is the language's decimal separator.
-    pub fn text(self, km: f64, decimal: char) -> String {
+    /// "12 km", "1.4 mi", "1,4 km" in German: one decimal under ten, whole numbers above, never
+    /// less than 0.1.
+    pub fn text(self, km: f64, lang: Lang) -> String {
+        let decimal = lang.decimal();
         let (value, unit) = match self {
             Unit::Km => (km, "km"),
             Unit::Mi => (km / KM_PER_MILE, "mi"),
@@ -154,11 +156,11 @@ mod tests {
         assert_eq!(Unit::for_tags(["en"]), Unit::Km);
         assert_eq!(Unit::for_tags(["es-419"]), Unit::Km);
         assert_eq!(Unit::for_tags(["zh-Hant-TW"]), Unit::Km);
-        assert_eq!(Unit::Km.text(12.3, '.'), "12 km");
-        assert_eq!(Unit::Km.text(1.44, ','), "1,4 km");
-        assert_eq!(Unit::Km.text(0.01, '.'), "0.1 km");
-        assert_eq!(Unit::Km.text(9.96, '.'), "10 km");
-        assert_eq!(Unit::Mi.text(16.0934, '.'), "10 mi");
-        assert_eq!(Unit::Mi.text(1.0, '.'), "0.6 mi");
+        assert_eq!(Unit::Km.text(12.3, Lang::En), "12 km");
+        assert_eq!(Unit::Km.text(1.44, Lang::De), "1,4 km");
+        assert_eq!(Unit::Km.text(0.01, Lang::En), "0.1 km");
+        assert_eq!(Unit::Km.text(9.96, Lang::En), "10 km");
+        assert_eq!(Unit::Mi.text(16.0934, Lang::En), "10 mi");
+        assert_eq!(Unit::Mi.text(1.0, Lang::En), "0.6 mi");
     }
 }
