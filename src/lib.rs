@@ -14,6 +14,7 @@
 
 pub mod components;
 pub mod edge;
+pub mod intl;
 pub mod model;
 pub mod mount;
 #[cfg(not(target_arch = "wasm32"))]

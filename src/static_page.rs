@@ -35,7 +35,7 @@ pub fn listings_html(listing: Arc<Listing>, lang: Lang, output: Output) -> Strin
         let filter = (output == Output::Prerender).then(|| view! { <CityFilter city selected /> });
         let cards = listing.campaigns(None).into_iter().map(|index| view! { <CampaignCard index city /> }).collect_view();
         view! {
-            <div class="um" lang=lang.tag()>
+            <div class="um" lang=lang.tag() dir=lang.texts().direction>
                 <FeedNotice />
                 {filter}
                 <div class="um-campaigns">{cards}</div>
@@ -106,7 +106,7 @@ mod tests {
         assert!(html.starts_with("<!doctype html>"));
         assert_eq!(html.matches("<article").count(), 14);
         assert_eq!(html.matches("class=\"um-meeting\"").count() + html.matches("class=\"um-meeting um-cancelled\"").count(), 42);
-        assert!(html.contains("6:30 PM CEST"));
+        assert!(html.contains("6:30 PM GMT+2"), "Berlin in summer, as English writes it");
         assert!(html.contains(r#"<meta name="description" content="42 upcoming meetings in "#), "a search result's snippet");
         assert!(html.contains(".um .um-card {"), "the widget's stylesheet is inline");
         assert!(!html.contains(r#"role="combobox""#), "no filter on a page without script");
@@ -131,7 +131,7 @@ mod tests {
             Lang::De,
             Output::Prerender,
         );
-        assert!(html.starts_with(r#"<div lang="de" class="um">"#));
+        assert!(html.starts_with(r#"<div lang="de" dir="ltr" class="um">"#), "{}", &html[..60]);
         assert!(html.contains(r#"role="combobox""#));
         assert!(html.contains(r#"value="Alle Städte""#), "the field shows the choice");
         assert!(!html.contains("In meiner Nähe"), "no coordinates, no Near me");

@@ -2,7 +2,8 @@
 # Every check and test suite, against the real thing, ending with one summary line:
 #   lint     cargo fmt --check, and cargo clippy -D warnings for the native and the wasm32 build
 #   native   cargo test: the model, its time rules, and the feed contract fixtures
-#   browser  wasm-bindgen-test: widgets mounted as a page mounts them, in headless Chromium
+#   browser  wasm-bindgen-test in headless Chromium: widgets mounted as a page mounts them, and
+#            every zone Chromium knows against the native database (tests/zones.rs)
 #   schema   the JSON Schema of format v1 against the bundled feed and the fixtures
 #   tools    the publisher's command line against a real iCalendar parser (ical.js)
 #   build    make build: the release dist/
@@ -56,7 +57,7 @@ lint() {
 
 suite lint check_counts lint
 suite native cargo_counts cargo test -p upcoming-meetings --locked --offline
-suite browser cargo_counts cargo test -p upcoming-meetings --locked --offline --target wasm32-unknown-unknown --test web
+suite browser cargo_counts cargo test -p upcoming-meetings --locked --offline --target wasm32-unknown-unknown --test web --test zones
 suite schema node_counts node --test --test-reporter=spec tests/schema.test.mjs
 suite tools node_counts node --test --test-reporter=spec tests/tools.test.mjs
 

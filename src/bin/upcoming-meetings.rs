@@ -19,7 +19,10 @@ mod native {
     use std::{process::ExitCode, sync::Arc};
     use upcoming_meetings::model::{cities::slug, feed::Feed, i18n::Lang, ics, links::host_of, listing::Listing, parse::parse_feed};
     use upcoming_meetings::static_page::{listings_html, page_html, Output};
-    use upcoming_meetings::tools::{check, iana_offset, import_csv, import_ics, source};
+    use upcoming_meetings::{
+        intl,
+        tools::{check, import_csv, import_ics, source},
+    };
 
     #[derive(Parser)]
     #[command(name = "upcoming-meetings", version, about = "Check, render and make feeds for the upcoming-meetings widget.")]
@@ -85,7 +88,7 @@ mod native {
             /// Only the widget's markup, for inside `<div data-upcoming-meetings>`.
             #[arg(long)]
             prerender: bool,
-            /// The page's language: en or de.
+            /// The page's language: en, de, fr, es, pt or tr (a region, pt-BR, finds its language).
             #[arg(long, default_value = "en", value_parser = lang)]
             lang: Lang,
             /// Meetings past at this time (RFC 3339) are left out; default: now.
@@ -163,7 +166,7 @@ mod native {
     }
 
     fn lang(text: &str) -> Result<Lang, String> {
-        Lang::from_tag(text).ok_or_else(|| "en or de".to_string())
+        Lang::from_tag(text).ok_or_else(|| format!("one of {}", Lang::ALL.iter().map(|l| l.tag()).collect::<Vec<_>>().join(", ")))
     }
 
     fn now_or(now: Option<DateTime<Utc>>) -> DateTime<Utc> {
@@ -206,7 +209,7 @@ mod native {
     fn run(command: Command) -> Result<ExitCode, String> {
         Ok(match command {
             Command::Check { feed, format, now } => {
-                let report = check::check(&source::read(&feed)?, now_or(now), &iana_offset);
+                let report = check::check(&source::read(&feed)?, now_or(now), &intl::offset);
                 let name = if feed == "-" { "<stdin>" } else { feed.as_str() };
                 match format {
                     Format::Human => print!("{}", check::human(&report, name)),

@@ -35,7 +35,7 @@ pub fn App(options: Arc<Options>, has_content: bool, on_shown: Callback<()>, on_
         }
     };
     view! {
-        <div class="um" class:um-compact=options.compact class:um-framed=options.framed data-theme=options.theme.name() lang=options.lang.tag()>
+        <div class="um" class:um-compact=options.compact class:um-framed=options.framed data-theme=options.theme.name() lang=options.lang.tag() dir=options.lang.texts().direction>
             <Suspense fallback=loading>
                 {move || Suspend::new(async move {
                     let result = feed.result.await;

@@ -51,9 +51,9 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
                 <img class="um-image" src=img.url.as_str().to_string() alt=img.alt.clone() loading="lazy" decoding="async" />
             })}
             <header class="um-card-head">
-                {c.kind.clone().map(|k| view! { <p class="um-kind">{k}</p> })}
-                <h2 class="um-card-title" id=heading>{c.title.clone()}</h2>
-                {c.subtitle.clone().map(|s| view! { <p class="um-subtitle">{s}</p> })}
+                {c.kind.clone().map(|k| view! { <p dir="auto" class="um-kind">{k}</p> })}
+                <h2 dir="auto" class="um-card-title" id=heading>{c.title.clone()}</h2>
+                {c.subtitle.clone().map(|s| view! { <p dir="auto" class="um-subtitle">{s}</p> })}
             </header>
             <Summary campaign=index />
             {(!c.speakers.is_empty()).then(|| view! {
@@ -61,23 +61,23 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
                     <h3 class="um-label">{texts.speakers}</h3>
                     <ul>
                         {c.speakers.iter().map(|s| view! {
-                            <li><strong>{s.name.clone()}</strong>{s.bio.clone().map(|b| view! { ", " {b} })}</li>
+                            <li dir="auto"><strong>{s.name.clone()}</strong>{s.bio.clone().map(|b| view! { ", " {b} })}</li>
                         }).collect_view()}
                     </ul>
                 </div>
             })}
             {(!c.sponsors.is_empty()).then(|| view! {
-                <p class="um-sponsors"><span class="um-label">{texts.sponsored_by} ": "</span>{c.sponsors.join(", ")}</p>
+                <p class="um-sponsors"><span class="um-label">{texts.sponsored_by} ": "</span><bdi>{c.sponsors.join(", ")}</bdi></p>
             })}
             {(!c.tags.is_empty()).then(|| view! {
-                <ul class="um-tags">{c.tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
+                <ul class="um-tags">{c.tags.iter().map(|t| view! { <li dir="auto">{t.clone()}</li> }).collect_view()}</ul>
             })}
             {(!c.links.is_empty()).then(|| view! {
                 <ul class="um-links">
                     {c.links.iter().map(|l| view! { <li><ExternalLink url=l.url.clone() label=l.label.clone() /></li> }).collect_view()}
                 </ul>
             })}
-            {c.notice.clone().map(|n| view! { <p class="um-notice">{n}</p> })}
+            {c.notice.clone().map(|n| view! { <p dir="auto" class="um-notice">{n}</p> })}
             <h3 class="um-sr">{texts.meetings}</h3>
             <MeetingList campaign=index meetings=upcoming limit=upcoming_limit />
             <Show when=move || { beyond_limit() > 0 }>
@@ -121,14 +121,14 @@ fn Summary(campaign: usize) -> impl IntoView {
     let foldable = !rest.is_empty() || first.as_ref().is_some_and(|p| p.chars().count() > FOLD_CHARS);
     view! {
         <div class="um-summary">
-            {first.map(|p| view! { <p>{p}</p> })}
+            {first.map(|p| view! { <p dir="auto">{p}</p> })}
             {foldable.then(|| view! {
                 <details class="um-fold um-summary-fold">
                     <summary class="um-link-button">
                         <span class="um-fold-closed">{texts.more_description}</span>
                         <span class="um-fold-open">{texts.less_description}</span>
                     </summary>
-                    {rest.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                    {rest.into_iter().map(|p| view! { <p dir="auto">{p}</p> }).collect_view()}
                 </details>
             })}
             {c.url.clone().map(|url| view! { <p class="um-read-more"><ExternalLink url label=texts.read_more.to_string() /></p> })}

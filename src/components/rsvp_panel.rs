@@ -3,7 +3,14 @@
 //! publisher's contact link; and "Add to calendar". Escape, the Close button or a click beside it closes it, and focus
 //! returns to the button that opened it.
 
-use super::{add_to_calendar::MeetingCalendar, dom_id, external_link::ExternalLink, lang, meeting_item::status_text, options};
+use super::{
+    add_to_calendar::MeetingCalendar,
+    dom_id,
+    external_link::ExternalLink,
+    lang,
+    meeting_item::{status_text, when_line},
+    options,
+};
 use crate::edge::{
     share::{share, Shared},
     url_state,
@@ -13,7 +20,6 @@ use crate::model::{
     listing::Listing,
     meeting_link,
     place_format::{map_link, street_line, venue_line},
-    time_format::describe,
 };
 use leptos::{html, prelude::*};
 use std::sync::Arc;
@@ -165,7 +171,6 @@ fn PanelBody(campaign: usize, meeting: usize, title_id: String, on_close: impl F
     let texts = lang.texts();
     let c = listing.campaign(campaign);
     let m = &c.meetings[meeting];
-    let when = describe(lang, &m.when, m.zone());
     let contact = listing.feed.publisher.as_ref().and_then(|p| p.contact_url.clone());
     let no_links = m.rsvp.is_empty() && c.links.is_empty();
     let map = map_link(&m.place);
@@ -173,10 +178,10 @@ fn PanelBody(campaign: usize, meeting: usize, title_id: String, on_close: impl F
         <div class="um-panel-body">
             <header class="um-panel-head">
                 <div>
-                    <p class="um-kind">{c.title.clone()}</p>
+                    <p dir="auto" class="um-kind">{c.title.clone()}</p>
                     <h2 class="um-panel-title" id=title_id>
                         {m.is_rally().then(|| view! { <span class="um-badge um-badge-rally">{texts.rally}</span> " " })}
-                        {m.display_title().to_string()}
+                        <bdi>{m.display_title().to_string()}</bdi>
                     </h2>
                 </div>
                 <button type="button" class="um-button um-close" on:click=move |_| on_close()>{texts.close}</button>
@@ -184,19 +189,16 @@ fn PanelBody(campaign: usize, meeting: usize, title_id: String, on_close: impl F
             <ShareLink campaign meeting />
             <div class="um-panel-details" class:um-cancelled=m.status == crate::model::feed::Status::Cancelled>
                 {status_text(texts, m.status).map(|s| view! { <p class="um-status"><span class="um-badge um-badge-status">{s}</span></p> })}
-                <p class="um-when">
-                    <time datetime=when.datetime class="um-date">{when.date}</time>
-                    {(!when.time.is_empty()).then(|| view! { <span class="um-time">{when.time}</span> })}
-                </p>
+                {when_line(lang, m)}
                 <p class="um-where">
-                    {venue_line(&m.place, m.title.is_none()).map(|v| view! { <span class="um-venue">{v}</span> })}
-                    <span class="um-street">{street_line(&m.place)}</span>
+                    {venue_line(&m.place, m.title.is_none()).map(|v| view! { <span dir="auto" class="um-venue">{v}</span> })}
+                    <span dir="auto" class="um-street">{street_line(&m.place)}</span>
                 </p>
-                {m.place.directions.clone().map(|d| view! { <p class="um-directions"><span class="um-label">{texts.directions} ": "</span>{d}</p> })}
+                {m.place.directions.clone().map(|d| view! { <p class="um-directions"><span class="um-label">{texts.directions} ": "</span><bdi>{d}</bdi></p> })}
                 {map.map(|url| view! { <p><ExternalLink url label=texts.map.to_string() /></p> })}
                 {m.online.as_ref().map(|o| view! { <p><span class="um-label">{texts.online} ": "</span><ExternalLink url=o.url.clone() label=o.label.clone() /></p> })}
-                {m.note.clone().map(|n| view! { <p class="um-note">{n}</p> })}
-                {(!m.speakers.is_empty()).then(|| view! { <p class="um-with">{lang.with_speakers(&m.speakers.join(", "))}</p> })}
+                {m.note.clone().map(|n| view! { <p dir="auto" class="um-note">{n}</p> })}
+                {(!m.speakers.is_empty()).then(|| view! { <p dir="auto" class="um-with">{lang.with_speakers(&m.speakers.join(", "))}</p> })}
             </div>
             {(!m.rsvp.is_empty()).then(|| view! {
                 <section class="um-panel-section">

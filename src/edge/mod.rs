@@ -14,4 +14,3 @@ pub mod share;
 pub mod storage;
 pub mod timer;
 pub mod url_state;
-pub mod zone;

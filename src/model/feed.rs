@@ -3,7 +3,7 @@
 
 use super::links::{same_origin, SafeUrl};
 use super::time::When;
-use super::zones::Zone;
+use super::zone::Zone;
 
 /// A parsed feed: the entries that passed validation, and what was left out or corrected.
 #[derive(Debug, Default)]
@@ -85,7 +85,7 @@ pub struct Meeting {
     pub when: When,
     pub time_zone: Option<String>,
     /// `time_zone`'s rules, when the widget knows that zone (looked up once, when read).
-    pub zone: Option<&'static Zone>,
+    pub zone: Option<Zone>,
     pub status: Status,
     pub place: Place,
     pub online: Option<Link>,
@@ -129,8 +129,8 @@ pub struct Problem {
 
 impl Meeting {
     /// The venue's zone, when the feed names one the widget knows.
-    pub fn zone(&self) -> Option<&'static Zone> {
-        self.zone
+    pub fn zone(&self) -> Option<&Zone> {
+        self.zone.as_ref()
     }
 
     /// What the meeting is called: its title, or its place's name, or its city.

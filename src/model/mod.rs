@@ -22,4 +22,4 @@ pub mod text;
 pub mod time;
 pub mod time_format;
 pub mod url_city;
-pub mod zones;
+pub mod zone;

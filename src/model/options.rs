@@ -271,8 +271,8 @@ mod tests {
         assert_eq!(o.feed_url, Ok("https://chapter.example/feed.json".into()));
         assert_eq!(o.lang, Lang::De);
         assert_eq!(resolve(&[], &[], Some("de-DE")).lang, Lang::De);
-        assert_eq!(resolve(&[("lang", "fr")], &[], Some("de")).lang, Lang::De, "an unknown language falls back to the page's");
-        assert_eq!(resolve(&[("lang", "fr")], &[], None).lang, Lang::En);
+        assert_eq!(resolve(&[("lang", "nl")], &[], Some("de")).lang, Lang::De, "an unknown language falls back to the page's");
+        assert_eq!(resolve(&[("lang", "nl")], &[], None).lang, Lang::En);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::json::{self, Items, JsonError, Kind, Members, Value};
 use super::links::SafeUrl;
 use super::text::{clean, cut, quoted};
 use super::time::parse_when;
-use super::zones;
+use super::zone::Zone;
 use std::collections::BTreeSet;
 
 /// The largest feed the widget reads. A meeting takes about 500 bytes, so this is room for
@@ -436,10 +436,10 @@ fn meeting(value: Value, path: Path, problems: &mut Vec<Problem>) -> Result<Meet
         None => return Err("it has no \"place\"".to_string()),
     };
     let time_zone = f.text("time_zone", MAX_SHORT_TEXT);
-    let zone = time_zone.as_deref().and_then(zones::lookup);
+    let zone = time_zone.as_deref().and_then(Zone::get);
     let start = f.text("start", MAX_SHORT_TEXT);
     let end = f.text("end", MAX_SHORT_TEXT);
-    let parsed = parse_when(start.as_deref(), end.as_deref(), zone)?;
+    let parsed = parse_when(start.as_deref(), end.as_deref(), zone.as_ref())?;
     let start_value = map.get("start").unwrap_or(map);
     for fix in parsed.corrections {
         f.fix_at(start_value, fix);
@@ -552,7 +552,7 @@ mod tests {
         assert_eq!(m.rsvp[0].label, "Facebook Event Page");
         assert_eq!(m.speakers, vec!["Christoph Vandreier"]);
         assert!(matches!(m.when, When::At { end: Some(_), .. }));
-        assert_eq!(m.zone().unwrap().abbreviation(120), Some("CEST"));
+        assert_eq!(m.zone().unwrap().name(), "Europe/Berlin");
         assert_eq!(c.meetings[2].display_title(), "LACC");
         assert_eq!(c.meetings[3].display_title(), "Cambridge");
         assert!(c.meetings[0].is_rally());

@@ -3,7 +3,7 @@
 //! Display of these times lives in `time_format.rs`.
 
 use super::text::quoted;
-use super::zones::Zone;
+use super::zone::Zone;
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 
 /// When a meeting happens, as far as the feed knows.
@@ -243,14 +243,17 @@ impl When {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::zones::lookup;
+
+    fn lookup(name: &str) -> Option<Zone> {
+        Zone::get(name)
+    }
 
     fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
     }
 
     fn when(start: Option<&str>, end: Option<&str>, zone: Option<&str>) -> Parsed {
-        parse_when(start, end, zone.and_then(lookup)).unwrap()
+        parse_when(start, end, zone.and_then(lookup).as_ref()).unwrap()
     }
 
     #[test]
@@ -346,6 +349,7 @@ mod tests {
     #[test]
     fn past_after_end_or_two_hours_or_end_of_day_at_venue() {
         let la = lookup("America/Los_Angeles");
+        let la = la.as_ref();
         let timed = when(Some("2027-04-19T19:00:00-07:00"), None, None).when;
         assert!(!timed.is_past(la, utc("2027-04-20T03:59:00Z")));
         assert!(timed.is_past(la, utc("2027-04-20T04:01:00Z")));

@@ -232,7 +232,7 @@ mod tests {
     #[test]
     fn a_problem_is_located_by_path_line_and_column() {
         let text = "{\"version\": 1, \"campaigns\": [\n  {\"id\": \"c\", \"title\": \"T\", \"meetings\": [\n    {\"id\": \"m\", \"start\": \"2027-13-40\", \"place\": {\"city\": \"Berlin\"}},\n    {\"id\": \"n\", \"start\": \"2027-04-19T19:00:00+02:00\", \"place\": {\"city\": \"Berlin\", \"lat\": 123}}\n  ]}\n]}";
-        let report = check(text, now(), &crate::tools::iana_offset);
+        let report = check(text, now(), &crate::intl::offset);
         let left_out = report.findings.iter().find(|f| f.action == Action::LeftOut).expect("the bad date leaves its meeting out");
         assert_eq!((left_out.path.as_str(), left_out.line, left_out.column), ("$.campaigns[0].meetings[0]", 3, 5));
         let mended = report.findings.iter().find(|f| f.action == Action::Mended).expect("lat out of range is mended");
@@ -243,7 +243,7 @@ mod tests {
 
     #[test]
     fn a_document_the_widget_refuses_is_one_finding_at_its_place() {
-        let report = check("{\"version\": 1,\n \"campaigns\": [,]}", now(), &crate::tools::iana_offset);
+        let report = check("{\"version\": 1,\n \"campaigns\": [,]}", now(), &crate::intl::offset);
         assert_eq!(report.findings.len(), 1);
         let f = &report.findings[0];
         assert_eq!((f.action, f.line, f.column), (Action::Refused, 2, 16));
@@ -256,7 +256,7 @@ mod tests {
         let mut seen = 0;
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            for f in check(&text, now(), &crate::tools::iana_offset).findings.iter().filter(|f| f.action != Action::Warning) {
+            for f in check(&text, now(), &crate::intl::offset).findings.iter().filter(|f| f.action != Action::Warning) {
                 seen += 1;
                 assert_ne!(f.fix, "See docs/feed-v1.md for what this field may hold.", "no fix for {:?}", f.message);
             }
@@ -266,7 +266,7 @@ mod tests {
 
     #[test]
     fn the_bundled_feed_has_nothing_left_out() {
-        let report = check(include_str!("../../public/feed.json"), now(), &crate::tools::iana_offset);
+        let report = check(include_str!("../../public/feed.json"), now(), &crate::intl::offset);
         assert_eq!(report.exit_code(), 0, "{}", human(&report, "feed.json"));
     }
 }

@@ -22,11 +22,3 @@ pub mod source;
 pub fn feed_time(time: &jiff::Zoned) -> String {
     time.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
-
-/// The command line's [`lint::ZoneOffsets`]: the IANA database that jiff finds on this machine
-/// (or carries).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn iana_offset(zone: &str, seconds: i64) -> Option<i32> {
-    let zone = jiff::tz::TimeZone::get(zone).ok()?;
-    Some(zone.to_offset(jiff::Timestamp::from_second(seconds).ok()?).seconds())
-}
