@@ -151,7 +151,7 @@ async fn campaigns_are_articles_with_their_meetings_in_date_order() {
     let dates = texts(&cards[0], ".um-meetings:not(.um-past) .um-date");
     let times = texts(&cards[0], ".um-meetings:not(.um-past) .um-time");
     assert_eq!(dates[2], "Thursday, April 15, 2027");
-    assert_eq!(times[2], "6:30 PM – 8:30 PM CEST");
+    assert_eq!(times[2], "6:30 PM – 8:30 PM GMT+2");
     assert_eq!((dates[3].as_str(), times[3].as_str()), ("Saturday, April 17, 2027", "Time TBA"));
     assert_eq!(dates[4], "Date TBA");
     assert_eq!(times.len(), 4, "an undated meeting has no time line");
