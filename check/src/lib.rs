@@ -5,7 +5,6 @@
 use js_sys::{Array, Object, Reflect};
 use upcoming_meetings::{
     edge::clock,
-    intl,
     tools::check::{check, summary},
 };
 use wasm_bindgen::prelude::*;
@@ -19,7 +18,7 @@ fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
 /// the same findings, words and exit status as the command line's `check --format json`.
 #[wasm_bindgen(js_name = checkFeed)]
 pub fn check_feed(text: &str) -> Object {
-    let report = check(text, clock::now(), &intl::offset);
+    let report = check(text, clock::now());
     let findings = Array::new();
     for f in &report.findings {
         let finding = Object::new();

@@ -19,10 +19,7 @@ mod native {
     use std::{process::ExitCode, sync::Arc};
     use upcoming_meetings::model::{cities::slug, feed::Feed, i18n::Lang, ics, links::host_of, listing::Listing, parse::parse_feed};
     use upcoming_meetings::static_page::{listings_html, page_html, Output};
-    use upcoming_meetings::{
-        intl,
-        tools::{check, import_csv, import_ics, source},
-    };
+    use upcoming_meetings::tools::{check, import_csv, import_ics, source};
 
     #[derive(Parser)]
     #[command(name = "upcoming-meetings", version, about = "Check, render and make feeds for the upcoming-meetings widget.")]
@@ -209,7 +206,7 @@ mod native {
     fn run(command: Command) -> Result<ExitCode, String> {
         Ok(match command {
             Command::Check { feed, format, now } => {
-                let report = check::check(&source::read(&feed)?, now_or(now), &intl::offset);
+                let report = check::check(&source::read(&feed)?, now_or(now));
                 let name = if feed == "-" { "<stdin>" } else { feed.as_str() };
                 match format {
                     Format::Human => print!("{}", check::human(&report, name)),

@@ -3,7 +3,7 @@
 //! warnings of [`super::lint`], which the widget shows no sign of. It reads the feed with the
 //! widget's own parser, so what it accepts is exactly what the widget shows.
 
-use super::lint::{self, ZoneOffsets};
+use super::lint;
 use crate::model::{
     feed::Severity,
     json::{self, line_column},
@@ -67,8 +67,8 @@ impl Report {
     }
 }
 
-/// Checks a feed's text as the widget would read it at `now`, with `zones` for its zone names.
-pub fn check(text: &str, now: DateTime<Utc>, zones: ZoneOffsets) -> Report {
+/// Checks a feed's text as the widget would read it at `now`.
+pub fn check(text: &str, now: DateTime<Utc>) -> Report {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let feed = match parse_feed(text) {
         Ok(feed) => feed,
@@ -97,7 +97,7 @@ pub fn check(text: &str, now: DateTime<Utc>, zones: ZoneOffsets) -> Report {
             Finding { action, path, entry: p.path.clone(), line, column, fix: fix_for(&p.message).to_string(), message: p.message.clone() }
         })
         .collect();
-    for w in lint::warnings(&feed, &document, now, zones) {
+    for w in lint::warnings(&feed, &document, now) {
         let (path, line, column) = locate(w.at);
         findings.push(Finding { action: Action::Warning, path, entry: w.entry, line, column, message: w.message, fix: w.fix });
     }
@@ -232,7 +232,7 @@ mod tests {
     #[test]
     fn a_problem_is_located_by_path_line_and_column() {
         let text = "{\"version\": 1, \"campaigns\": [\n  {\"id\": \"c\", \"title\": \"T\", \"meetings\": [\n    {\"id\": \"m\", \"start\": \"2027-13-40\", \"place\": {\"city\": \"Berlin\"}},\n    {\"id\": \"n\", \"start\": \"2027-04-19T19:00:00+02:00\", \"place\": {\"city\": \"Berlin\", \"lat\": 123}}\n  ]}\n]}";
-        let report = check(text, now(), &crate::intl::offset);
+        let report = check(text, now());
         let left_out = report.findings.iter().find(|f| f.action == Action::LeftOut).expect("the bad date leaves its meeting out");
         assert_eq!((left_out.path.as_str(), left_out.line, left_out.column), ("$.campaigns[0].meetings[0]", 3, 5));
         let mended = report.findings.iter().find(|f| f.action == Action::Mended).expect("lat out of range is mended");
@@ -243,7 +243,7 @@ mod tests {
 
     #[test]
     fn a_document_the_widget_refuses_is_one_finding_at_its_place() {
-        let report = check("{\"version\": 1,\n \"campaigns\": [,]}", now(), &crate::intl::offset);
+        let report = check("{\"version\": 1,\n \"campaigns\": [,]}", now());
         assert_eq!(report.findings.len(), 1);
         let f = &report.findings[0];
         assert_eq!((f.action, f.line, f.column), (Action::Refused, 2, 16));
@@ -256,7 +256,7 @@ mod tests {
         let mut seen = 0;
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            for f in check(&text, now(), &crate::intl::offset).findings.iter().filter(|f| f.action != Action::Warning) {
+            for f in check(&text, now()).findings.iter().filter(|f| f.action != Action::Warning) {
                 seen += 1;
                 assert_ne!(f.fix, "See docs/feed-v1.md for what this field may hold.", "no fix for {:?}", f.message);
             }
@@ -266,7 +266,7 @@ mod tests {
 
     #[test]
     fn the_bundled_feed_has_nothing_left_out() {
-        let report = check(include_str!("../../public/feed.json"), now(), &crate::intl::offset);
+        let report = check(include_str!("../../public/feed.json"), now());
         assert_eq!(report.exit_code(), 0, "{}", human(&report, "feed.json"));
     }
 }

@@ -1,7 +1,7 @@
 //! The warnings of `check`: what the widget shows as it is, but a publisher would want to know.
 //! Meetings already past, a meeting nobody can sign up for, a time whose offset disagrees with
 //! its `time_zone` (or a zone no browser knows), `http:` links, a cancelled meeting with no
-//! note, and one venue spelled two ways in a city. Zones come from a [`ZoneOffsets`] lookup: the
+//! note, and one venue spelled two ways in a city. Zones are the model's (`model/zone.rs`): the
 //! IANA database (jiff) on the command line, the browser's own (`Intl`) on the check page.
 
 use crate::model::{
@@ -23,10 +23,6 @@ pub struct Warning {
     pub fix: String,
 }
 
-/// A zone's UTC offset in seconds at an instant (seconds since the epoch); `None` for a zone
-/// name it does not know.
-pub type ZoneOffsets<'a> = &'a dyn Fn(&str, i64) -> Option<i32>;
-
 /// A venue's name as written, the node it is written at, and its meeting.
 type Spelling = (String, Option<u32>, String);
 
@@ -43,7 +39,7 @@ fn find<'d, 't>(list: Option<Value<'d, 't>>, id: &str, what: &str) -> Option<Ent
 }
 
 /// The warnings for a feed the widget accepted, whose text is `document`, at `now`.
-pub fn warnings(feed: &Feed, document: &Document, now: DateTime<Utc>, zones: ZoneOffsets) -> Vec<Warning> {
+pub fn warnings(feed: &Feed, document: &Document, now: DateTime<Utc>) -> Vec<Warning> {
     let mut out = Vec::new();
     let root = document.root();
     if let Some(url) = feed.publisher.as_ref().and_then(|p| p.url.as_ref()) {
@@ -64,7 +60,7 @@ pub fn warnings(feed: &Feed, document: &Document, now: DateTime<Utc>, zones: Zon
         for m in &c.meetings {
             let Some(meeting) = find(campaign.value.get("meetings"), &m.id, "meetings") else { continue };
             let entry = format!("{} › {}", campaign.name, meeting.name);
-            meeting_warnings(&mut out, c, m, &meeting.value, &entry, now, zones);
+            meeting_warnings(&mut out, c, m, &meeting.value, &entry, now);
             if let Some(name) = &m.place.name {
                 let (_, names) = venues.entry(m.place.city.to_lowercase()).or_insert_with(|| (m.place.city.clone(), BTreeMap::new()));
                 let spellings = names.entry(squeeze(name)).or_default();
@@ -90,7 +86,7 @@ pub fn warnings(feed: &Feed, document: &Document, now: DateTime<Utc>, zones: Zon
     out
 }
 
-fn meeting_warnings(out: &mut Vec<Warning>, c: &Campaign, m: &Meeting, node: &Value, entry: &str, now: DateTime<Utc>, zones: ZoneOffsets) {
+fn meeting_warnings(out: &mut Vec<Warning>, c: &Campaign, m: &Meeting, node: &Value, entry: &str, now: DateTime<Utc>) {
     let warn = |out: &mut Vec<Warning>, at: Option<Value>, message: String, fix: &str| {
         out.push(Warning { at: Some(at.unwrap_or(*node).node()), entry: entry.to_string(), message, fix: fix.to_string() })
     };
@@ -111,12 +107,13 @@ fn meeting_warnings(out: &mut Vec<Warning>, c: &Campaign, m: &Meeting, node: &Va
         );
     }
     if let Some(name) = &m.time_zone {
-        // Asked at the start, or now for a meeting without a time: the zone is known or not.
         let start = match &m.when {
             When::At { start, .. } => Some(start),
             _ => None,
         };
-        match (zones(name, start.map_or(now.timestamp(), |s| s.timestamp())), start) {
+        // The zone's offset at the start, in seconds; `None` for a zone the platform does not know.
+        let zoned = m.zone().map(|zone| zone.offset_at_utc(start.map_or(now.naive_utc(), |s| s.naive_utc())) * 60);
+        match (zoned, start) {
             (None, _) => warn(
                 out,
                 node.get("time_zone"),
