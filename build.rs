@@ -74,6 +74,17 @@ fn main() {
         }
     }
 
+    // Each language's `plural.one` is a list of numbers and its `decimal` one character.
+    for l in &languages {
+        let get = |key: &str| l.entries.iter().find(|(k, ..)| k == key).map(|(_, v, _)| v.as_str()).expect("checked above");
+        if get("plural.one").split_whitespace().any(|n| n.parse::<u32>().is_err()) {
+            panic!("locales/{}.txt: plural.one is a list of numbers", l.tag);
+        }
+        if get("decimal").chars().count() != 1 {
+            panic!("locales/{}.txt: decimal is one character", l.tag);
+        }
+    }
+
     let mut out = String::new();
     let variant = |tag: &str| {
         let mut c = tag.chars();
@@ -94,52 +105,63 @@ fn main() {
     for l in &languages {
         let _ = writeln!(out, "            Lang::{} => {:?},", variant(&l.tag), l.tag);
     }
-    out.push_str("        }\n    }\n\n    /// Its words.\n    pub fn texts(self) -> &'static Texts {\n        match self {\n");
+    out.push_str("        }\n    }\n\n    /// Its writing direction, `ltr` or `rtl` (its file's `direction`: known without its words).\n    pub fn direction(self) -> &'static str {\n        match self {\n");
     for l in &languages {
-        let _ = writeln!(out, "            Lang::{} => &{},", variant(&l.tag), l.tag.to_uppercase());
+        let direction = l.entries.iter().find(|(k, ..)| k == "direction").map(|(_, v, _)| v.as_str()).expect("checked above");
+        if direction != "ltr" && direction != "rtl" {
+            panic!("locales/{}.txt: direction is ltr or rtl", l.tag);
+        }
+        let _ = writeln!(out, "            Lang::{} => {direction:?},", variant(&l.tag));
     }
-    out.push_str("        }\n    }\n}\n\n/// The words of one language (`locales/<tag>.txt`).\npub struct Texts {\n");
+    out.push_str(
+        "        }\n    }\n\n    /// Its words where the program carries them: natively every language's, in the widget\n    /// English only (the others are read from `locales/<tag>.txt` when a widget needs them).\n    #[allow(unreachable_patterns)]\n    fn built_in(self) -> Option<&'static Texts> {\n        match self {\n",
+    );
+    for (i, l) in languages.iter().enumerate() {
+        let cfg = if i == 0 { "" } else { "#[cfg(not(target_arch = \"wasm32\"))] " };
+        let _ = writeln!(out, "            {cfg}Lang::{} => Some(&{}),", variant(&l.tag), l.tag.to_uppercase());
+    }
+    out.push_str("            _ => None,\n        }\n    }\n}\n\n");
+    let _ = writeln!(
+        out,
+        "/// Every key of `locales/en.txt`, in its order: where each text sits in [`Texts`].\nconst KEYS: [&str; {}] = {:?};\n",
+        keys.len(),
+        keys.iter().map(|(k, _)| k).collect::<Vec<_>>()
+    );
+    let _ = write!(
+        out,
+        "/// The words of one language (`locales/<tag>.txt`), in the order of [`KEYS`].\n#[derive(Clone, Debug, PartialEq)]\npub struct Texts([&'static str; {}]);\n\nimpl Texts {{\n",
+        keys.len()
+    );
+    let index = |key: &str| keys.iter().position(|(k, _)| k == key).expect("a key of en.txt");
     let mut fields: Vec<&str> = Vec::new();
     for (key, _) in &keys {
         if !fields.contains(&field(key)) {
             fields.push(field(key));
         }
     }
-    let kind = |f: &str| match f {
-        "plural" => "&'static [u32]",
-        "decimal" => "char",
-        _ if keys.iter().any(|(k, _)| k == &format!("{f}.one")) => "Plural",
-        _ => "&'static str",
-    };
     for f in &fields {
-        let _ = writeln!(out, "    pub {f}: {},", kind(f));
+        let _ = match *f {
+            "plural" => writeln!(
+                out,
+                "    /// The numbers that take a phrase's `.one` form: \"1\", \"0 1\".\n    pub fn plural(&self) -> &'static str {{ self.0[{}] }}",
+                index("plural.one")
+            ),
+            "direction" => Ok(()),
+            "decimal" => writeln!(out, "    pub fn decimal(&self) -> char {{ self.0[{}].chars().next().unwrap_or('.') }}", index("decimal")),
+            _ if keys.iter().any(|(k, _)| *k == format!("{f}.one")) => writeln!(
+                out,
+                "    pub fn {f}(&self) -> Plural {{ Plural {{ one: self.0[{}], other: self.0[{}] }} }}",
+                index(&format!("{f}.one")),
+                index(&format!("{f}.other"))
+            ),
+            _ => writeln!(out, "    pub fn {f}(&self) -> &'static str {{ self.0[{}] }}", index(f)),
+        };
     }
     out.push_str("}\n");
-    for l in &languages {
+    for (i, l) in languages.iter().enumerate() {
         let get = |key: &str| l.entries.iter().find(|(k, ..)| k == key).map(|(_, v, _)| v.as_str()).expect("checked above");
-        let _ = writeln!(out, "\nstatic {}: Texts = Texts {{", l.tag.to_uppercase());
-        for f in &fields {
-            let value = match kind(f) {
-                "&'static [u32]" => {
-                    let numbers: Vec<u32> = get("plural.one")
-                        .split_whitespace()
-                        .map(|n| n.parse().unwrap_or_else(|_| panic!("locales/{}.txt: plural.one is a list of numbers", l.tag)))
-                        .collect();
-                    format!("&{numbers:?}")
-                }
-                "char" => {
-                    let mut chars = get(f).chars();
-                    match (chars.next(), chars.next()) {
-                        (Some(c), None) => format!("{c:?}"),
-                        _ => panic!("locales/{}.txt: {f} is one character", l.tag),
-                    }
-                }
-                "Plural" => format!("Plural {{ one: {:?}, other: {:?} }}", get(&format!("{f}.one")), get(&format!("{f}.other"))),
-                _ => format!("{:?}", get(f)),
-            };
-            let _ = writeln!(out, "    {f}: {value},");
-        }
-        out.push_str("};\n");
+        let cfg = if i == 0 { "" } else { "#[cfg(not(target_arch = \"wasm32\"))]\n" };
+        let _ = writeln!(out, "\n{cfg}static {}: Texts = Texts({:?});", l.tag.to_uppercase(), keys.iter().map(|(k, _)| get(k)).collect::<Vec<_>>());
     }
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("texts.rs");
     fs::write(dest, out).expect("OUT_DIR is writable");

@@ -131,15 +131,20 @@ pub fn mount(host: HtmlElement) {
     }
     let instance = NEXT_INSTANCE.with(|n| n.replace(n.get() + 1));
     let options = Arc::new(resolve(&host, instance));
-    // What the loader shows in this widget's place if the widget ever panics.
-    let _ = host.set_attribute("data-um-crashed", options.lang.texts().crashed);
+    // What the loader shows in this widget's place if the widget ever panics: in English until
+    // the widget has its words (`on_shown`).
+    let lang = options.lang;
+    let _ = host.set_attribute("data-um-crashed", lang.texts().crashed());
     let has_content = host.child_element_count() > 0;
     let root = make_root(&host);
     let city_param = options.city_param.clone();
     let reserved = SendWrapper::new(host.clone());
     let structured = SendWrapper::new(host.clone());
     let view = leptos::mount::mount_to(root.clone(), move || {
-        let on_shown = Callback::new(move |()| give_back_room(&reserved));
+        let on_shown = Callback::new(move |()| {
+            give_back_room(&reserved);
+            let _ = reserved.set_attribute("data-um-crashed", lang.texts().crashed());
+        });
         let on_structured_data = Callback::new(move |json: String| head::set_structured_data(&structured, instance, &json));
         view! { <App options has_content on_shown on_structured_data /> }
     });

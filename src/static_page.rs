@@ -35,7 +35,7 @@ pub fn listings_html(listing: Arc<Listing>, lang: Lang, output: Output) -> Strin
         let filter = (output == Output::Prerender).then(|| view! { <CityFilter city selected /> });
         let cards = listing.campaigns(None).into_iter().map(|index| view! { <CampaignCard index city /> }).collect_view();
         view! {
-            <div class="um" lang=lang.tag() dir=lang.texts().direction>
+            <div class="um" lang=lang.tag() dir=lang.direction()>
                 <FeedNotice />
                 {filter}
                 <div class="um-campaigns">{cards}</div>

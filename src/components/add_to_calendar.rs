@@ -45,10 +45,10 @@ pub fn MeetingCalendar(campaign: usize, meeting: usize) -> impl IntoView {
     };
     Some(view! {
         <section class="um-panel-section um-calendar">
-            <h3 class="um-label">{texts.add_to_calendar}</h3>
+            <h3 class="um-label">{texts.add_to_calendar()}</h3>
             <ul class="um-links">
-                <li><button type="button" class="um-link-button" on:click=on_save>{texts.calendar_file}</button></li>
-                <li><ExternalLink url=google label=texts.google_calendar.to_string() /></li>
+                <li><button type="button" class="um-link-button" on:click=on_save>{texts.calendar_file()}</button></li>
+                <li><ExternalLink url=google label=texts.google_calendar().to_string() /></li>
             </ul>
         </section>
     })

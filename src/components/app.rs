@@ -1,15 +1,19 @@
-//! One widget's root view: provides its options, starts loading its feed and keeps the chosen
-//! city in the page URL (both at the edge: `edge::feed_loader`, `edge::url_state`), and shows
-//! the loading line, the listings (with the saved-copy notice when they come from the saved
-//! copy), or an alert with Retry.
+//! One widget's root view: provides its options, starts loading its feed (and, beside it, its
+//! words in a language other than English) and keeps the chosen city in the page URL (at the
+//! edge: `edge::feed_loader`, `edge::locale`, `edge::url_state`), and shows the loading line,
+//! the listings (with the saved-copy notice when they come from the saved copy), or an alert
+//! with Retry.
 
 use super::{listings::Listings, load_error::LoadErrorAlert, provide_options, saved_notice::SavedNotice};
 use crate::edge::{
     feed_loader::{FeedLoad, Loaded},
+    fetch,
+    locale::Words,
     url_state,
 };
 use crate::model::options::Options;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use std::sync::Arc;
 
 /// `has_content`: the widget's element has content of its own (pre-rendered listings, or
@@ -21,13 +25,28 @@ use std::sync::Arc;
 pub fn App(options: Arc<Options>, has_content: bool, on_shown: Callback<()>, on_structured_data: Callback<String>) -> impl IntoView {
     provide_options(options.clone());
     let feed = FeedLoad::start(&options);
+    let lang = options.lang;
+    // The words, fetched beside the feed where the wasm lacks them. Nothing is written in the
+    // widget's language before they are in: no loading line, and the listings wait for them.
+    let words_in = RwSignal::new(lang.has_texts());
+    let words = {
+        let cancel = fetch::Cancel::default();
+        on_cleanup({
+            let cancel = SendWrapper::new(cancel.clone());
+            move || cancel.abort()
+        });
+        Words::fetch(lang, options.timeout_ms, cancel, move || {
+            let _ = words_in.try_set(true);
+        })
+    };
     let selected = url_state::chosen_city(options.city_param.clone(), options.city.clone());
     let retry = move || feed.retry();
-    let texts = options.lang.texts();
     let loading = move || {
         let line = move || {
+            let texts = lang.texts();
             let retrying = feed.attempt.get() > 1;
-            (retrying || !has_content).then(|| view! { <p class="um-loading" role="status">{if retrying { texts.retrying } else { texts.loading }}</p> })
+            (words_in.get() && (retrying || !has_content))
+                .then(|| view! { <p class="um-loading" role="status">{if retrying { texts.retrying() } else { texts.loading() }}</p> })
         };
         view! {
             {line}
@@ -35,10 +54,13 @@ pub fn App(options: Arc<Options>, has_content: bool, on_shown: Callback<()>, on_
         }
     };
     view! {
-        <div class="um" class:um-compact=options.compact class:um-framed=options.framed data-theme=options.theme.name() lang=options.lang.tag() dir=options.lang.texts().direction>
+        <div class="um" class:um-compact=options.compact class:um-framed=options.framed data-theme=options.theme.name() lang=lang.tag() dir=lang.direction()>
             <Suspense fallback=loading>
-                {move || Suspend::new(async move {
+                {move || {
+                    let words = words.clone();
+                    Suspend::new(async move {
                     let result = feed.result.await;
+                    words.ready().await;
                     on_shown.run(());
                     match result {
                         Ok(Loaded { listing, saved }) => view! {
@@ -47,7 +69,7 @@ pub fn App(options: Arc<Options>, has_content: bool, on_shown: Callback<()>, on_
                         }.into_any(),
                         Err(error) => view! { <LoadErrorAlert error on_retry=retry /> }.into_any(),
                     }
-                })}
+                })}}
             </Suspense>
         </div>
     }

@@ -37,7 +37,7 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
     let c: &Campaign = listing.campaign(index);
     let heading = dom_id(&format!("c{index}"));
     let labelledby = heading.clone();
-    let empty_text = texts.no_meetings_yet;
+    let empty_text = texts.no_meetings_yet();
     let has_notice = c.notice.is_some();
     // With a city chosen, a campaign that does not meet there stays in the page, hidden.
     let hidden = {
@@ -58,7 +58,7 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
             <Summary campaign=index />
             {(!c.speakers.is_empty()).then(|| view! {
                 <div class="um-speakers">
-                    <h3 class="um-label">{texts.speakers}</h3>
+                    <h3 class="um-label">{texts.speakers()}</h3>
                     <ul>
                         {c.speakers.iter().map(|s| view! {
                             <li dir="auto"><strong>{s.name.clone()}</strong>{s.bio.clone().map(|b| view! { ", " {b} })}</li>
@@ -67,7 +67,7 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
                 </div>
             })}
             {(!c.sponsors.is_empty()).then(|| view! {
-                <p class="um-sponsors"><span class="um-label">{texts.sponsored_by} ": "</span><bdi>{c.sponsors.join(", ")}</bdi></p>
+                <p class="um-sponsors"><span class="um-label">{texts.sponsored_by()} ": "</span><bdi>{c.sponsors.join(", ")}</bdi></p>
             })}
             {(!c.tags.is_empty()).then(|| view! {
                 <ul class="um-tags">{c.tags.iter().map(|t| view! { <li dir="auto">{t.clone()}</li> }).collect_view()}</ul>
@@ -78,7 +78,7 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
                 </ul>
             })}
             {c.notice.clone().map(|n| view! { <p dir="auto" class="um-notice">{n}</p> })}
-            <h3 class="um-sr">{texts.meetings}</h3>
+            <h3 class="um-sr">{texts.meetings()}</h3>
             <MeetingList campaign=index meetings=upcoming limit=upcoming_limit />
             <Show when=move || { beyond_limit() > 0 }>
                 <button
@@ -87,7 +87,7 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
                     aria-expanded=move || show_all.get().to_string()
                     on:click=move |_| show_all.update(|s| *s = !*s)
                 >
-                    {move || if show_all.get() { texts.show_fewer.to_string() } else { lang().show_more(beyond_limit()) }}
+                    {move || if show_all.get() { texts.show_fewer().to_string() } else { lang().show_more(beyond_limit()) }}
                 </button>
             </Show>
             {(!options.static_page || options.prerender).then(|| view! { <CampaignCalendar campaign=index meetings=listed city /> })}
@@ -98,7 +98,7 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
                 <details class="um-fold um-past-fold" open=show_past>
                     <summary class="um-link-button">
                         <span class="um-fold-closed">{move || lang().show_past(past_count())}</span>
-                        <span class="um-fold-open">{texts.hide_past}</span>
+                        <span class="um-fold-open">{texts.hide_past()}</span>
                     </summary>
                     <MeetingList campaign=index meetings=past.clone() limit=Signal::stored(None) past=true />
                 </details>
@@ -125,13 +125,13 @@ fn Summary(campaign: usize) -> impl IntoView {
             {foldable.then(|| view! {
                 <details class="um-fold um-summary-fold">
                     <summary class="um-link-button">
-                        <span class="um-fold-closed">{texts.more_description}</span>
-                        <span class="um-fold-open">{texts.less_description}</span>
+                        <span class="um-fold-closed">{texts.more_description()}</span>
+                        <span class="um-fold-open">{texts.less_description()}</span>
                     </summary>
                     {rest.into_iter().map(|p| view! { <p dir="auto">{p}</p> }).collect_view()}
                 </details>
             })}
-            {c.url.clone().map(|url| view! { <p class="um-read-more"><ExternalLink url label=texts.read_more.to_string() /></p> })}
+            {c.url.clone().map(|url| view! { <p class="um-read-more"><ExternalLink url label=texts.read_more().to_string() /></p> })}
         </div>
     }
 }

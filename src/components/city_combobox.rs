@@ -51,7 +51,7 @@ pub fn CityCombobox(
     };
     let label_of = {
         let listing = listing.clone();
-        move |e: Entry| e.map_or_else(|| texts.all_cities.to_string(), |c| listing.cities[c].label.clone())
+        move |e: Entry| e.map_or_else(|| texts.all_cities().to_string(), |c| listing.cities[c].label.clone())
     };
     // The labels as the search compares them, made on the first letter typed, not at start-up.
     let folded = std::sync::OnceLock::<Vec<String>>::new();
@@ -241,7 +241,7 @@ pub fn CityCombobox(
                     // A press inside the list keeps the focus in the field (its blur would close the list
                     // before the click lands).
                     <div class="um-popup" on:mousedown=|ev| ev.prevent_default()>
-                        <ul role="listbox" id=list_id.clone() class="um-listbox" aria-label=texts.city node_ref=list on:click=on_list_click.clone()>
+                        <ul role="listbox" id=list_id.clone() class="um-listbox" aria-label=texts.city() node_ref=list on:click=on_list_click.clone()>
                             {entries}
                         </ul>
                         {no_match}
@@ -290,7 +290,7 @@ pub fn CityCombobox(
                 type="button"
                 class="um-combobox-toggle"
                 tabindex="-1"
-                aria-label=texts.show_all_cities
+                aria-label=texts.show_all_cities()
                 aria-controls=list_id.clone()
                 aria-expanded="false"
                 node_ref=toggle

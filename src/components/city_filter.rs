@@ -33,7 +33,7 @@ pub fn CityFilter(city: Memo<Option<usize>>, selected: RwSignal<Option<String>>)
     let near_me = {
         let counts = counts.clone();
         move |_| {
-            status.set(Some(texts.finding_position.to_string()));
+            status.set(Some(texts.finding_position().to_string()));
             let (listing, counts) = (listing.clone(), counts.clone());
             spawn_local(async move {
                 let line = match geolocation::position().await {
@@ -49,11 +49,11 @@ pub fn CityFilter(city: Memo<Option<usize>>, selected: RwSignal<Option<String>>)
                                 selected.try_set(Some(listing.cities[c].slug.clone()));
                                 lang.nearest(&listing.cities[c].label, &unit.text(km, lang))
                             }
-                            None => texts.no_city_nearby.to_string(),
+                            None => texts.no_city_nearby().to_string(),
                         }
                     }
-                    Err(NoPosition::Denied) => texts.position_denied.to_string(),
-                    Err(NoPosition::Unavailable) => texts.position_unavailable.to_string(),
+                    Err(NoPosition::Denied) => texts.position_denied().to_string(),
+                    Err(NoPosition::Unavailable) => texts.position_unavailable().to_string(),
                 };
                 status.try_set(Some(line));
             });
@@ -62,13 +62,13 @@ pub fn CityFilter(city: Memo<Option<usize>>, selected: RwSignal<Option<String>>)
     let near_me = has_points.then(|| {
         view! {
             <button type="button" class="um-near-me" on:click=near_me>
-                {texts.near_me}
+                {texts.near_me()}
             </button>
         }
     });
     view! {
         <div class="um-filter">
-            <label class="um-filter-label" for=dom_id("city")>{texts.city}</label>
+            <label class="um-filter-label" for=dom_id("city")>{texts.city()}</label>
             <CityCombobox city selected counts order distances />
             {near_me}
             <p class="um-near-status" role="status" hidden=move || status.with(Option::is_none)>{move || status.get()}</p>

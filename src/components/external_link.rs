@@ -11,7 +11,7 @@ pub fn ExternalLink(url: SafeUrl, label: String) -> impl IntoView {
     view! {
         <a href=url.as_str().to_string() target=(!mail).then_some("_blank") rel="noopener noreferrer">
             {label}
-            {(!mail).then(|| view! { <span class="um-sr">" " {texts.new_tab}</span> })}
+            {(!mail).then(|| view! { <span class="um-sr">" " {texts.new_tab()}</span> })}
         </a>
     }
 }

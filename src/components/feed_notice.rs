@@ -15,7 +15,7 @@ pub fn FeedNotice() -> impl IntoView {
         return None;
     }
     let left_out = listing.feed.left_out();
-    let summary = if left_out > 0 { lang.left_out(left_out) } else { lang.texts().feed_problems_details.to_string() };
+    let summary = if left_out > 0 { lang.left_out(left_out) } else { lang.texts().feed_problems_details().to_string() };
     let items = problems
         .iter()
         .map(|p| {
@@ -29,7 +29,7 @@ pub fn FeedNotice() -> impl IntoView {
     Some(view! {
         <details class="um-problems">
             <summary>{summary}</summary>
-            <p class="um-problems-for">{lang.texts().feed_problems_details}</p>
+            <p class="um-problems-for">{lang.texts().feed_problems_details()}</p>
             <ul>{items}</ul>
         </details>
     })

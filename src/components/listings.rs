@@ -61,7 +61,7 @@ pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>, on_st
         {move || unknown_city().map(|slug| view! {
             <p class="um-message" role="status">
                 {lang.unknown_city(&slug)} " "
-                <button type="button" class="um-link-button" on:click=move |_| selected.set(None)>{lang.texts().show_all_cities}</button>
+                <button type="button" class="um-link-button" on:click=move |_| selected.set(None)>{lang.texts().show_all_cities()}</button>
             </p>
         })}
         {move || empty_city().map(|label| view! { <p class="um-message" role="status">{lang.none_in_city(&label)}</p> })}

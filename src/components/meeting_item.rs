@@ -20,10 +20,10 @@ use std::sync::Arc;
 pub fn status_text(texts: &'static Texts, status: Status) -> Option<&'static str> {
     match status {
         Status::Scheduled => None,
-        Status::Cancelled => Some(texts.cancelled),
-        Status::Postponed => Some(texts.postponed),
-        Status::MovedOnline => Some(texts.moved_online),
-        Status::Tentative => Some(texts.tentative),
+        Status::Cancelled => Some(texts.cancelled()),
+        Status::Postponed => Some(texts.postponed()),
+        Status::MovedOnline => Some(texts.moved_online()),
+        Status::Tentative => Some(texts.tentative()),
     }
 }
 
@@ -38,7 +38,7 @@ pub fn MeetingItem(campaign: usize, meeting: usize) -> impl IntoView {
         m.sign_up_link(c).map(|link| {
             view! {
                 <a class="um-button um-rsvp" href=link.url.as_str().to_string() target="_blank" rel="noopener noreferrer">
-                    {texts.sign_up}
+                    {texts.sign_up()}
                     <span class="um-sr">": " {m.display_title().to_string()}</span>
                 </a>
             }
@@ -53,7 +53,7 @@ pub fn MeetingItem(campaign: usize, meeting: usize) -> impl IntoView {
         <li class="um-meeting" class:um-cancelled=m.status == Status::Cancelled>
             {when_line(lang, m)}
             <h3 class="um-meeting-title">
-                {m.is_rally().then(|| view! { <span class="um-badge um-badge-rally">{texts.rally}</span> " " })}
+                {m.is_rally().then(|| view! { <span class="um-badge um-badge-rally">{texts.rally()}</span> " " })}
                 <span dir="auto" class="um-title-text">{title.clone()}</span>
             </h3>
             {status.map(|s| view! { <p class="um-status"><span class="um-badge um-badge-status">{s}</span></p> })}
@@ -97,7 +97,7 @@ fn rsvp_button(campaign: usize, meeting: usize, title: String) -> impl IntoView 
             node_ref=button
             on:click=move |_| rsvp.open(link.clone(), button)
         >
-            {lang().texts().rsvp_details}
+            {lang().texts().rsvp_details()}
             <span class="um-sr">": " {title}</span>
         </button>
     }

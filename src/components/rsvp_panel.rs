@@ -180,11 +180,11 @@ fn PanelBody(campaign: usize, meeting: usize, title_id: String, on_close: impl F
                 <div>
                     <p dir="auto" class="um-kind">{c.title.clone()}</p>
                     <h2 class="um-panel-title" id=title_id>
-                        {m.is_rally().then(|| view! { <span class="um-badge um-badge-rally">{texts.rally}</span> " " })}
+                        {m.is_rally().then(|| view! { <span class="um-badge um-badge-rally">{texts.rally()}</span> " " })}
                         <bdi>{m.display_title().to_string()}</bdi>
                     </h2>
                 </div>
-                <button type="button" class="um-button um-close" on:click=move |_| on_close()>{texts.close}</button>
+                <button type="button" class="um-button um-close" on:click=move |_| on_close()>{texts.close()}</button>
             </header>
             <ShareLink campaign meeting />
             <div class="um-panel-details" class:um-cancelled=m.status == crate::model::feed::Status::Cancelled>
@@ -194,28 +194,28 @@ fn PanelBody(campaign: usize, meeting: usize, title_id: String, on_close: impl F
                     {venue_line(&m.place, m.title.is_none()).map(|v| view! { <span dir="auto" class="um-venue">{v}</span> })}
                     <span dir="auto" class="um-street">{street_line(&m.place)}</span>
                 </p>
-                {m.place.directions.clone().map(|d| view! { <p class="um-directions"><span class="um-label">{texts.directions} ": "</span><bdi>{d}</bdi></p> })}
-                {map.map(|url| view! { <p><ExternalLink url label=texts.map.to_string() /></p> })}
-                {m.online.as_ref().map(|o| view! { <p><span class="um-label">{texts.online} ": "</span><ExternalLink url=o.url.clone() label=o.label.clone() /></p> })}
+                {m.place.directions.clone().map(|d| view! { <p class="um-directions"><span class="um-label">{texts.directions()} ": "</span><bdi>{d}</bdi></p> })}
+                {map.map(|url| view! { <p><ExternalLink url label=texts.map().to_string() /></p> })}
+                {m.online.as_ref().map(|o| view! { <p><span class="um-label">{texts.online()} ": "</span><ExternalLink url=o.url.clone() label=o.label.clone() /></p> })}
                 {m.note.clone().map(|n| view! { <p dir="auto" class="um-note">{n}</p> })}
                 {(!m.speakers.is_empty()).then(|| view! { <p dir="auto" class="um-with">{lang.with_speakers(&m.speakers.join(", "))}</p> })}
             </div>
             {(!m.rsvp.is_empty()).then(|| view! {
                 <section class="um-panel-section">
-                    <h3 class="um-label">{texts.sign_up}</h3>
+                    <h3 class="um-label">{texts.sign_up()}</h3>
                     {link_list(&m.rsvp)}
                 </section>
             })}
             {(!c.links.is_empty()).then(|| view! {
                 <section class="um-panel-section">
-                    <h3 class="um-label">{texts.campaign_links}</h3>
+                    <h3 class="um-label">{texts.campaign_links()}</h3>
                     {link_list(&c.links)}
                 </section>
             })}
             {no_links.then(|| view! {
                 <section class="um-panel-section">
-                    <p>{texts.no_links}</p>
-                    {contact.map(|url| view! { <p><ExternalLink url label=texts.contact.to_string() /></p> })}
+                    <p>{texts.no_links()}</p>
+                    {contact.map(|url| view! { <p><ExternalLink url label=texts.contact().to_string() /></p> })}
                 </section>
             })}
             <MeetingCalendar campaign meeting />
@@ -242,11 +242,11 @@ fn ShareLink(campaign: usize, meeting: usize) -> impl IntoView {
     };
     view! {
         <p class="um-share">
-            <button type="button" class="um-link-button" on:click=on_share>{texts.share}</button>
+            <button type="button" class="um-link-button" on:click=on_share>{texts.share()}</button>
             <span role="status">
                 {move || match outcome.get() {
-                    Some(Shared::Copied) => Some(view! { " " {texts.link_copied} }.into_any()),
-                    Some(Shared::Neither) => Some(view! { " " {texts.copy_this_link} " " <input class="um-share-url" readonly value=url.clone() /> }.into_any()),
+                    Some(Shared::Copied) => Some(view! { " " {texts.link_copied()} }.into_any()),
+                    Some(Shared::Neither) => Some(view! { " " {texts.copy_this_link()} " " <input class="um-share-url" readonly value=url.clone() /> }.into_any()),
                     _ => None,
                 }}
             </span>

@@ -54,10 +54,10 @@ fn is_cross_origin(url: &str) -> bool {
     web_sys::Url::new(&absolute(url)).is_ok_and(|u| u.origin() != here)
 }
 
-/// One attempt. A first attempt may be answered by the loader's preload of the feed
-/// (tools/write-loader.mjs); a later one goes to the network (`cache: reload`), never back to a
-/// preload that failed or hangs.
-async fn fetch_once(url: &str, timeout_ms: u32, cancel: &Cancel, first: bool) -> Result<String, LoadError> {
+/// One attempt (at a feed, or at a language file: `locale.rs`). A first attempt may be answered
+/// by the loader's preload of the file (tools/write-loader.mjs); a later one goes to the network
+/// (`cache: reload`), never back to a preload that failed or hangs.
+pub async fn fetch_once(url: &str, timeout_ms: u32, cancel: &Cancel, first: bool) -> Result<String, LoadError> {
     if cancel.is_aborted() {
         return Err(LoadError::Network { cross_origin: false });
     }

@@ -1,7 +1,8 @@
 //! The browser at the edge of the app: every side effect (network, storage, timers, page URL,
 //! clock) sits behind a small function here, so the model stays pure and tests can pin what
 //! these return. `feed_loader.rs` puts fetch, parse, storage and clock together into the one
-//! resource a widget's root view reads.
+//! resource a widget's root view reads; `locale.rs` fetches the words of a language other than
+//! English beside it.
 
 pub mod clock;
 pub mod download;
@@ -9,6 +10,7 @@ pub mod feed_loader;
 pub mod fetch;
 pub mod geolocation;
 pub mod head;
+pub mod locale;
 pub mod perf;
 pub mod share;
 pub mod storage;

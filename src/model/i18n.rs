@@ -1,12 +1,21 @@
 //! The words the widget shows, in each language it speaks. The words themselves are in
 //! `locales/<tag>.txt`, one file per language that a translator edits without reading Rust;
-//! `build.rs` turns them into the `Texts` of each `Lang`. Views take every visible string from
-//! here; the publisher diagnostics in `parse.rs` stay in English. Dates and times are not here:
-//! the platform writes them (`src/intl/`).
+//! `build.rs` checks them all and turns them into the `Texts` of each `Lang`. Natively (the
+//! static page, the tools) every language is built in. The widget's wasm carries English only:
+//! a widget in another language reads its file beside the wasm ([`Lang::learn`], fetched by
+//! `edge::locale`) and speaks English until then, or if it never comes. Views take every
+//! visible string from here; the publisher diagnostics in `parse.rs` stay in English. Dates and
+//! times are not here: the platform writes them (`src/intl/`).
+
+use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/texts.rs"));
 
+/// The words of each language read at run time (`Lang::learn`), by `Lang::ALL`'s order.
+static LEARNED: [OnceLock<Texts>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
+
 /// The two forms of a counted phrase: `{n}` meeting / meetings.
+#[derive(Clone, Copy)]
 pub struct Plural {
     pub one: &'static str,
     pub other: &'static str,
@@ -21,7 +30,43 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+impl Texts {
+    /// A language file's words (`key = text` lines, as `build.rs` reads them), over English's:
+    /// a key the file lacks keeps its English text, a line that is not a known key is passed by.
+    pub fn read(file: &'static str) -> Texts {
+        let mut texts = EN.clone();
+        for line in file.lines() {
+            if let Some((key, text)) = line.split_once(" = ") {
+                if let Some(i) = KEYS.iter().position(|k| *k == key.trim()) {
+                    texts.0[i] = text.trim();
+                }
+            }
+        }
+        texts
+    }
+}
+
 impl Lang {
+    /// Its words: built in, or learned, or else English's.
+    pub fn texts(self) -> &'static Texts {
+        self.built_in().or_else(|| LEARNED[self.index()].get()).unwrap_or(&EN)
+    }
+
+    /// Whether its words are at hand (built in or learned), so a widget need not wait for them.
+    pub fn has_texts(self) -> bool {
+        self.built_in().is_some() || LEARNED[self.index()].get().is_some()
+    }
+
+    /// Takes its words from the text of its language file, `locales/<tag>.txt`, for the rest of
+    /// the page's life. A file already learned is kept.
+    pub fn learn(self, file: String) {
+        LEARNED[self.index()].get_or_init(|| Texts::read(file.leak()));
+    }
+
+    fn index(self) -> usize {
+        Lang::ALL.iter().position(|l| *l == self).unwrap_or(0)
+    }
+
     /// The language of a tag such as "de", "pt-BR" or "en_US"; `None` for one not spoken.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
@@ -29,9 +74,10 @@ impl Lang {
     }
 
     /// The form of a counted phrase for `n`, with `{n}` filled in.
-    fn count(self, phrase: &Plural, n: usize) -> String {
-        let one = u32::try_from(n).is_ok_and(|n| self.texts().plural.contains(&n));
-        fill(if one { phrase.one } else { phrase.other }, &[("n", &n.to_string())])
+    fn count(self, phrase: Plural, n: usize) -> String {
+        let n = n.to_string();
+        let one = self.texts().plural().split_whitespace().any(|m| m == n);
+        fill(if one { phrase.one } else { phrase.other }, &[("n", &n)])
     }
 
     /// The label of a city in the filter: "Berlin (3)".
@@ -41,77 +87,77 @@ impl Lang {
 
     /// The separator of a decimal fraction: "1.4 km", "1,4 km".
     pub fn decimal(self) -> char {
-        self.texts().decimal
+        self.texts().decimal()
     }
 
     /// After "Near me": "Nearest to you: San Diego · 12 km".
     pub fn nearest(self, city: &str, distance: &str) -> String {
-        fill(self.texts().nearest, &[("city", city), ("distance", distance)])
+        fill(self.texts().nearest(), &[("city", city), ("distance", distance)])
     }
 
     pub fn no_city_matches(self, typed: &str) -> String {
-        fill(self.texts().no_city_matches, &[("typed", typed)])
+        fill(self.texts().no_city_matches(), &[("typed", typed)])
     }
 
     pub fn show_past(self, n: usize) -> String {
-        self.count(&self.texts().show_past, n)
+        self.count(self.texts().show_past(), n)
     }
 
     pub fn none_in_city(self, city: &str) -> String {
-        fill(self.texts().none_in_city, &[("city", city)])
+        fill(self.texts().none_in_city(), &[("city", city)])
     }
 
     pub fn unknown_city(self, slug: &str) -> String {
-        fill(self.texts().unknown_city, &[("slug", slug)])
+        fill(self.texts().unknown_city(), &[("slug", slug)])
     }
 
     pub fn left_out(self, n: usize) -> String {
-        self.count(&self.texts().left_out, n)
+        self.count(self.texts().left_out(), n)
     }
 
     pub fn err_http(self, status: u16) -> String {
-        fill(self.texts().err_http, &[("status", &status.to_string())])
+        fill(self.texts().err_http(), &[("status", &status.to_string())])
     }
 
     /// "Saved copy from …: the latest listings could not be loaded."
     pub fn saved_copy(self, when: &str) -> String {
-        fill(self.texts().saved_copy, &[("when", when)])
+        fill(self.texts().saved_copy(), &[("when", when)])
     }
 
     pub fn err_version(self, version: &str) -> String {
-        fill(self.texts().err_version, &[("version", version)])
+        fill(self.texts().err_version(), &[("version", version)])
     }
 
     /// The campaign card's calendar file of its meetings in the chosen city.
     pub fn calendar_of(self, n: usize) -> String {
-        self.count(&self.texts().calendar_of, n)
+        self.count(self.texts().calendar_of(), n)
     }
 
     pub fn show_more(self, n: usize) -> String {
-        self.count(&self.texts().show_more, n)
+        self.count(self.texts().show_more(), n)
     }
 
     pub fn no_campaign(self, id: &str) -> String {
-        fill(self.texts().no_campaign, &[("id", id)])
+        fill(self.texts().no_campaign(), &[("id", id)])
     }
 
     /// The static page's `<meta name="description">`, what a search result shows under its title.
     pub fn page_description(self, meetings: usize, cities: usize) -> String {
         if cities > 1 && meetings > 1 {
-            fill(self.texts().page_description_cities, &[("n", &meetings.to_string()), ("cities", &cities.to_string())])
+            fill(self.texts().page_description_cities(), &[("n", &meetings.to_string()), ("cities", &cities.to_string())])
         } else {
-            self.count(&self.texts().page_description, meetings)
+            self.count(self.texts().page_description(), meetings)
         }
     }
 
     /// "With Andre Damon" on a meeting.
     pub fn with_speakers(self, names: &str) -> String {
-        fill(self.texts().with_speakers, &[("names", names)])
+        fill(self.texts().with_speakers(), &[("names", names)])
     }
 
     /// An online meeting's time for a reader elsewhere: "2:00 AM your time".
     pub fn your_time(self, time: &str) -> String {
-        fill(self.texts().your_time, &[("time", time)])
+        fill(self.texts().your_time(), &[("time", time)])
     }
 }
 
@@ -126,7 +172,7 @@ mod tests {
         assert_eq!(Lang::from_tag("pt-BR"), Some(Lang::Pt));
         assert_eq!(Lang::from_tag("tr"), Some(Lang::Tr));
         assert_eq!(Lang::from_tag("nl"), None);
-        assert_eq!(Lang::De.texts().city, "Stadt");
+        assert_eq!(Lang::De.texts().city(), "Stadt");
         assert_eq!(Lang::En.show_past(1), "Show 1 past meeting");
         assert_eq!(Lang::En.show_past(3), "Show 3 past meetings");
         assert_eq!(Lang::En.show_past(0), "Show 0 past meetings");
@@ -136,10 +182,10 @@ mod tests {
     fn every_language_has_its_plural_rule_and_fills_every_placeholder() {
         assert_eq!(Lang::ALL.len(), 6);
         // French and Portuguese count 0 as one; English, German, Spanish, Turkish do not.
-        assert_eq!(Lang::Fr.show_more(0), Lang::Fr.texts().show_more.one.replace("{n}", "0"));
-        assert_eq!(Lang::Pt.left_out(0), Lang::Pt.texts().left_out.one.replace("{n}", "0"));
+        assert_eq!(Lang::Fr.show_more(0), Lang::Fr.texts().show_more().one.replace("{n}", "0"));
+        assert_eq!(Lang::Pt.left_out(0), Lang::Pt.texts().left_out().one.replace("{n}", "0"));
         assert_eq!(Lang::De.show_more(0), "0 weitere Termine zeigen");
-        assert_eq!(Lang::Es.show_more(2), Lang::Es.texts().show_more.other.replace("{n}", "2"));
+        assert_eq!(Lang::Es.show_more(2), Lang::Es.texts().show_more().other.replace("{n}", "2"));
         assert_eq!(Lang::De.nearest("Berlin", "1,4 km"), "Am nächsten: Berlin · 1,4 km");
         for &lang in Lang::ALL {
             let filled = [
@@ -167,5 +213,19 @@ mod tests {
             }
             assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
         }
+    }
+
+    /// What the widget reads from `locales/<tag>.txt` at run time is what `build.rs` built in.
+    #[test]
+    fn a_language_file_read_at_run_time_gives_the_built_in_words() {
+        for &lang in Lang::ALL {
+            let file = std::fs::read_to_string(format!("{}/locales/{}.txt", env!("CARGO_MANIFEST_DIR"), lang.tag())).unwrap();
+            assert_eq!(&Texts::read(file.leak()), lang.texts(), "{lang:?}");
+        }
+        assert_eq!(Texts::read("city = Stadt\n").city(), "Stadt");
+        // What a file lacks stays English; what is not a key, or not a `key = text` line, is passed by.
+        let partial = Texts::read("# city = Ville\nno_such_key = x\ncity=Ville\n  retry = Nochmal  \n");
+        assert_eq!((partial.city(), partial.retry(), partial.loading()), ("City", "Nochmal", "Loading meetings…"));
+        assert_eq!(Texts::read("<!doctype html><title>404</title>"), EN);
     }
 }

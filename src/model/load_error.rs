@@ -24,17 +24,17 @@ impl LoadError {
     pub fn message(&self, lang: Lang) -> String {
         let t = lang.texts();
         match self {
-            LoadError::RefusedUrl(_) => t.err_refused_url.to_string(),
+            LoadError::RefusedUrl(_) => t.err_refused_url().to_string(),
             LoadError::Http(status) => lang.err_http(*status),
-            LoadError::Network { cross_origin: false } => t.err_network.to_string(),
-            LoadError::Network { cross_origin: true } => t.err_cross_origin.to_string(),
-            LoadError::Timeout => t.err_timeout.to_string(),
+            LoadError::Network { cross_origin: false } => t.err_network().to_string(),
+            LoadError::Network { cross_origin: true } => t.err_cross_origin().to_string(),
+            LoadError::Timeout => t.err_timeout().to_string(),
             LoadError::Feed(e) => match e {
-                FeedError::Empty => t.err_empty.to_string(),
-                FeedError::TooLarge { .. } => t.err_too_large.to_string(),
-                FeedError::Truncated => t.err_truncated.to_string(),
-                FeedError::NotJson { .. } => t.err_not_json.to_string(),
-                FeedError::WrongShape(_) => t.err_shape.to_string(),
+                FeedError::Empty => t.err_empty().to_string(),
+                FeedError::TooLarge { .. } => t.err_too_large().to_string(),
+                FeedError::Truncated => t.err_truncated().to_string(),
+                FeedError::NotJson { .. } => t.err_not_json().to_string(),
+                FeedError::WrongShape(_) => t.err_shape().to_string(),
                 FeedError::UnsupportedVersion(v) => lang.err_version(v),
             },
         }

@@ -32,8 +32,8 @@ fn clock(lang: Lang, t: &DateTime<FixedOffset>) -> String {
 pub fn describe(lang: Lang, when: &When, zone: Option<&Zone>) -> WhenText {
     let texts = lang.texts();
     match when {
-        When::Unknown => WhenText { date: texts.date_tba.to_string(), time: String::new(), datetime: None },
-        When::Day(d) => WhenText { date: date(lang, *d), time: texts.time_tba.to_string(), datetime: Some(date_text(*d)) },
+        When::Unknown => WhenText { date: texts.date_tba().to_string(), time: String::new(), datetime: None },
+        When::Day(d) => WhenText { date: date(lang, *d), time: texts.time_tba().to_string(), datetime: Some(date_text(*d)) },
         When::At { start, end } => {
             let mut time = clock(lang, start);
             if let Some(end) = end {

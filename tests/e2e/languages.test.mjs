@@ -54,6 +54,23 @@ function readMeetings(page, fromShadow) {
   }, fromShadow);
 }
 
+/** The widget's own words on the page, in order: the feed notice's summary and the listings'
+ * heading for screen readers (both the static page and the widget show them). */
+function readWords(page, fromShadow) {
+  return page.evaluate((fromShadow) => {
+    const root = fromShadow ? document.querySelector("[data-upcoming-meetings]").shadowRoot : document;
+    return [...root.querySelectorAll("h3.um-sr, .um-problems-for")].map((e) => e.textContent);
+  }, fromShadow);
+}
+
+/** A text of a language file (`locales/<lang>.txt`), read here as a translator wrote it. */
+function word(lang, key) {
+  const line = readFileSync(resolve(ROOT, `locales/${lang}.txt`), "utf8")
+    .split("\n")
+    .find((l) => l.startsWith(`${key} = `));
+  return line.slice(key.length + 3).trim();
+}
+
 const TITLES = { colombo: "Colombo public meeting", "sao-paulo": "Reunião em São Paulo", regina: "University of Regina", "lord-howe": "Lord Howe Island forum", berlin: "Versammlung in Berlin" };
 /** Labels a reader of these languages sees, where CLDR has a name (else the offset). */
 const LABELS = {
@@ -66,13 +83,15 @@ const LABELS = {
 
 for (const lang of LANGS) {
   describe(`in ${lang}`, () => {
-    let expected;
+    let expected, expectedWords;
     test(`the static page (native) writes each venue's wall-clock time and zone label`, async () => {
       const html = execFileSync(CLI, ["render", FEED_PATH, "--lang", lang, "--now", FIXED_NOW.toISOString()], { encoding: "utf8" });
       const { page, context } = await openPage(h.browser, { javaScriptEnabled: false, now: null });
       await page.setContent(html);
       expected = await readMeetings(page, false);
+      expectedWords = await readWords(page, false);
       await context.close();
+      assert.deepEqual(expectedWords, [word(lang, "feed_problems_details"), word(lang, "meetings")], "the language's own words");
       assert.equal(expected.length, 7);
       for (const [id, title] of Object.entries(TITLES)) {
         const m = expected.find((e) => e.title === title);
@@ -102,6 +121,8 @@ for (const lang of LANGS) {
           expected.map(({ title, date, time }) => ({ title, date, time })),
           "the widget's text is the static page's",
         );
+        // Its words too: English's are in the wasm, the others' come from locales/<lang>.txt.
+        assert.deepEqual(await readWords(page, true), expectedWords, "the widget's words are the static page's");
         // The online meeting (19:00 in Berlin, 18:00 UTC) in the reader's own clock.
         const online = shown.find((m) => m.title === "Online lecture");
         const readersClock = await page.evaluate(
@@ -121,6 +142,53 @@ for (const lang of LANGS) {
     }
   });
 }
+
+describe("words beside the wasm", () => {
+  /** Opens the plain page with `<html lang=…>` and the world feed; what the server was asked. */
+  async function open(pageLang) {
+    const { page, context, seen } = await openPage(h.browser, { timezoneId: "Europe/Berlin" });
+    await page.route(/\/pages\/plain\.html/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace('<html lang="en">', `<html lang="${pageLang}">`) });
+    });
+    h.server.state.requests.length = 0;
+    await page.goto(h.page("/fixtures/world.json"));
+    await widgetsReady(page);
+    const asked = h.server.state.requests.filter((r) => r.startsWith("/locales/"));
+    return { page, context, seen, asked };
+  }
+
+  test("a German widget fetches its words once, beside the feed; an English one fetches none", async () => {
+    const de = await open("de-AT");
+    assert.deepEqual(de.asked, ["/locales/de.txt"], "the loader's preload, taken over by the widget");
+    assert.equal((await readWords(de.page, true))[1], word("de", "meetings"));
+    const crashed = await de.page.evaluate(() => document.querySelector("[data-upcoming-meetings]").dataset.umCrashed);
+    assert.equal(crashed, word("de", "crashed"), "the message shown if it ever crashes, in German");
+    noHarm(de.seen);
+    await de.context.close();
+    const en = await open("en-GB");
+    assert.deepEqual(en.asked, [], "English is in the wasm");
+    assert.equal((await readWords(en.page, true))[1], word("en", "meetings"));
+    noHarm(en.seen);
+    await en.context.close();
+  });
+
+  test("when its words cannot be loaded, a German widget shows its listings in English words and German dates", async () => {
+    h.server.state.broken.add("/locales/de.txt");
+    try {
+      const { page, context, seen, asked } = await open("de");
+      assert.deepEqual(asked, ["/locales/de.txt"], "asked once, not again");
+      assert.equal((await readWords(page, true))[1], word("en", "meetings"));
+      const berlin = (await readMeetings(page, true)).find((m) => m.title === "Versammlung in Berlin");
+      assert.equal(berlin.date, "Dienstag, 19. Januar 2027", "dates still in German (the browser writes them)");
+      assert.equal(await page.evaluate(() => document.querySelector("[data-upcoming-meetings]").dataset.umCrashed), word("en", "crashed"));
+      noHarm(seen);
+      await context.close();
+    } finally {
+      h.server.state.broken.delete("/locales/de.txt");
+    }
+  });
+});
 
 describe("right to left", () => {
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {

@@ -1,10 +1,11 @@
 //! The widget's WebAssembly entry points, the JS names the loader (`tools/write-loader.mjs`)
-//! and host pages call: `mountAll()`, `mount(el)`, `unmount(el)`, `useStyleSheet(sheet)`, and
-//! `__simulatePanic()` for the test of the crash message. Each is `upcoming_meetings::mount`'s
-//! function of the same name. They are exported here, not in the library, so that another
-//! wasm built from the library (the check page's, `check/`) carries no widget.
+//! and host pages call: `mountAll()`, `mount(el)`, `unmount(el)`, `useStyleSheet(sheet)`,
+//! `useLocales(url)`, and `__simulatePanic()` for the test of the crash message. Each is the
+//! function of the same name in `upcoming_meetings::mount` (`useLocales`: `edge::locale`). They
+//! are exported here, not in the library, so that another wasm built from the library (the
+//! check page's, `check/`) carries no widget.
 
-use upcoming_meetings::mount;
+use upcoming_meetings::{edge::locale, mount};
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, HtmlElement};
 
@@ -26,6 +27,12 @@ pub fn unmount(host: HtmlElement) -> bool {
 #[wasm_bindgen(js_name = useStyleSheet)]
 pub fn use_style_sheet(sheet: CssStyleSheet) {
     mount::use_style_sheet(sheet);
+}
+
+/// The folder of the language files (`dist/locales/`), an absolute URL ending in `/`.
+#[wasm_bindgen(js_name = useLocales)]
+pub fn use_locales(folder: String) {
+    locale::use_locales(folder);
 }
 
 #[wasm_bindgen(js_name = __simulatePanic)]
