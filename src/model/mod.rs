@@ -21,5 +21,6 @@ pub mod retry;
 pub mod text;
 pub mod time;
 pub mod time_format;
+pub mod trig;
 pub mod url_city;
 pub mod zone;

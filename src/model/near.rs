@@ -5,6 +5,7 @@
 
 use super::feed::Place;
 use super::i18n::Lang;
+use super::trig::{asin, atan2, cos, sin};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
@@ -25,13 +26,13 @@ pub fn city_points<'a>(cities: usize, places: impl Iterator<Item = (usize, &'a P
         if let (Some(lat), Some(lon)) = (place.lat, place.lon) {
             let (lat, lon) = (lat.to_radians(), lon.to_radians());
             let s = &mut sums[city];
-            s.0 += lat.cos() * lon.cos();
-            s.1 += lat.cos() * lon.sin();
-            s.2 += lat.sin();
+            s.0 += cos(lat) * cos(lon);
+            s.1 += cos(lat) * sin(lon);
+            s.2 += sin(lat);
             s.3 += 1;
         }
     }
-    sums.into_iter().map(|(x, y, z, n)| (n > 0).then(|| Point { lat: z.atan2(x.hypot(y)).to_degrees(), lon: y.atan2(x).to_degrees() })).collect()
+    sums.into_iter().map(|(x, y, z, n)| (n > 0).then(|| Point { lat: atan2(z, (x * x + y * y).sqrt()).to_degrees(), lon: atan2(y, x).to_degrees() })).collect()
 }
 
 /// The great-circle distance between two points, in kilometres (haversine).
@@ -39,8 +40,8 @@ pub fn distance_km(a: Point, b: Point) -> f64 {
     let (la, lb) = (a.lat.to_radians(), b.lat.to_radians());
     let half_dlat = (lb - la) / 2.0;
     let half_dlon = (b.lon - a.lon).to_radians() / 2.0;
-    let h = half_dlat.sin().powi(2) + la.cos() * lb.cos() * half_dlon.sin().powi(2);
-    2.0 * EARTH_KM * h.sqrt().min(1.0).asin()
+    let h = sin(half_dlat).powi(2) + cos(la) * cos(lb) * sin(half_dlon).powi(2);
+    2.0 * EARTH_KM * asin(h.sqrt().min(1.0))
 }
 
 /// How far each city is from `here` (`None` for a city without coordinates).
