@@ -32,13 +32,10 @@ fn file_url(lang: Lang) -> Option<String> {
     FOLDER.with(|f| f.borrow().as_ref().map(|folder| format!("{folder}{}.txt", lang.tag())))
 }
 
-/// Fetches and learns `lang`'s words, unless they are at hand already. One attempt, which may
-/// take the loader's preload of the file, within the widget's timeout and at most
-/// [`TIMEOUT_MS`]: the words are not worth a second wait, English is there.
+/// Fetches and learns `lang`'s words. One attempt, which may take the loader's preload of the
+/// file, within the widget's timeout and at most [`TIMEOUT_MS`]: the words are not worth a
+/// second wait, English is there.
 async fn learn(lang: Lang, timeout_ms: u32, cancel: fetch::Cancel) {
-    if lang.has_texts() {
-        return;
-    }
     let Some(url) = file_url(lang) else { return };
     if let Ok(file) = fetch::fetch_once(&url, timeout_ms.min(TIMEOUT_MS), &cancel, true).await {
         lang.learn(file);

@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/texts.rs"));
 
-/// The words of each language read at run time (`Lang::learn`), by `Lang::ALL`'s order.
+/// The words of each language read at run time (`Lang::learn`), by `Lang::ALL`'s order (the
+/// enum's, as `build.rs` writes both).
 static LEARNED: [OnceLock<Texts>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
 
 /// The two forms of a counted phrase: `{n}` meeting / meetings.
@@ -49,22 +50,22 @@ impl Texts {
 impl Lang {
     /// Its words: built in, or learned, or else English's.
     pub fn texts(self) -> &'static Texts {
-        self.built_in().or_else(|| LEARNED[self.index()].get()).unwrap_or(&EN)
+        self.own_texts().unwrap_or(&EN)
     }
 
     /// Whether its words are at hand (built in or learned), so a widget need not wait for them.
     pub fn has_texts(self) -> bool {
-        self.built_in().is_some() || LEARNED[self.index()].get().is_some()
+        self.own_texts().is_some()
+    }
+
+    fn own_texts(self) -> Option<&'static Texts> {
+        self.built_in().or_else(|| LEARNED[self as usize].get())
     }
 
     /// Takes its words from the text of its language file, `locales/<tag>.txt`, for the rest of
     /// the page's life. A file already learned is kept.
     pub fn learn(self, file: String) {
-        LEARNED[self.index()].get_or_init(|| Texts::read(file.leak()));
-    }
-
-    fn index(self) -> usize {
-        Lang::ALL.iter().position(|l| *l == self).unwrap_or(0)
+        LEARNED[self as usize].get_or_init(|| Texts::read(file.leak()));
     }
 
     /// The language of a tag such as "de", "pt-BR" or "en_US"; `None` for one not spoken.
@@ -181,6 +182,7 @@ mod tests {
     #[test]
     fn every_language_has_its_plural_rule_and_fills_every_placeholder() {
         assert_eq!(Lang::ALL.len(), 6);
+        assert!(Lang::ALL.iter().enumerate().all(|(i, &l)| l as usize == i), "ALL is in the enum's order (LEARNED's index)");
         // French and Portuguese count 0 as one; English, German, Spanish, Turkish do not.
         assert_eq!(Lang::Fr.show_more(0), Lang::Fr.texts().show_more().one.replace("{n}", "0"));
         assert_eq!(Lang::Pt.left_out(0), Lang::Pt.texts().left_out().one.replace("{n}", "0"));

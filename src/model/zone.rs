@@ -63,7 +63,8 @@ impl Zone {
 mod tests {
     use super::*;
 
-    fn utc(s: &str) -> NaiveDateTime {
+    /// "2027-03-14 09:59": a UTC instant, or a local wall-clock time, as the test reads it.
+    fn clock(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
     }
 
@@ -75,37 +76,36 @@ mod tests {
     fn change_nights_of_2027_north_and_south() {
         let la = zone("America/Los_Angeles");
         // 14 March 2027, 02:00 PST = 10:00 UTC; 7 November 2027, 02:00 PDT = 09:00 UTC.
-        assert_eq!(la.offset_at_utc(utc("2027-03-14 09:59")), -480);
-        assert_eq!(la.offset_at_utc(utc("2027-03-14 10:00")), -420);
-        assert_eq!(la.offset_at_utc(utc("2027-11-07 08:59")), -420);
-        assert_eq!(la.offset_at_utc(utc("2027-11-07 09:00")), -480);
+        assert_eq!(la.offset_at_utc(clock("2027-03-14 09:59")), -480);
+        assert_eq!(la.offset_at_utc(clock("2027-03-14 10:00")), -420);
+        assert_eq!(la.offset_at_utc(clock("2027-11-07 08:59")), -420);
+        assert_eq!(la.offset_at_utc(clock("2027-11-07 09:00")), -480);
         let berlin = zone("Europe/Berlin");
-        assert_eq!(berlin.offset_at_utc(utc("2027-03-28 00:59")), 60);
-        assert_eq!(berlin.offset_at_utc(utc("2027-03-28 01:00")), 120);
+        assert_eq!(berlin.offset_at_utc(clock("2027-03-28 00:59")), 60);
+        assert_eq!(berlin.offset_at_utc(clock("2027-03-28 01:00")), 120);
         // Lord Howe Island moves by half an hour; Regina and Colombo never move.
         let lord_howe = zone("Australia/Lord_Howe");
-        assert_eq!(lord_howe.offset_at_utc(utc("2027-01-15 00:00")), 660);
-        assert_eq!(lord_howe.offset_at_utc(utc("2027-06-15 00:00")), 630);
-        assert_eq!(zone("America/Regina").offset_at_utc(utc("2027-07-01 00:00")), -360);
-        assert_eq!(zone("Asia/Colombo").offset_at_utc(utc("2027-07-01 00:00")), 330);
-        assert_eq!(zone("America/Sao_Paulo").offset_at_utc(utc("2027-01-15 00:00")), -180);
+        assert_eq!(lord_howe.offset_at_utc(clock("2027-01-15 00:00")), 660);
+        assert_eq!(lord_howe.offset_at_utc(clock("2027-06-15 00:00")), 630);
+        assert_eq!(zone("America/Regina").offset_at_utc(clock("2027-07-01 00:00")), -360);
+        assert_eq!(zone("Asia/Colombo").offset_at_utc(clock("2027-07-01 00:00")), 330);
+        assert_eq!(zone("America/Sao_Paulo").offset_at_utc(clock("2027-01-15 00:00")), -180);
     }
 
     #[test]
     fn local_times_on_change_days() {
         let ny = zone("America/New_York");
-        let local = |s| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
-        assert_eq!(ny.offset_for_local(local("2027-03-14 01:30")), -300);
+        assert_eq!(ny.offset_for_local(clock("2027-03-14 01:30")), -300);
         // 02:30 does not happen on 14 March: read with the offset before the change.
-        assert_eq!(ny.offset_for_local(local("2027-03-14 02:30")), -300);
-        assert_eq!(ny.offset_for_local(local("2027-03-14 03:30")), -240);
+        assert_eq!(ny.offset_for_local(clock("2027-03-14 02:30")), -300);
+        assert_eq!(ny.offset_for_local(clock("2027-03-14 03:30")), -240);
         // 01:30 happens twice on 7 November; the first (EDT) is taken.
-        assert_eq!(ny.offset_for_local(local("2027-11-07 01:30")), -240);
-        assert_eq!(ny.offset_for_local(local("2027-11-07 02:30")), -300);
+        assert_eq!(ny.offset_for_local(clock("2027-11-07 01:30")), -240);
+        assert_eq!(ny.offset_for_local(clock("2027-11-07 02:30")), -300);
         // Lord Howe's half-hour change: 02:15 on 3 October 2027 does not happen there.
         let lord_howe = zone("Australia/Lord_Howe");
-        assert_eq!(lord_howe.offset_for_local(local("2027-10-03 02:15")), 630);
-        assert_eq!(lord_howe.offset_for_local(local("2027-10-03 03:00")), 660);
+        assert_eq!(lord_howe.offset_for_local(clock("2027-10-03 02:15")), 630);
+        assert_eq!(lord_howe.offset_for_local(clock("2027-10-03 03:00")), 660);
         assert!(Zone::get("Mars/Olympus_Mons").is_none());
     }
 
