@@ -61,10 +61,14 @@ pub fn CityCombobox(
     let query = RwSignal::new(None::<String>);
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<Entry>);
-    // Read only while the list is open (a memo is computed when read).
+    // Empty while the list is closed: closing it (a choice) then rebuilds no entry before the
+    // list goes, and its memo is computed only when read.
     let shown = Memo::new({
         let listing = listing.clone();
         move |_| {
+            if !open.get() {
+                return Vec::new();
+            }
             query.with(|q| match q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
                 None => std::iter::once(None).chain(order.get().into_iter().map(Some)).collect::<Vec<Entry>>(),
                 Some(q) => {
@@ -138,7 +142,13 @@ pub fn CityCombobox(
     };
     let choose = {
         let listing = listing.clone();
+        let label_of = label_of.clone();
         move |e: Entry| {
+            // The field shows the choice before the listings change: written later (by the effect
+            // above), the new value would make the browser lay out the whole changed widget at once.
+            if let Some(input) = field.get_untracked() {
+                input.set_value(&label_of(e));
+            }
             close();
             // Also when the URL names a city the feed lacks (no city shown, a slug kept): All
             // cities then clears it.
@@ -275,6 +285,13 @@ pub fn CityCombobox(
                         select_all(field);
                     }
                     show_list();
+                }
+                // WebKit drops that selection as the click's mouseup ends, unless the mouseup's
+                // default (placing the caret) is prevented.
+                on:mouseup=move |ev| {
+                    if query.with_untracked(Option::is_none) {
+                        ev.prevent_default();
+                    }
                 }
                 on:keydown=on_key
                 on:input=on_input

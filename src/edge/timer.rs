@@ -1,6 +1,7 @@
-//! Waiting in the browser: a cancellable timer and an async sleep, over `setTimeout`.
+//! Waiting in the browser: a cancellable timer, an async sleep, and work put off until the next
+//! frame has been painted, over `setTimeout` and `requestAnimationFrame`.
 
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 /// Runs a callback once after `ms`, unless dropped first.
 pub struct Timer {
@@ -32,4 +33,17 @@ pub async fn sleep(ms: u32) {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Runs `f` once the next frame has been painted (a task queued from that frame's animation
+/// callback): for work the reader does not see, so that it never delays what they do see.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let task: JsValue = Closure::once_into_js(f);
+    let frame = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+        }
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
 }
