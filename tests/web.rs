@@ -366,3 +366,37 @@ async fn unmount_takes_the_widget_down_and_frees_its_url_parameter() {
     let again = a.root.clone();
     until("the widget again", move || again.query_selector(".um article").unwrap().is_some()).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_large_feed_lists_every_meeting_for_all_cities_a_step_at_a_time() {
+    set_query("");
+    // 10 campaigns of 12 upcoming meetings, in two cities: 120 meetings for all cities.
+    let campaigns: Vec<String> = (0..10)
+        .map(|c| {
+            let meetings: Vec<String> = (0..12)
+                .map(|m| {
+                    format!(
+                        r#"{{"id":"m{m}","start":"2027-04-{:02}T19:00:00-04:00","place":{{"city":"{}","region":"MI"}}}}"#,
+                        m + 1,
+                        if m % 2 == 0 { "Detroit" } else { "Flint" }
+                    )
+                })
+                .collect();
+            format!(r#"{{"id":"c{c}","title":"Campaign {c}","meetings":[{}]}}"#, meetings.join(","))
+        })
+        .collect();
+    let feed = feed_url(&format!(r#"{{"version":1,"campaigns":[{}]}}"#, campaigns.join(",")));
+    let w = widget(&[("feed", &feed), ("limit", "none")]).await;
+    let listed = || all(&w.root, &format!("{SHOWN} .um-meeting")).len();
+    let first = listed();
+    assert!(first < 120, "the first step lists part of them: {first}");
+    assert!(first >= 48, "whole cards up to the first step's size: {first}");
+    until("every meeting listed", || listed() == 120).await;
+    assert_eq!(all(&w.root, "article.um-card:not([hidden])").len(), 10);
+    // A city, then All cities again: the same steps, and every meeting in the end.
+    choose_city(&w.root, "Flint");
+    until("Flint's 60 meetings", || listed() == 60).await;
+    sleep(100).await;
+    choose_city(&w.root, "");
+    until("every meeting listed again", || listed() == 120).await;
+}

@@ -10,6 +10,7 @@ use super::{
     lang,
     meeting_list::{MeetingList, Meetings},
     options,
+    reveal::AllCities,
 };
 use crate::model::{
     feed::Campaign,
@@ -23,6 +24,7 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
     let texts = lang().texts();
     let upcoming = Meetings::new(&listing, index, Period::Upcoming, city);
+    let for_all = expect_context::<AllCities>().shows(index).into();
     let past = Meetings::new(&listing, index, Period::Past, city);
     let options = options();
     let show_past = options.show_past;
@@ -79,7 +81,7 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
             })}
             {c.notice.clone().map(|n| view! { <p dir="auto" class="um-notice">{n}</p> })}
             <h3 class="um-sr">{texts.meetings()}</h3>
-            <MeetingList campaign=index meetings=upcoming limit=upcoming_limit />
+            <MeetingList campaign=index meetings=upcoming limit=upcoming_limit for_all=for_all />
             <Show when=move || { beyond_limit() > 0 }>
                 <button
                     type="button"
@@ -100,7 +102,7 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
                         <span class="um-fold-closed">{move || lang().show_past(past_count())}</span>
                         <span class="um-fold-open">{texts.hide_past()}</span>
                     </summary>
-                    <MeetingList campaign=index meetings=past.clone() limit=Signal::stored(None) past=true />
+                    <MeetingList campaign=index meetings=past.clone() limit=Signal::stored(None) for_all=Signal::stored(true) past=true />
                 </details>
             </Show>
         </article>

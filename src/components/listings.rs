@@ -8,10 +8,15 @@ use super::{
     city_filter::CityFilter,
     feed_notice::FeedNotice,
     lang, options,
+    reveal::AllCities,
     rsvp_panel::{RsvpPanel, RsvpState},
 };
 use crate::edge::{timer::Timer, url_state};
-use crate::model::{json_ld, listing::Listing};
+use crate::model::{
+    json_ld,
+    listing::{Listing, Period},
+    reveal::Reveal,
+};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -28,6 +33,9 @@ pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>, on_st
         let listing = listing.clone();
         move |_| listing.campaigns(city.get()).is_empty()
     });
+    let limit = options().limit;
+    let for_all = Reveal::new((0..listing.feed.campaigns.len()).map(|c| listing.meetings(c, None, Period::Upcoming).take(limit.unwrap_or(usize::MAX)).count()));
+    provide_context(AllCities::new(for_all, city));
     let unknown_city = move || selected.get().filter(|_| city.get().is_none());
     let missing_campaign = options()
         .campaign
@@ -42,7 +50,6 @@ pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>, on_st
     Effect::new(|_| crate::edge::perf::mark("listings"));
     // The structured data of the chosen city's listings, written a moment after they show (a
     // newer change drops the timer of the one before).
-    let limit = options().limit;
     Effect::new({
         let listing = listing.clone();
         move |_: Option<Option<Timer>>| {

@@ -45,13 +45,15 @@ fn first(ids: &[usize], limit: Option<usize>) -> Vec<usize> {
 }
 
 /// The two `<ol>`s of `meetings`, each showing at most `limit` (from `data-limit`, lifted by
-/// "Show more").
+/// "Show more"). The list for all cities is built the first time `for_all` allows it (a step of
+/// `reveal.rs`), and kept.
 #[component]
-pub fn MeetingList(campaign: usize, meetings: Meetings, limit: Signal<Option<usize>>, #[prop(optional)] past: bool) -> impl IntoView {
+pub fn MeetingList(campaign: usize, meetings: Meetings, limit: Signal<Option<usize>>, for_all: Signal<bool>, #[prop(optional)] past: bool) -> impl IntoView {
     let Meetings { all, in_city } = meetings;
+    let built = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || for_all.get());
     view! {
-        <ol class="um-meetings" class:um-past=past hidden=move || in_city.with(Option::is_some)>
-            <For each=move || first(&all, limit.get()) key=|m| *m let:meeting>
+        <ol class="um-meetings" class:um-past=past hidden=move || in_city.with(Option::is_some) || !for_all.get()>
+            <For each=move || if built.get() { first(&all, limit.get()) } else { Vec::new() } key=|m| *m let:meeting>
                 <MeetingItem campaign meeting />
             </For>
         </ol>

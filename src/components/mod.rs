@@ -17,6 +17,7 @@ pub mod listings;
 pub mod load_error;
 pub mod meeting_item;
 pub mod meeting_list;
+pub mod reveal;
 pub mod rsvp_panel;
 pub mod saved_notice;
 

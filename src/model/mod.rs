@@ -18,6 +18,7 @@ pub mod options;
 pub mod parse;
 pub mod place_format;
 pub mod retry;
+pub mod reveal;
 pub mod text;
 pub mod time;
 pub mod time_format;

@@ -78,29 +78,7 @@ export async function openPage(browser, { viewport = VIEWPORTS.desktop, timezone
 
 export async function screenshot(page, name, { fullPage = true } = {}) {
   await mkdir(SCREENS, { recursive: true });
-  // The widget lets the browser skip rendering cards and meetings far off screen
-  // (content-visibility: auto), which a full-page capture would show as empty boxes: render
-  // everything for the picture, then restore.
-  const force = () =>
-    page.evaluate(() => {
-      for (const host of document.querySelectorAll("[data-upcoming-meetings]")) {
-        const root = host.shadowRoot;
-        if (!root) continue;
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(".um * { content-visibility: visible !important; }");
-        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      }
-    });
-  const restore = () =>
-    page.evaluate(() => {
-      for (const host of document.querySelectorAll("[data-upcoming-meetings]")) {
-        const root = host.shadowRoot;
-        if (root) root.adoptedStyleSheets = root.adoptedStyleSheets.slice(0, -1);
-      }
-    });
-  if (fullPage) await force();
   await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage });
-  if (fullPage) await restore();
 }
 
 /** Polls `check` (sync or async) until it returns a truthy value, or fails after `ms`. */

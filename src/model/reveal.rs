@@ -1,0 +1,69 @@
+//! How the listings for all cities come into the page on a large feed: card by card in feed
+//! order, [`FIRST`] meetings at once (a feed of that size or less shows whole), then about
+//! [`STEP`] more at a time, each step after the one before was painted. Laying
+//! out hundreds of meetings at once costs a slow phone half a second; a step costs a frame, and
+//! only adds meetings below the cards already shown, so nothing on screen moves.
+
+/// About how many meetings show at first (whole cards: a card's list comes in at once).
+pub const FIRST: usize = 48;
+/// About how many meetings each step after the first adds.
+pub const STEP: usize = 24;
+
+/// Where each card's meetings start in the listings for all cities.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Reveal {
+    starts: Vec<usize>,
+    total: usize,
+}
+
+impl Reveal {
+    /// `lengths`: how many meetings each card lists for all cities, in card order.
+    pub fn new(lengths: impl IntoIterator<Item = usize>) -> Reveal {
+        let mut total = 0;
+        let starts = lengths
+            .into_iter()
+            .map(|n| {
+                total += n;
+                total - n
+            })
+            .collect();
+        Reveal { starts, total }
+    }
+
+    /// Whether card `card` lists its meetings once `budget` meetings may be shown: the first
+    /// card always does.
+    pub fn shows(&self, card: usize, budget: usize) -> bool {
+        self.starts.get(card).is_none_or(|&start| start == 0 || start < budget)
+    }
+
+    /// The budget of the step after `budget`, or `None` once every card shows its meetings.
+    pub fn next(&self, budget: usize) -> Option<usize> {
+        let last_start = self.starts.last().copied().unwrap_or(0);
+        (budget <= last_start).then(|| budget.saturating_add(STEP))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cards_come_in_whole_in_order_a_step_at_a_time() {
+        let reveal = Reveal::new([20, 20, 0, 5, 20, 20, 20]);
+        let shown = |budget| (0..7).filter(|&c| reveal.shows(c, budget)).collect::<Vec<_>>();
+        assert_eq!(shown(FIRST), [0, 1, 2, 3, 4], "the fifth card starts at 45, inside the first 48");
+        assert_eq!(shown(FIRST + STEP), [0, 1, 2, 3, 4, 5]);
+        assert_eq!(shown(FIRST + 2 * STEP), [0, 1, 2, 3, 4, 5, 6]);
+        let steps: Vec<_> = std::iter::successors(Some(FIRST), |&b| reveal.next(b)).collect();
+        assert_eq!(steps, [FIRST, FIRST + STEP, FIRST + 2 * STEP], "no step after the last card shows");
+    }
+
+    #[test]
+    fn a_small_feed_shows_everything_in_the_first_step() {
+        let reveal = Reveal::new([10, 20, 18]);
+        assert!((0..3).all(|c| reveal.shows(c, FIRST)));
+        assert_eq!(reveal.next(FIRST), None);
+        assert_eq!(Reveal::new([]).next(FIRST), None);
+        assert!(Reveal::new([40]).shows(0, 0), "the first card even with no budget");
+    }
+}
