@@ -5,7 +5,7 @@
 //! (its fetch aborted, its listeners released, the element as it was before).
 
 use crate::components::app::App;
-use crate::edge::{head, url_state};
+use crate::edge::{head, timer::after_paint, url_state};
 use crate::model::options::{Options, Sources};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -113,13 +113,45 @@ fn make_root(host: &HtmlElement) -> HtmlElement {
     root
 }
 
-/// Gives back the room the loader kept on `host` while the widget loaded (`data-um-reserved`, an
-/// inline `min-height`; see tools/write-loader.mjs).
-fn give_back_room(host: &HtmlElement) {
-    if host.has_attribute("data-um-reserved") {
-        let _ = host.remove_attribute("data-um-reserved");
-        let _ = host.style().remove_property("min-height");
+/// Marks `host` as fitted: the loader's rule that keeps room for a widget while it loads
+/// (`:not([data-um-fitted])`, tools/write-loader.mjs) lets go of it.
+fn fit(host: &HtmlElement) {
+    let _ = host.set_attribute("data-um-fitted", "");
+}
+
+/// Whether letting go of the room now moves nothing the reader sees: the widget fills it, or
+/// what follows the element is below the screen both before and after.
+fn fits_unseen(host: &HtmlElement, root: &HtmlElement) -> bool {
+    let screen = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let (kept, used) = (host.get_bounding_client_rect().bottom(), root.get_bounding_client_rect().bottom());
+    kept - used < 1.0 || used >= screen
+}
+
+/// Gives back the room the loader kept for the widget once it shows: at once when that moves
+/// nothing on screen (the common case: the listings are taller than the room), else at the first
+/// scroll that takes what follows the element out of sight.
+fn fit_room(host: &HtmlElement, root: &HtmlElement) {
+    if host.has_attribute("data-um-fitted") || fits_unseen(host, root) {
+        fit(host);
+        return;
     }
+    let (host, root) = (SendWrapper::new(host.clone()), SendWrapper::new(root.clone()));
+    let listener = Arc::new(std::sync::Mutex::new(None::<WindowListenerHandle>));
+    let handle = window_event_listener(leptos::ev::scroll, {
+        let listener = listener.clone();
+        move |_| {
+            if fits_unseen(&host, &root) {
+                fit(&host);
+                if let Some(handle) = listener.lock().ok().and_then(|mut l| l.take()) {
+                    handle.remove();
+                }
+            }
+        }
+    });
+    // (A widget taken down first leaves it until that scroll: `unmount` has fitted the element.)
+    if let Ok(mut l) = listener.lock() {
+        *l = Some(handle);
+    };
 }
 
 /// Mounts one widget on `host`, reading its options from the host's `data-` attributes. An
@@ -138,12 +170,15 @@ pub fn mount(host: HtmlElement) {
     let has_content = host.child_element_count() > 0;
     let root = make_root(&host);
     let city_param = options.city_param.clone();
-    let reserved = SendWrapper::new(host.clone());
+    let reserved = SendWrapper::new((host.clone(), root.clone()));
     let structured = SendWrapper::new(host.clone());
     let view = leptos::mount::mount_to(root.clone(), move || {
         let on_shown = Callback::new(move |()| {
-            give_back_room(&reserved);
-            let _ = reserved.set_attribute("data-um-crashed", lang.texts().crashed());
+            // Measured once the listings are in the page and painted (this runs as they go in).
+            let room = reserved.clone();
+            after_paint(move || fit_room(&room.0, &room.1));
+            let (host, _) = &*reserved;
+            let _ = host.set_attribute("data-um-crashed", lang.texts().crashed());
         });
         let on_structured_data = Callback::new(move |json: String| head::set_structured_data(&structured, instance, &json));
         view! { <App options has_content on_shown on_structured_data /> }
@@ -165,7 +200,8 @@ pub fn unmount(host: HtmlElement) -> bool {
     let Mounted { host, instance, root, view, .. } = widget;
     drop(view);
     head::remove_structured_data(instance);
-    give_back_room(&host);
+    // The element's own content shows again: no room kept for a widget that is gone.
+    fit(&host);
     root.remove();
     if let Some(shadow) = host.shadow_root() {
         if let Ok(slot) = host.owner_document().expect("an element in a document").create_element("slot") {
