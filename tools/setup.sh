@@ -4,7 +4,8 @@
 # nothing is downloaded from anywhere else (trunk runs with --offline and finds these on PATH).
 #
 #   tools/setup.sh            wasm32 target, trunk, wasm-bindgen-cli, npm tools (wasm-opt, ...)
-#   tools/setup.sh --browser  the same, plus Debian's chromium and chromium-driver
+#   tools/setup.sh --browser  the same, plus Debian's chromium, chromium-driver, firefox-esr,
+#                             webkit2gtk-driver and xvfb
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,15 +44,26 @@ if ! have_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm tools (binaryen's wasm-opt, terser, playwright-core, ajv)"
+  say "installing npm tools (binaryen's wasm-opt, terser, playwright-core, puppeteer-core, selenium-webdriver, ajv)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-if [ "${1:-}" = "--browser" ] && ! { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }; then
-  say "installing Debian's chromium and chromium-driver"
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+# The browsers of the tests, each only when missing: Chromium (and its driver) for everything;
+# Firefox ESR, WebKitGTK's WebKitWebDriver (with MiniBrowser) and an X server for it, Xvfb, for
+# the core flows in every engine (tests/e2e/engines.test.mjs).
+if [ "${1:-}" = "--browser" ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  { [ -x /usr/bin/WebKitWebDriver ] && [ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ]; } || missing+=(webkit2gtk-driver)
+  [ -x /usr/bin/Xvfb ] || missing+=(xvfb)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing Debian's ${missing[*]}"
+    sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
 fi
 
 say "ready: $(trunk --version), wasm-bindgen $WASM_BINDGEN_VERSION, $(node_modules/.bin/wasm-opt --version)"
