@@ -6,11 +6,15 @@
 //! page only while it is open, so a feed of 400 cities costs nothing until then.
 
 use super::{dom_id, options};
+use crate::edge::timer::after_paint;
 use crate::model::{city_search, listing::Listing, near::Unit};
 use leptos::{ev, html, prelude::*, task::spawn_local};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
+
+/// How many entries of the list go in at once (its box shows about seven).
+const FIRST_ENTRIES: usize = 24;
 
 /// One entry of the list: a city, or `None` for "All cities".
 type Entry = Option<usize>;
@@ -157,8 +161,19 @@ pub fn CityCombobox(
             }
         }
     };
+    // The list's first screenfuls go in at once, the rest of a long list after the next paint:
+    // 400 entries cost a slow phone about 50 ms to build and lay out, which the tap that opens
+    // the list, or each letter typed, would wait for.
+    let whole = RwSignal::new(false);
+    let in_parts = move || {
+        whole.set(false);
+        after_paint(move || {
+            let _ = whole.try_set(true);
+        });
+    };
     let show_list = move || {
         if !open.get_untracked() {
+            in_parts();
             open.set(true);
             active.set(Some(city.get_untracked()));
         }
@@ -198,6 +213,7 @@ pub fn CityCombobox(
         }
     };
     let on_input = move |ev: ev::Event| {
+        in_parts();
         query.set(Some(event_target_value(&ev)));
         open.set(true);
         // The best match is the one Enter takes.
@@ -246,7 +262,13 @@ pub fn CityCombobox(
             open.get().then(|| {
                 let item = item.clone();
                 // Rebuilt as the typed text narrows it: a few hundred plain entries at most.
-                let entries = move || distances.with(|d| shown.get().into_iter().map(|e| item(e, d.as_deref().map(Vec::as_slice))).collect_view());
+                let entries = move || {
+                    let list = shown.get();
+                    // At first: enough to fill the list's box, and up to the entry the keys are on.
+                    let at = active.get_untracked().and_then(|a| list.iter().position(|&e| e == a)).unwrap_or(0);
+                    let first = if whole.get() { list.len() } else { (at + FIRST_ENTRIES).max(FIRST_ENTRIES) };
+                    distances.with(|d| list.into_iter().take(first).map(|e| item(e, d.as_deref().map(Vec::as_slice))).collect_view())
+                };
                 view! {
                     // A press inside the list keeps the focus in the field (its blur would close the list
                     // before the click lands).
