@@ -1,6 +1,6 @@
 # upcoming-meetings. The two commands a new machine needs:
 #   make serve   install what is missing, build dist/, serve it on http://127.0.0.1:8080/
-#   make test    the same set-up plus Chromium, then every check and test suite, and a summary
+#   make test    the same set-up plus the browsers, then every check and test suite, and a summary
 # and for the rest:
 #   make build   the release bundle in dist/: what a webmaster copies to a site
 #   make bench   the release bundle measured on a slow phone (see bench/results.md)

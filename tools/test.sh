@@ -7,7 +7,8 @@
 #   schema   the JSON Schema of format v1 against the bundled feed and the fixtures
 #   tools    the publisher's command line against a real iCalendar parser (ical.js)
 #   build    make build: the release dist/
-#   e2e      playwright-core driving Chromium against the built dist/ on 127.0.0.1
+#   e2e      Chromium (playwright-core), and for the core flows Firefox ESR and WebKitGTK too,
+#            against the built dist/ on 127.0.0.1
 # Logs of each suite are kept in test-output/logs/. Run by `make test`, after its set-up.
 set -uo pipefail
 cd "$(dirname "$0")/.."
