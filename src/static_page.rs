@@ -38,7 +38,7 @@ pub fn listings_html(listing: Arc<Listing>, lang: Lang, output: Output) -> Strin
         let filter = (output == Output::Prerender).then(|| view! { <CityFilter city selected /> });
         let cards = listing.campaigns(None).into_iter().map(|index| view! { <CampaignCard index city /> }).collect_view();
         view! {
-            <div class="um" lang=lang.tag() dir=lang.direction()>
+            <div class="um um-static" lang=lang.tag() dir=lang.direction()>
                 <FeedNotice />
                 {filter}
                 <div class="um-campaigns">{cards}</div>
@@ -134,7 +134,7 @@ mod tests {
             Lang::De,
             Output::Prerender,
         );
-        assert!(html.starts_with(r#"<div lang="de" dir="ltr" class="um">"#), "{}", &html[..60]);
+        assert!(html.starts_with(r#"<div lang="de" dir="ltr" class="um um-static">"#), "{}", &html[..60]);
         assert!(html.contains(r#"role="combobox""#));
         assert!(html.contains(r#"value="Alle Städte""#), "the field shows the choice");
         assert!(!html.contains("In meiner Nähe"), "no coordinates, no Near me");
