@@ -84,6 +84,9 @@ impl FeedLoad {
             let cancel = SendWrapper::new(cancel.clone());
             move || cancel.abort()
         });
+        // After the first paint, while the feed downloads: the platform's date formats, set up
+        // now rather than inside the parse.
+        super::timer::after_paint(crate::intl::prepare);
         let loaded_before = std::rc::Rc::new(std::cell::Cell::new(false));
         let result = LocalResource::new(move || {
             attempt.set(1);

@@ -140,6 +140,15 @@ pub fn offset(zone: &str, seconds: i64) -> Option<i32> {
     })
 }
 
+/// Readies the browser's date formats while the feed is on its way: its first
+/// `Intl.DateTimeFormat` costs about 18 ms (70 ms on a slow phone) to set up, which the parse of
+/// the feed would otherwise wait for. Made exactly as the offset formatters are.
+pub fn prepare() {
+    if let Some(format) = Format::with("en-US", &[("timeZone", "UTC"), ("timeZoneName", "longOffset")]) {
+        format.text(0.0);
+    }
+}
+
 /// The reader's own zone, as the browser has it (asked once).
 pub fn reader_zone() -> Option<String> {
     thread_local! {

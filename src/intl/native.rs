@@ -23,6 +23,9 @@ pub fn offset(zone: &str, seconds: i64) -> Option<i32> {
     Some(zone.to_offset(jiff::Timestamp::from_second(seconds).ok()?).seconds())
 }
 
+/// Nothing to ready natively: the data is compiled in.
+pub fn prepare() {}
+
 /// The reader's own zone: a static page has no reader.
 pub fn reader_zone() -> Option<String> {
     None
