@@ -12,10 +12,10 @@ import { promisify } from "node:util";
 import { cpus, totalmem } from "node:os";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 import { chromium } from "playwright-core";
 import { startServer } from "../tools/server.mjs";
+import { CHROMIUM_ARGS, ENGINES, openEngine } from "../tests/engines.mjs";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const OUT = join(ROOT, "bench/out");
@@ -52,7 +52,6 @@ const BUDGET = {
   lighthouse: 95,
   memory: 30 * 1024 * 1024,
 };
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 mkdirSync(OUT, { recursive: true });
 const log = (...a) => console.error("bench:", ...a);
@@ -401,26 +400,12 @@ async function until(p, fn, what, timeout = 60_000) {
   }
 }
 const movement = [];
-let enginesError = null;
 if (wanted("move")) {
   log("movement of a meeting scrolled to, in Chromium, Firefox and WebKit");
-  let openEngine = null;
-  const enginesFile = join(ROOT, "tests/engines.mjs");
-  if (existsSync(enginesFile)) {
-    try {
-      ({ openEngine } = await import(pathToFileURL(enginesFile).href));
-    } catch (e) {
-      enginesError = `tests/engines.mjs failed to load: ${e.message.split("\n")[0]}`;
-    }
-  } else enginesError = "tests/engines.mjs does not exist";
-  for (const engine of ["chromium", "firefox", "webkit"]) {
+  for (const engine of ENGINES) {
     for (const width of [1280, 360]) {
       const height = width < 600 ? 740 : 900;
       const cell = (page, extra) => movement.push({ engine, width, page, ...extra });
-      if (engine !== "chromium" && !openEngine) {
-        for (const page of Object.keys(MOVE_PAGES)) cell(page, { error: enginesError });
-        continue;
-      }
       let p;
       try {
         p = engine === "chromium" ? await chromiumEngine({ width, height, timeZone: MOVE_ZONE }) : await openEngine(engine, { width, height, timeZone: MOVE_ZONE, now: NOW });

@@ -35,6 +35,17 @@ export const BINARIES = {
   xvfb: process.env.XVFB ?? "/usr/bin/Xvfb",
 };
 const NOWHERE = "127.0.0.1:9";
+/** Debian's Chromium as every test and the benchmark start it: no sandbox (root), no GPU, and
+ * none of its own requests to the network. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** `fn` and its arguments as one expression, the same text for every engine. */
 function expression(fnOrString, args) {
@@ -87,13 +98,7 @@ const chromiumBrowser = shared(
     return chromium.launch({
       executablePath: BINARIES.chromium,
       args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        ...CHROMIUM_ARGS,
         `--proxy-server=http://${NOWHERE}`,
         "--proxy-bypass-list=127.0.0.1",
       ],

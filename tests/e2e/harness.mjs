@@ -8,17 +8,9 @@ import { chromium } from "playwright-core";
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { startServer } from "../../tools/server.mjs";
+import { CHROMIUM_ARGS } from "../engines.mjs";
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export const VIEWPORTS = {
   phone: { width: 360, height: 740 },
@@ -32,7 +24,7 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-ev
 export const SCREENS = resolve(import.meta.dirname, "../../test-output/screens");
 
 export function launch() {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 /** Registers the suite's set-up and tear-down: `h.server` serves dist/, `h.other` is a second
