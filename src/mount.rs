@@ -135,23 +135,21 @@ fn fit_room(host: &HtmlElement, root: &HtmlElement) {
         fit(host);
         return;
     }
-    let (host, root) = (SendWrapper::new(host.clone()), SendWrapper::new(root.clone()));
-    let listener = Arc::new(std::sync::Mutex::new(None::<WindowListenerHandle>));
+    let (host, root) = (host.clone(), root.clone());
+    let listener = std::rc::Rc::new(Cell::new(None::<WindowListenerHandle>));
     let handle = window_event_listener(leptos::ev::scroll, {
         let listener = listener.clone();
         move |_| {
             if fits_unseen(&host, &root) {
                 fit(&host);
-                if let Some(handle) = listener.lock().ok().and_then(|mut l| l.take()) {
+                if let Some(handle) = listener.take() {
                     handle.remove();
                 }
             }
         }
     });
     // (A widget taken down first leaves it until that scroll: `unmount` has fitted the element.)
-    if let Ok(mut l) = listener.lock() {
-        *l = Some(handle);
-    };
+    listener.set(Some(handle));
 }
 
 /// Mounts one widget on `host`, reading its options from the host's `data-` attributes. An

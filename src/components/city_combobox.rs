@@ -266,7 +266,7 @@ pub fn CityCombobox(
                     let list = shown.get();
                     // At first: enough to fill the list's box, and up to the entry the keys are on.
                     let at = active.get_untracked().and_then(|a| list.iter().position(|&e| e == a)).unwrap_or(0);
-                    let first = if whole.get() { list.len() } else { (at + FIRST_ENTRIES).max(FIRST_ENTRIES) };
+                    let first = if whole.get() { list.len() } else { at + FIRST_ENTRIES };
                     distances.with(|d| list.into_iter().take(first).map(|e| item(e, d.as_deref().map(Vec::as_slice))).collect_view())
                 };
                 view! {

@@ -13,7 +13,6 @@ pub const STEP: usize = 24;
 #[derive(Debug, PartialEq, Eq)]
 pub struct Reveal {
     starts: Vec<usize>,
-    total: usize,
 }
 
 impl Reveal {
@@ -27,7 +26,7 @@ impl Reveal {
                 total - n
             })
             .collect();
-        Reveal { starts, total }
+        Reveal { starts }
     }
 
     /// Whether card `card` lists its meetings once `budget` meetings may be shown: the first
