@@ -252,7 +252,7 @@ if (wanted("filter")) {
   await cdp.send("Performance.enable");
   const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
   const wasm = await page.evaluate(() => window.upcomingMeetings.memoryBytes());
-  const listed = await page.evaluate(() => document.querySelector("[data-upcoming-meetings]").shadowRoot.querySelectorAll(".um-meetings:not([hidden]) .um-meeting").length);
+  const listed = await page.evaluate(() => document.querySelector("[data-upcoming-meetings]").shadowRoot.querySelectorAll(".um-meeting").length);
   memory = { js: metrics.JSHeapUsedSize, wasm, nodes: metrics.Nodes, listed };
   await context.close();
 }
@@ -647,7 +647,7 @@ lines.push(`Budget: median at most ${BUDGET.filterMedian} ms, ${mark(median(filt
 lines.push("");
 lines.push("### 4. Memory after loading 5,000 meetings");
 lines.push("");
-lines.push(`JS heap ${kb(memory.js)} + wasm memory ${kb(memory.wasm)} = ${kb(memory.js + memory.wasm)} (after a garbage collection, back on All cities; ${memory.nodes} DOM nodes, ${memory.listed} meetings listed). Budget: at most ${kb(BUDGET.memory)}, ${mark(memory.js + memory.wasm <= BUDGET.memory)}.`);
+lines.push(`JS heap ${kb(memory.js)} + wasm memory ${kb(memory.wasm)} = ${kb(memory.js + memory.wasm)} (after a garbage collection, back on All cities; ${memory.nodes} DOM nodes, ${memory.listed} meetings in the page). Budget: at most ${kb(BUDGET.memory)}, ${mark(memory.js + memory.wasm <= BUDGET.memory)}.`);
 lines.push("");
 }
 if (wanted("load")) {

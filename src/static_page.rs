@@ -4,9 +4,7 @@
 //! of a feed (`static-page --out`), and the content pre-rendered into the bundled page, which
 //! shows while the widget starts and which the widget then replaces.
 
-use crate::components::{
-    campaign_card::CampaignCard, city_filter::CityFilter, feed_notice::FeedNotice, provide_options, reveal::AllCities, rsvp_panel::RsvpState,
-};
+use crate::components::{campaign_card::CampaignCard, city_filter::CityFilter, feed_notice::FeedNotice, provide_options, rsvp_panel::RsvpState};
 use crate::model::{i18n::Lang, json_ld, listing::Listing, options::Options};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -32,11 +30,10 @@ pub fn listings_html(listing: Arc<Listing>, lang: Lang, output: Output) -> Strin
         provide_options(Arc::new(Options::for_static_page(lang, output == Output::Prerender)));
         provide_context(listing.clone());
         provide_context(RsvpState::new(RwSignal::new(None)));
-        provide_context(AllCities::whole());
         let city = Memo::new(|_| None);
         let selected = RwSignal::new(None);
         let filter = (output == Output::Prerender).then(|| view! { <CityFilter city selected /> });
-        let cards = listing.campaigns(None).into_iter().map(|index| view! { <CampaignCard index city /> }).collect_view();
+        let cards = listing.campaigns(None).into_iter().map(|index| view! { <CampaignCard index city=None revealed=Signal::stored(true) /> }).collect_view();
         view! {
             <div class="um um-static" lang=lang.tag() dir=lang.direction()>
                 <FeedNotice />

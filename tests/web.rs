@@ -125,11 +125,13 @@ fn choose_city(root: &ShadowRoot, typed: &str) {
     input.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap()).unwrap();
 }
 
-/// The lists of meetings a visitor sees: in shown cards, each card's shown list (a card keeps
-/// its list for all cities, hidden, while a city is chosen).
-const SHOWN: &str = "article:not([hidden]) .um-meetings:not([hidden])";
+/// The cards a visitor sees: the cards for all cities stay in the page, hidden, while a city is
+/// chosen, and a card for all cities is hidden until its step comes.
+const SHOWN_CARDS: &str = ".um-campaigns:not([hidden]) > article:not([hidden])";
+/// The lists of meetings a visitor sees.
+const SHOWN: &str = ".um-campaigns:not([hidden]) > article:not([hidden]) .um-meetings";
 /// The titles of the upcoming meetings a visitor sees.
-const SHOWN_TITLES: &str = "article:not([hidden]) .um-meetings:not([hidden]):not(.um-past) .um-title-text";
+const SHOWN_TITLES: &str = ".um-campaigns:not([hidden]) > article:not([hidden]) .um-meetings:not(.um-past) .um-title-text";
 
 #[wasm_bindgen_test]
 async fn campaigns_are_articles_with_their_meetings_in_date_order() {
@@ -215,11 +217,11 @@ async fn city_filter_counts_match_the_meetings_it_shows_and_back_undoes_a_choice
     let first = one(&w.root, &format!("{SHOWN} .um-meeting"));
     choose_city(&w.root, "portland, or");
     until("the choice in the page URL", || query_param("um-city").as_deref() == Some("portland-or")).await;
-    assert_eq!(all(&w.root, "article:not([hidden])").len(), 1, "only campaigns meeting there");
+    assert_eq!(all(&w.root, SHOWN_CARDS).len(), 1, "only campaigns meeting there");
     assert_eq!(texts(&w.root, SHOWN_TITLES), ["Portland State University"]);
     // Back, as the reader's browser does it.
     web_sys::window().unwrap().history().unwrap().back().unwrap();
-    until("all cities again after Back", || all(&w.root, "article:not([hidden])").len() == 3).await;
+    until("all cities again after Back", || all(&w.root, SHOWN_CARDS).len() == 3).await;
     assert_eq!(query_param("um-city"), None);
     assert_eq!(texts(&w.root, SHOWN_TITLES).len(), 5);
     until("the field shows All cities again", || field.value() == "All cities").await;
@@ -233,7 +235,7 @@ async fn an_unknown_city_in_the_url_says_so_and_offers_all_cities() {
     let w = widget(&[]).await;
     let message = one(&w.root, ".um-message");
     assert!(message.text_content().unwrap().contains("atlantis"));
-    assert_eq!(all(&w.root, "article:not([hidden])").len(), 3, "every campaign meanwhile");
+    assert_eq!(all(&w.root, SHOWN_CARDS).len(), 3, "every campaign meanwhile");
     click(&w.root, ".um-message button");
     until("the unknown city gone from the URL", || query_param("um-city").is_none()).await;
     until("the message gone", || w.root.query_selector(".um-message").unwrap().is_none()).await;
@@ -328,7 +330,7 @@ async fn widgets_side_by_side_have_their_own_ids_and_url_parameters() {
     choose_city(&b.root, "berlin");
     until("the second widget's own parameter", || query_param("um-city-2").as_deref() == Some("berlin")).await;
     assert_eq!(query_param("um-city"), None);
-    assert_eq!(all(&a.root, "article:not([hidden])").len(), 3, "the first widget is untouched");
+    assert_eq!(all(&a.root, SHOWN_CARDS).len(), 3, "the first widget is untouched");
     // The defaults a visitor gets: at most 20 upcoming meetings per campaign.
     let many: Vec<String> = (0..25).map(|i| format!(r#"{{"id":"m{i}","start":"2027-05-{:02}T19:00:00Z","place":{{"city":"Detroit"}}}}"#, i + 1)).collect();
     let long = feed_url(&format!(r#"{{"version":1,"campaigns":[{{"id":"c","title":"C","meetings":[{}]}}]}}"#, many.join(",")));
@@ -392,7 +394,7 @@ async fn a_large_feed_lists_every_meeting_for_all_cities_a_step_at_a_time() {
     assert!(first < 120, "the first step lists part of them: {first}");
     assert!(first >= 48, "whole cards up to the first step's size: {first}");
     until("every meeting listed", || listed() == 120).await;
-    assert_eq!(all(&w.root, "article.um-card:not([hidden])").len(), 10);
+    assert_eq!(all(&w.root, SHOWN_CARDS).len(), 10);
     // A city, then All cities again: the same steps, and every meeting in the end.
     choose_city(&w.root, "Flint");
     until("Flint's 60 meetings", || listed() == 60).await;

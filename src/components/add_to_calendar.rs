@@ -4,7 +4,7 @@
 //! `edge/download.rs`; the Google link is a plain link. Nothing for a meeting with no date, and
 //! nothing in the static page (a file made on a tap needs the widget).
 
-use super::{external_link::ExternalLink, lang, meeting_list::Meetings, options};
+use super::{external_link::ExternalLink, lang, options};
 use crate::edge::{clock, download, url_state};
 use crate::model::{
     feed::{Campaign, Meeting},
@@ -54,30 +54,19 @@ pub fn MeetingCalendar(campaign: usize, meeting: usize) -> impl IntoView {
     })
 }
 
-/// The card's calendar file: the upcoming meetings with a date that the card lists (in the
-/// chosen city, or all), read from the card's own list rather than worked out again.
+/// The card's calendar file: the upcoming meetings with a date that the card lists (in its
+/// city, or all), read from the card's own list rather than worked out again.
 #[component]
-pub fn CampaignCalendar(campaign: usize, meetings: Meetings, city: Memo<Option<usize>>) -> impl IntoView {
+pub fn CampaignCalendar(campaign: usize, meetings: Arc<[usize]>, city: Option<usize>) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
-    let lang = lang();
-    let dated = {
-        let (listing, meetings) = (listing.clone(), meetings.clone());
-        move || {
-            let c = listing.campaign(campaign);
-            meetings.with_shown(|ids| ids.iter().filter(|&&m| c.meetings[m].when.has_date()).count())
-        }
-    };
+    let c = listing.campaign(campaign);
+    let dated = meetings.iter().filter(|&&m| c.meetings[m].when.has_date()).count();
     let on_save = move |_| {
         let c = listing.campaign(campaign);
-        let slug = city.get_untracked().map(|i| listing.cities[i].slug.as_str());
+        let slug = city.map(|i| listing.cities[i].slug.as_str());
         let name = file_name(&[&[c.id.as_str()][..], slug.as_slice()].concat());
-        meetings.with_shown(|ids| save(name, ids.iter().map(|&m| (c, &c.meetings[m]))));
+        save(name, meetings.iter().map(|&m| (c, &c.meetings[m])));
     };
-    move || {
-        let n = dated();
-        (n > 0).then(|| {
-            let on_save = on_save.clone();
-            view! { <p class="um-card-calendar"><button type="button" class="um-link-button" on:click=on_save>{lang.calendar_of(n)}</button></p> }
-        })
-    }
+    (dated > 0)
+        .then(|| view! { <p class="um-card-calendar"><button type="button" class="um-link-button" on:click=on_save>{lang().calendar_of(dated)}</button></p> })
 }

@@ -3,15 +3,7 @@
 //! past meetings folded away. The folds are `<details>`, so they work the same in the live
 //! widget and in the static page, with or without JavaScript.
 
-use super::{
-    add_to_calendar::CampaignCalendar,
-    dom_id,
-    external_link::ExternalLink,
-    lang,
-    meeting_list::{MeetingList, Meetings},
-    options,
-    reveal::AllCities,
-};
+use super::{add_to_calendar::CampaignCalendar, dom_id, external_link::ExternalLink, lang, meeting_list::MeetingList, options};
 use crate::model::{
     feed::Campaign,
     listing::{Listing, Period},
@@ -19,36 +11,34 @@ use crate::model::{
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// Campaign `index`'s card for `city` (`None`: all cities). A card for all cities is in the
+/// page from the start, hidden until `revealed` (a step of `reveal.rs`); a city's card is made
+/// when the city is chosen, and nothing in it changes with the city.
 #[component]
-pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
+pub fn CampaignCard(index: usize, city: Option<usize>, revealed: Signal<bool>) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
     let texts = lang().texts();
-    let upcoming = Meetings::new(&listing, index, Period::Upcoming, city);
-    let for_all = expect_context::<AllCities>().shows(index).into();
-    let past = Meetings::new(&listing, index, Period::Past, city);
+    let upcoming: Arc<[usize]> = listing.meetings(index, city, Period::Upcoming).collect();
+    let past: Arc<[usize]> = listing.meetings(index, city, Period::Past).collect();
     let options = options();
     let show_past = options.show_past;
     // With `data-limit`, the first few upcoming meetings, and a toggle for the rest.
     let show_all = RwSignal::new(false);
     let limit = options.limit;
     let upcoming_limit = Signal::derive(move || limit.filter(|_| !show_all.get()));
-    let (upcoming_count, past_count) = (upcoming.count(), past.count());
-    // The card's calendar file holds what its list shows.
-    let listed = upcoming.clone();
-    let beyond_limit = move || limit.map_or(0, |n| upcoming_count().saturating_sub(n));
+    let beyond_limit = limit.map_or(0, |n| upcoming.len().saturating_sub(n));
     let c: &Campaign = listing.campaign(index);
-    let heading = dom_id(&format!("c{index}"));
+    // Unique in the document: a city's card and the hidden one for all cities are both in it.
+    let heading = dom_id(&match city {
+        Some(city) => format!("c{index}-in{city}"),
+        None => format!("c{index}"),
+    });
     let labelledby = heading.clone();
-    let empty_text = texts.no_meetings_yet();
-    let has_notice = c.notice.is_some();
-    // With a city chosen, a campaign that does not meet there stays in the page, hidden.
-    let hidden = {
-        let listing = listing.clone();
-        move || !listing.shows(index, city.get())
-    };
+    let empty = (upcoming.is_empty() && c.notice.is_none()).then(|| view! { <p class="um-empty">{texts.no_meetings_yet()}</p> });
+    let past_count = past.len();
 
     view! {
-        <article class="um-card" aria-labelledby=labelledby hidden=hidden>
+        <article class="um-card" aria-labelledby=labelledby hidden=move || !revealed.get()>
             {c.image.as_ref().map(|img| view! {
                 <img class="um-image" src=img.url.as_str().to_string() alt=img.alt.clone() loading="lazy" decoding="async" />
             })}
@@ -81,30 +71,28 @@ pub fn CampaignCard(index: usize, city: Memo<Option<usize>>) -> impl IntoView {
             })}
             {c.notice.clone().map(|n| view! { <p dir="auto" class="um-notice">{n}</p> })}
             <h3 class="um-sr">{texts.meetings()}</h3>
-            <MeetingList campaign=index meetings=upcoming limit=upcoming_limit for_all=for_all />
-            <Show when=move || { beyond_limit() > 0 }>
+            <MeetingList campaign=index meetings=upcoming.clone() limit=upcoming_limit revealed />
+            {(beyond_limit > 0).then(|| view! {
                 <button
                     type="button"
                     class="um-link-button um-more-toggle"
                     aria-expanded=move || show_all.get().to_string()
                     on:click=move |_| show_all.update(|s| *s = !*s)
                 >
-                    {move || if show_all.get() { texts.show_fewer().to_string() } else { lang().show_more(beyond_limit()) }}
+                    {move || if show_all.get() { texts.show_fewer().to_string() } else { lang().show_more(beyond_limit) }}
                 </button>
-            </Show>
-            {(!options.static_page || options.prerender).then(|| view! { <CampaignCalendar campaign=index meetings=listed city /> })}
-            <Show when=move || upcoming_count() == 0 && !has_notice>
-                <p class="um-empty">{empty_text}</p>
-            </Show>
-            <Show when=move || { past_count() > 0 }>
+            })}
+            {(!options.static_page || options.prerender).then(|| view! { <CampaignCalendar campaign=index meetings=upcoming city /> })}
+            {empty}
+            {(past_count > 0).then(|| view! {
                 <details class="um-fold um-past-fold" open=show_past>
                     <summary class="um-link-button">
-                        <span class="um-fold-closed">{move || lang().show_past(past_count())}</span>
+                        <span class="um-fold-closed">{lang().show_past(past_count)}</span>
                         <span class="um-fold-open">{texts.hide_past()}</span>
                     </summary>
-                    <MeetingList campaign=index meetings=past.clone() limit=Signal::stored(None) for_all=Signal::stored(true) past=true />
+                    <MeetingList campaign=index meetings=past limit=Signal::stored(None) revealed=Signal::stored(true) past=true />
                 </details>
-            </Show>
+            })}
         </article>
     }
 }

@@ -8,7 +8,7 @@ use super::{
     city_filter::CityFilter,
     feed_notice::FeedNotice,
     lang, options,
-    reveal::AllCities,
+    reveal::Steps,
     rsvp_panel::{RsvpPanel, RsvpState},
 };
 use crate::edge::{timer::Timer, url_state};
@@ -34,8 +34,8 @@ pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>, on_st
         move |_| listing.campaigns(city.get()).is_empty()
     });
     let limit = options().limit;
-    let for_all = Reveal::new((0..listing.feed.campaigns.len()).map(|c| listing.meetings(c, None, Period::Upcoming).take(limit.unwrap_or(usize::MAX)).count()));
-    provide_context(AllCities::new(for_all, city));
+    let plan = Reveal::new((0..listing.feed.campaigns.len()).map(|c| listing.meetings(c, None, Period::Upcoming).take(limit.unwrap_or(usize::MAX)).count()));
+    let all_cities = Steps::for_all_cities(plan, city);
     let unknown_city = move || selected.get().filter(|_| city.get().is_none());
     let missing_campaign = options()
         .campaign
@@ -72,11 +72,36 @@ pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>, on_st
             </p>
         })}
         {move || empty_city().map(|label| view! { <p class="um-message" role="status">{lang.none_in_city(&label)}</p> })}
-        <div class="um-campaigns">
-            // Every card stays in the page, hidden when its campaign does not meet in the chosen
-            // city: a city change then only updates meeting lists, it never rebuilds a card.
-            {(0..listing.feed.campaigns.len()).map(|index| view! { <CampaignCard index city /> }.into_any()).collect_view()}
+        // The cards for all cities stay in the page, hidden while a city is chosen: going back
+        // to All cities shows them again, it does not rebuild them. A chosen city's cards
+        // (those of the campaigns that meet there) are made for it, and nothing else changes.
+        <div class="um-campaigns" hidden=move || city.get().is_some()>
+            {(0..listing.feed.campaigns.len())
+                .map(|index| view! { <CampaignCard index city=None revealed=all_cities.shows(index) /> }.into_any())
+                .collect_view()}
         </div>
+        // Keyed by the city: another city's cards are made anew, not patched from the last.
+        <For each=move || city.get() key=|c| *c let:c>
+            <CityCards city=c />
+        </For>
         <RsvpPanel />
     }
+}
+
+/// The cards of the campaigns that meet in `city`, with its meetings, each made when its step
+/// comes.
+#[component]
+fn CityCards(city: usize) -> impl IntoView {
+    let listing = expect_context::<Arc<Listing>>();
+    let campaigns = listing.campaigns(Some(city));
+    let steps = Steps::for_a_city(Reveal::new(campaigns.iter().map(|&c| listing.meetings(c, Some(city), Period::Upcoming).count())));
+    let cards = campaigns.into_iter().enumerate().map(|(card, index)| {
+        let shows = steps.shows(card);
+        view! {
+            <Show when=move || shows.get()>
+                <CampaignCard index city=Some(city) revealed=Signal::stored(true) />
+            </Show>
+        }
+    });
+    view! { <div class="um-campaigns">{cards.collect_view()}</div> }
 }

@@ -1,60 +1,65 @@
-//! The listings for all cities brought into the page a step at a time (`model::reveal`): the
-//! budget of meetings shown, raised after each painted frame while All cities is chosen, and
-//! put back to the first once a city is chosen (unseen: those lists are hidden then), so
-//! that going back to All cities lays out one step before the reader sees it, not every meeting.
+//! Listings brought into the page a step at a time (`model::reveal`): a budget of meetings
+//! shown, raised after each painted frame while the listings are on screen. The listings for
+//! all cities start with [`FIRST`] and, while a city is chosen (they are hidden then), go back
+//! to [`SCREEN`], so that coming back to All cities lays out a screenful before the reader sees
+//! it, not every card; a chosen city's listings start with [`SCREEN`].
 
 use crate::edge::timer::after_paint;
-use crate::model::reveal::{Reveal, FIRST};
+use crate::model::reveal::{Reveal, FIRST, SCREEN};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 #[derive(Clone)]
-pub struct AllCities {
+pub struct Steps {
     plan: Arc<Reveal>,
     budget: RwSignal<usize>,
 }
 
-impl AllCities {
-    /// Steps while `city` is All cities, from the first.
-    pub fn new(plan: Reveal, city: Memo<Option<usize>>) -> AllCities {
-        let all = AllCities { plan: Arc::new(plan), budget: RwSignal::new(FIRST) };
-        let stepping = all.clone();
-        Effect::new(move |_| match city.get() {
-            None => stepping.step(city),
-            Some(_) => after_paint({
+impl Steps {
+    /// The listings for all cities: stepping while `city` is All cities.
+    pub fn for_all_cities(plan: Reveal, city: Memo<Option<usize>>) -> Steps {
+        let steps = Steps { plan: Arc::new(plan), budget: RwSignal::new(FIRST) };
+        let stepping = steps.clone();
+        let shown = Signal::derive(move || city.get().is_none());
+        Effect::new(move |_| match shown.get() {
+            true => stepping.step(shown),
+            false => after_paint({
                 let budget = stepping.budget;
                 move || {
-                    if city.try_get_untracked().flatten().is_some() {
-                        budget.set(FIRST);
+                    if shown.try_get_untracked() == Some(false) {
+                        budget.set(SCREEN);
                     }
                 }
             }),
         });
-        all
+        steps
     }
 
-    /// Everything at once: a static page, which has no frames to wait for.
-    pub fn whole() -> AllCities {
-        AllCities { plan: Arc::new(Reveal::new([])), budget: RwSignal::new(usize::MAX) }
+    /// The listings of a chosen city, made for it: stepping until they are whole, or until the
+    /// reader chooses another city (which drops them, and with them the budget).
+    pub fn for_a_city(plan: Reveal) -> Steps {
+        let steps = Steps { plan: Arc::new(plan), budget: RwSignal::new(SCREEN) };
+        steps.step(Signal::stored(true));
+        steps
     }
 
-    /// The next step, after the next paint, while All cities stays chosen.
-    fn step(&self, city: Memo<Option<usize>>) {
-        let all = self.clone();
+    /// The next step, after the next paint, while `shown`.
+    fn step(&self, shown: Signal<bool>) {
+        let steps = self.clone();
         after_paint(move || {
-            let Some(budget) = all.budget.try_get_untracked() else { return };
-            if city.get_untracked().is_none() {
-                if let Some(next) = all.plan.next(budget) {
-                    all.budget.set(next);
-                    all.step(city);
+            let Some(budget) = steps.budget.try_get_untracked() else { return };
+            if shown.try_get_untracked() == Some(true) {
+                if let Some(next) = steps.plan.next(budget) {
+                    steps.budget.set(next);
+                    steps.step(shown);
                 }
             }
         });
     }
 
-    /// Whether card `card` lists its meetings for all cities now; reactive.
-    pub fn shows(&self, card: usize) -> Memo<bool> {
+    /// Whether card `card` shows now; reactive.
+    pub fn shows(&self, card: usize) -> Signal<bool> {
         let (plan, budget) = (self.plan.clone(), self.budget);
-        Memo::new(move |_| plan.shows(card, budget.get()))
+        Memo::new(move |_| plan.shows(card, budget.get())).into()
     }
 }

@@ -1,12 +1,19 @@
-//! How the listings for all cities come into the page on a large feed: card by card in feed
-//! order, [`FIRST`] meetings at once (a feed of that size or less shows whole), then about
-//! [`STEP`] more at a time, each step after the one before was painted. Laying
-//! out hundreds of meetings at once costs a slow phone half a second; a step costs a frame, and
-//! only adds meetings below the cards already shown, so nothing on screen moves.
+//! How listings come into the page: card by card in feed order, a first step of meetings at
+//! once, then more at a time, each step after the one before was painted, and each twice the
+//! one before up to [`STEP`] (a small first step is followed by small ones, so that the frame
+//! after it is quick too).
+//! Laying out hundreds of meetings at once costs a slow phone half a second, and even a dozen
+//! cards with their summaries cost it more than a frame; a step costs a frame, and only adds
+//! cards below those already shown, so nothing on screen moves.
 
-/// About how many meetings show at first (whole cards: a card's list comes in at once).
+/// About how many meetings show as the widget starts (whole cards: a card's list comes in at
+/// once). A feed of that size or less shows whole, as tall as the listings pre-rendered into a
+/// page, which the widget replaces.
 pub const FIRST: usize = 48;
-/// About how many meetings each step after the first adds.
+/// About how many meetings show at once when listings are shown on a tap (a city chosen, or
+/// All cities again): a phone screen holds about two or three cards.
+pub const SCREEN: usize = 3;
+/// About how many meetings each step adds at most.
 pub const STEP: usize = 24;
 
 /// Where each card's meetings start in the listings for all cities.
@@ -38,7 +45,7 @@ impl Reveal {
     /// The budget of the step after `budget`, or `None` once every card shows its meetings.
     pub fn next(&self, budget: usize) -> Option<usize> {
         let last_start = self.starts.last().copied().unwrap_or(0);
-        (budget <= last_start).then(|| budget.saturating_add(STEP))
+        (budget <= last_start).then(|| budget.saturating_add(budget.clamp(1, STEP)))
     }
 }
 
@@ -63,6 +70,13 @@ mod tests {
         assert!((0..3).all(|c| reveal.shows(c, FIRST)));
         assert_eq!(reveal.next(FIRST), None);
         assert_eq!(Reveal::new([]).next(FIRST), None);
+    }
+
+    #[test]
+    fn steps_from_a_screenful_double_up_to_a_full_step() {
+        let reveal = Reveal::new([1; 200]);
+        let steps: Vec<_> = std::iter::successors(Some(SCREEN), |&b| reveal.next(b)).take(7).collect();
+        assert_eq!(steps, [3, 6, 12, 24, 48, 72, 96]);
         assert!(Reveal::new([40]).shows(0, 0), "the first card even with no budget");
     }
 }
