@@ -11,8 +11,8 @@
 /// page, which the widget replaces.
 pub const FIRST: usize = 48;
 /// About how many meetings show at once when listings are shown on a tap (a city chosen, or
-/// All cities again): a phone screen holds about two or three cards.
-pub const SCREEN: usize = 3;
+/// All cities again): a phone screen holds about two cards with a meeting each.
+pub const SCREEN: usize = 2;
 /// About how many meetings each step adds at most.
 pub const STEP: usize = 24;
 
@@ -76,7 +76,7 @@ mod tests {
     fn steps_from_a_screenful_double_up_to_a_full_step() {
         let reveal = Reveal::new([1; 200]);
         let steps: Vec<_> = std::iter::successors(Some(SCREEN), |&b| reveal.next(b)).take(7).collect();
-        assert_eq!(steps, [3, 6, 12, 24, 48, 72, 96]);
+        assert_eq!(steps, [2, 4, 8, 16, 32, 56, 80]);
         assert!(Reveal::new([40]).shows(0, 0), "the first card even with no budget");
     }
 }
