@@ -2,7 +2,7 @@
 //! `Intl.DateTimeFormat`. Formatters are made once per language (and zone) and kept: a feed
 //! names a few zones for many meetings.
 
-use super::{name_only, parse_gmt};
+use super::{name_only, offsets::Offsets, parse_gmt};
 use crate::model::i18n::Lang;
 use js_sys::{Array, Date, Object, Reflect};
 use std::cell::RefCell;
@@ -56,12 +56,12 @@ enum Kind {
 }
 
 /// What is known of one zone: its offset formatter, its name formatter per language, and the
-/// offsets found, by quarter hour, sorted.
+/// offsets found.
 struct ZoneEntry {
     name: Box<str>,
     offsets: Option<Format>,
     names: Vec<(Lang, Option<Format>)>,
-    known: Vec<(i64, Option<i32>)>,
+    known: Offsets,
 }
 
 // Small lists, not hash maps: a widget speaks one language and a feed names a few zones.
@@ -100,7 +100,7 @@ fn with_zone<R>(zone: &str, f: impl FnOnce(&mut ZoneEntry) -> R) -> R {
             Some(i) => i,
             None => {
                 let offsets = Format::with("en-US", &[("timeZone", zone), ("timeZoneName", "longOffset")]);
-                zones.push(ZoneEntry { name: zone.into(), offsets, names: Vec::new(), known: Vec::new() });
+                zones.push(ZoneEntry { name: zone.into(), offsets, names: Vec::new(), known: Offsets::default() });
                 zones.len() - 1
             }
         };
@@ -108,35 +108,16 @@ fn with_zone<R>(zone: &str, f: impl FnOnce(&mut ZoneEntry) -> R) -> R {
     })
 }
 
-impl ZoneEntry {
-    /// The offset at the start of a quarter hour (every offset change in the database falls on
-    /// one), asked of `Intl` once.
-    fn at(&mut self, quarter: i64) -> Option<i32> {
-        match self.known.binary_search_by_key(&quarter, |(q, _)| *q) {
-            Ok(i) => self.known[i].1,
-            Err(i) => {
-                let found = self.offsets.as_ref().and_then(|f| {
-                    // "1/1/2027, GMT-05:00": the offset is the text from its "GMT" on.
-                    let text = f.text(quarter as f64 * 900_000.0);
-                    parse_gmt(&text[text.rfind("GMT")?..])
-                });
-                self.known.insert(i, (quarter, found));
-                found
-            }
-        }
-    }
-}
-
 /// `zone`'s offset from UTC in seconds at `seconds` since the epoch; `None` for a name the
-/// browser does not know. No zone changes its clocks twice within a day, so where the offsets at
-/// the UTC midnights before and after an instant agree, that offset holds all day: a feed's
-/// thousand meetings ask `Intl` about the days they fall on, not each of their instants (which
-/// took 430 ms of a 5,000-meeting feed's parse on the benchmark's slow phone).
+/// browser does not know.
 pub fn offset(zone: &str, seconds: i64) -> Option<i32> {
-    let midnight = seconds.div_euclid(86_400) * 96;
-    with_zone(zone, |z| match (z.at(midnight), z.at(midnight + 96)) {
-        (before, after) if before == after => before,
-        _ => z.at(seconds.div_euclid(900)),
+    with_zone(zone, |z| {
+        let format = z.offsets.as_ref();
+        z.known.at(seconds.div_euclid(900), |quarter| {
+            // "1/1/2027, GMT-05:00": the offset is the text from its "GMT" on.
+            let text = format?.text(quarter as f64 * 900_000.0);
+            parse_gmt(&text[text.rfind("GMT")?..])
+        })
     })
 }
 

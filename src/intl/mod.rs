@@ -10,6 +10,9 @@
 
 #[cfg(target_arch = "wasm32")]
 mod browser;
+// Used by the browser side; tested natively.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod offsets;
 #[cfg(target_arch = "wasm32")]
 pub use browser::*;
 
