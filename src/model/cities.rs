@@ -89,20 +89,32 @@ pub fn group<'a>(places: impl Iterator<Item = &'a Place>) -> (Vec<City>, Vec<usi
         of_place.push(id);
     }
 
-    // How many distinct cities share each name, and each name+qualifier.
-    let mut same_name: BTreeMap<String, usize> = BTreeMap::new();
-    for f in &found {
-        *same_name.entry(f.name.to_ascii_lowercase()).or_default() += 1;
+    // The distinct cities that share each name, in groups.
+    let mut group_of: BTreeMap<String, usize> = BTreeMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, f) in found.iter().enumerate() {
+        let next = groups.len();
+        let group = *group_of.entry(f.name.to_ascii_lowercase()).or_insert(next);
+        if group == next {
+            groups.push(Vec::new());
+        }
+        groups[group].push(i);
     }
     let labels: Vec<String> = found
         .iter()
-        .map(|f| {
-            if same_name[&f.name.to_ascii_lowercase()] == 1 {
+        .enumerate()
+        .map(|(i, f)| {
+            let group = &groups[group_of[&f.name.to_ascii_lowercase()]];
+            if group.len() == 1 {
                 return f.name.clone();
             }
+            let unique = |part: fn(&Found) -> Option<&str>| {
+                let mine = norm(part(f));
+                group.iter().filter(|&&o| o != i).all(|&o| norm(part(&found[o])) != mine)
+            };
             let qualifier = match (&f.region, &f.country) {
-                (Some(r), _) if unique_region(&found, f) => r.clone(),
-                (_, Some(c)) if unique_country(&found, f) => c.clone(),
+                (Some(r), _) if unique(|f| f.region.as_deref()) => r.clone(),
+                (_, Some(c)) if unique(|f| f.country.as_deref()) => c.clone(),
                 (Some(r), Some(c)) => format!("{r}, {c}"),
                 (Some(q), None) | (None, Some(q)) => q.clone(),
                 (None, None) => return f.name.clone(),
@@ -119,20 +131,6 @@ pub fn group<'a>(places: impl Iterator<Item = &'a Place>) -> (Vec<City>, Vec<usi
     }
     let cities = order.iter().map(|&i| City { label: labels[i].clone(), slug: slug(&labels[i]) }).collect();
     (cities, of_place.into_iter().map(|id| rank[id]).collect())
-}
-
-fn same_name<'a>(all: &'a [Found], f: &'a Found) -> impl Iterator<Item = &'a Found> {
-    all.iter().filter(move |o| o.name.eq_ignore_ascii_case(&f.name) && !std::ptr::eq(*o, f))
-}
-
-fn unique_region(all: &[Found], f: &Found) -> bool {
-    let r = norm(f.region.as_deref());
-    same_name(all, f).all(|o| norm(o.region.as_deref()) != r)
-}
-
-fn unique_country(all: &[Found], f: &Found) -> bool {
-    let c = norm(f.country.as_deref());
-    same_name(all, f).all(|o| norm(o.country.as_deref()) != c)
 }
 
 #[cfg(test)]

@@ -21,7 +21,9 @@ pub fn cut_at_word(text: &str, max: usize) -> String {
 
 /// Plain text as the widget keeps it: trimmed, without control characters but line breaks.
 pub fn clean(s: &str) -> String {
-    let s = s.trim();
+    // Nearly every text starts and ends with a visible ASCII character, and needs no trim.
+    let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    let s = if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) { s } else { s.trim() };
     // Control characters are bytes below 0x20 and 0x7F, or U+0080–U+009F (0xC2 0x80–0x9F in
     // UTF-8): a byte scan finds the text that cannot have any, which is nearly all of it.
     let may_have_control = s.bytes().any(|b| (b < 0x20 && b != b'\n') || b == 0x7f || b == 0xc2);
