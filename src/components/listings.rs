@@ -5,6 +5,7 @@
 
 use super::{
     campaign_card::CampaignCard,
+    city_cards::ChosenCityCards,
     city_filter::CityFilter,
     feed_notice::FeedNotice,
     lang, options,
@@ -80,28 +81,7 @@ pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>, on_st
                 .map(|index| view! { <CampaignCard index city=None revealed=all_cities.shows(index) /> }.into_any())
                 .collect_view()}
         </div>
-        // Keyed by the city: another city's cards are made anew, not patched from the last.
-        <For each=move || city.get() key=|c| *c let:c>
-            <CityCards city=c />
-        </For>
+        <ChosenCityCards city />
         <RsvpPanel />
     }
-}
-
-/// The cards of the campaigns that meet in `city`, with its meetings, each made when its step
-/// comes.
-#[component]
-fn CityCards(city: usize) -> impl IntoView {
-    let listing = expect_context::<Arc<Listing>>();
-    let campaigns = listing.campaigns(Some(city));
-    let steps = Steps::for_a_city(Reveal::new(campaigns.iter().map(|&c| listing.meetings(c, Some(city), Period::Upcoming).count())));
-    let cards = campaigns.into_iter().enumerate().map(|(card, index)| {
-        let shows = steps.shows(card);
-        view! {
-            <Show when=move || shows.get()>
-                <CampaignCard index city=Some(city) revealed=Signal::stored(true) />
-            </Show>
-        }
-    });
-    view! { <div class="um-campaigns">{cards.collect_view()}</div> }
 }

@@ -9,6 +9,7 @@
 pub mod add_to_calendar;
 pub mod app;
 pub mod campaign_card;
+pub mod city_cards;
 pub mod city_combobox;
 pub mod city_filter;
 pub mod external_link;

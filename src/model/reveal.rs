@@ -15,6 +15,9 @@ pub const FIRST: usize = 48;
 pub const SCREEN: usize = 2;
 /// About how many meetings each step adds at most.
 pub const STEP: usize = 24;
+/// How many cards each step adds at most: a card's heading and summary cost a slow phone about
+/// as much as a few meetings, and a chosen city's cards list a meeting or two each.
+pub const STEP_CARDS: usize = 3;
 
 /// Where each card's meetings start in the listings for all cities.
 #[derive(Debug, PartialEq, Eq)]
@@ -42,10 +45,19 @@ impl Reveal {
         self.starts.get(card).is_none_or(|&start| start == 0 || start < budget)
     }
 
-    /// The budget of the step after `budget`, or `None` once every card shows its meetings.
+    /// The budget of the step after `budget`, or `None` once every card shows its meetings:
+    /// twice `budget`, at most [`STEP`] meetings and [`STEP_CARDS`] cards more. After a small
+    /// first step, a card of many meetings waits for the budget to reach it (a few frames that
+    /// add nothing), rather than making the frame right after a tap a slow one.
     pub fn next(&self, budget: usize) -> Option<usize> {
         let last_start = self.starts.last().copied().unwrap_or(0);
-        (budget <= last_start).then(|| budget.saturating_add(budget.clamp(1, STEP)))
+        (budget <= last_start).then(|| {
+            let doubled = budget.saturating_add(budget.clamp(1, STEP));
+            // The first card not shown yet, and the one STEP_CARDS after it, which stays out.
+            let unshown = self.starts.partition_point(|&start| start < budget);
+            let beyond = self.starts.get(unshown + STEP_CARDS).copied().unwrap_or(usize::MAX);
+            doubled.min(beyond).max(budget + 1)
+        })
     }
 }
 
@@ -73,10 +85,15 @@ mod tests {
     }
 
     #[test]
-    fn steps_from_a_screenful_double_up_to_a_full_step() {
-        let reveal = Reveal::new([1; 200]);
-        let steps: Vec<_> = std::iter::successors(Some(SCREEN), |&b| reveal.next(b)).take(7).collect();
-        assert_eq!(steps, [2, 4, 8, 16, 32, 56, 80]);
+    fn steps_from_a_screenful_double_up_to_a_few_cards() {
+        // A chosen city's cards: a meeting each.
+        let reveal = Reveal::new([1; 20]);
+        let steps: Vec<_> = std::iter::successors(Some(SCREEN), |&b| reveal.next(b)).collect();
+        assert_eq!(steps, [2, 4, 7, 10, 13, 16, 19, 38]);
+        // Cards of twenty meetings: the first alone, the second once the budget has doubled to it.
+        let reveal = Reveal::new([20; 6]);
+        let steps: Vec<_> = std::iter::successors(Some(SCREEN), |&b| reveal.next(b)).collect();
+        assert_eq!(steps, [2, 4, 8, 16, 32, 56, 80, 104]);
         assert!(Reveal::new([40]).shows(0, 0), "the first card even with no budget");
     }
 }

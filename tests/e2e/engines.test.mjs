@@ -240,10 +240,16 @@ for (const engine of ENGINES) {
       await page.type("new y");
       await page.press("Enter");
       await page.until(() => new URL(location.href).searchParams.get("um-city") === "new-york", "?um-city=new-york in the address");
-      const s = await page.until(() => {
-        const s = UMT.shown();
-        return s.city === "New York" ? s : null;
-      }, "the field reading New York");
+      // A chosen city's cards come in a screenful at a time: wait for as many as it has.
+      const s = await page.until(
+        (count) => {
+          const s = UMT.shown();
+          return s.city === "New York" && s.meetings.length >= count ? s : null;
+        },
+        "the field reading New York, and as many meetings as New York has",
+        15_000,
+        NEW_YORK.length,
+      );
       assert.deepEqual(s.meetings.map((m) => m.title).sort(), NEW_YORK.map(({ meeting }) => title(meeting)).sort(), "only New York's meetings");
       for (const m of s.meetings) assert.match(m.text, /New York, NY/);
       assert.deepEqual([...s.cards].sort(), [...new Set(NEW_YORK.map(({ campaign }) => campaign.title))].sort(), "only campaigns meeting in New York");
