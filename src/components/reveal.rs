@@ -19,30 +19,29 @@ impl Steps {
     /// The listings for all cities: stepping while `city` is All cities, and back to a
     /// screenful (unseen) while a city is chosen.
     pub fn for_all_cities(plan: Reveal, city: Memo<Option<usize>>) -> Steps {
-        Steps::new(plan, FIRST, Signal::derive(move || city.get().is_none()), Some(SCREEN))
+        Steps::new(plan, FIRST, Signal::derive(move || city.get().is_none()))
     }
 
-    /// The listings of a chosen city, made for it: stepping from a screenful while they are
-    /// shown, until they are whole or dropped.
-    pub fn for_a_city(plan: Reveal, shown: Signal<bool>) -> Steps {
-        Steps::new(plan, SCREEN, shown, None)
+    /// The listings of a chosen city, made for it: stepping from a screenful until they are
+    /// whole or dropped.
+    pub fn for_a_city(plan: Reveal) -> Steps {
+        Steps::new(plan, SCREEN, Signal::stored(true))
     }
 
-    /// Steps from `first` while `shown`; while hidden, back to `again` if given.
-    fn new(plan: Reveal, first: usize, shown: Signal<bool>, again: Option<usize>) -> Steps {
+    /// Steps from `first` while `shown`; while hidden, back to a screenful.
+    fn new(plan: Reveal, first: usize, shown: Signal<bool>) -> Steps {
         let steps = Steps { plan: Arc::new(plan), budget: RwSignal::new(first) };
         let stepping = steps.clone();
-        Effect::new(move |_| match (shown.get(), again) {
-            (true, _) => stepping.step(shown),
-            (false, Some(again)) => after_paint({
+        Effect::new(move |_| match shown.get() {
+            true => stepping.step(shown),
+            false => after_paint({
                 let budget = stepping.budget;
                 move || {
                     if shown.try_get_untracked() == Some(false) {
-                        budget.set(again);
+                        budget.set(SCREEN);
                     }
                 }
             }),
-            (false, None) => {}
         });
         steps
     }
