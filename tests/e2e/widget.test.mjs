@@ -56,7 +56,8 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         await page.reload();
         await widgetsReady(page);
         assert.equal(await page.getByLabel("City").filter({ visible: true }).inputValue(), "New York");
-        assert.equal(await page.locator(".um-meeting:visible").count(), 5);
+        // A chosen city's cards come a screenful at a time.
+        await until(async () => (await page.locator(".um-meeting:visible").count()) === 5, "the five again after a reload");
 
         await page.goBack();
         await until(() => !new URL(page.url()).searchParams.has("city"), "city gone from the URL");
