@@ -33,7 +33,8 @@ impl Offsets {
             }
         }
         let mut asked = |q| self.asked(q, &mut ask);
-        let (mut low, mut high) = (quarter.div_euclid(WEEK) * WEEK, quarter.div_euclid(WEEK) * WEEK + WEEK);
+        let mut low = quarter.div_euclid(WEEK) * WEEK;
+        let mut high = low + WEEK;
         let (first, last) = (asked(low), asked(high));
         if first == last {
             return first;

@@ -89,9 +89,10 @@ pub fn group<'a>(places: impl Iterator<Item = &'a Place>) -> (Vec<City>, Vec<usi
         of_place.push(id);
     }
 
-    // The distinct cities that share each name, in groups.
+    // The distinct cities that share each name, in groups, and each city's group.
     let mut group_of: BTreeMap<String, usize> = BTreeMap::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of_city = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
         let next = groups.len();
         let group = *group_of.entry(f.name.to_ascii_lowercase()).or_insert(next);
@@ -99,12 +100,13 @@ pub fn group<'a>(places: impl Iterator<Item = &'a Place>) -> (Vec<City>, Vec<usi
             groups.push(Vec::new());
         }
         groups[group].push(i);
+        group_of_city.push(group);
     }
     let labels: Vec<String> = found
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let group = &groups[group_of[&f.name.to_ascii_lowercase()]];
+            let group = &groups[group_of_city[i]];
             if group.len() == 1 {
                 return f.name.clone();
             }

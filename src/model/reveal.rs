@@ -1,7 +1,7 @@
 //! How listings come into the page: card by card in feed order, a first step of meetings at
 //! once, then more at a time, each step after the one before was painted, and each twice the
-//! one before up to [`STEP`] (a small first step is followed by small ones, so that the frame
-//! after it is quick too).
+//! one before up to [`STEP`] meetings and [`STEP_CARDS`] cards (a small first step is followed
+//! by small ones, so that the frame after it is quick too).
 //! Laying out hundreds of meetings at once costs a slow phone half a second, and even a dozen
 //! cards with their summaries cost it more than a frame; a step costs a frame, and only adds
 //! cards below those already shown, so nothing on screen moves.
@@ -82,6 +82,7 @@ mod tests {
         assert!((0..3).all(|c| reveal.shows(c, FIRST)));
         assert_eq!(reveal.next(FIRST), None);
         assert_eq!(Reveal::new([]).next(FIRST), None);
+        assert!(Reveal::new([40]).shows(0, 0), "the first card even with no budget");
     }
 
     #[test]
@@ -94,6 +95,5 @@ mod tests {
         let reveal = Reveal::new([20; 6]);
         let steps: Vec<_> = std::iter::successors(Some(SCREEN), |&b| reveal.next(b)).collect();
         assert_eq!(steps, [2, 4, 8, 16, 32, 56, 80, 104]);
-        assert!(Reveal::new([40]).shows(0, 0), "the first card even with no budget");
     }
 }
