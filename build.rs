@@ -11,7 +11,11 @@ struct Language {
 }
 
 fn read(path: &Path) -> Language {
-    let tag = path.file_stem().and_then(|s| s.to_str()).expect("a language file is named by its tag").to_string();
+    let tag = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .expect("a language file is named by its tag")
+        .to_string();
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut entries: Vec<(String, String, usize)> = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -57,8 +61,12 @@ fn main() {
     let mut languages: Vec<Language> = files.iter().map(|p| read(p)).collect();
     // English first: the reference, and the language of last resort.
     languages.sort_by_key(|l| l.tag != "en");
-    let reference = languages.first().filter(|l| l.tag == "en").expect("locales/en.txt, the reference language");
-    let keys: Vec<(String, String)> = reference.entries.iter().map(|(k, v, _)| (k.clone(), v.clone())).collect();
+    let reference = languages
+        .first()
+        .filter(|l| l.tag == "en")
+        .expect("locales/en.txt, the reference language");
+    let keys: Vec<(String, String)> =
+        reference.entries.iter().map(|(k, v, _)| (k.clone(), v.clone())).collect();
     for language in &languages[1..] {
         let file = format!("locales/{}.txt", language.tag);
         for (key, english) in &keys {
@@ -66,17 +74,29 @@ fn main() {
                 panic!("{file} lacks `{key}` (en.txt: `{key} = {english}`)");
             };
             if placeholders(text) != placeholders(english) {
-                panic!("{file}:{line}: `{key}` must have the placeholders {:?} of en.txt, it has {:?}", placeholders(english), placeholders(text));
+                panic!(
+                    "{file}:{line}: `{key}` must have the placeholders {:?} of en.txt, it has {:?}",
+                    placeholders(english),
+                    placeholders(text)
+                );
             }
         }
-        if let Some((key, _, line)) = language.entries.iter().find(|(k, ..)| !keys.iter().any(|(e, _)| e == k)) {
+        if let Some((key, _, line)) =
+            language.entries.iter().find(|(k, ..)| !keys.iter().any(|(e, _)| e == k))
+        {
             panic!("{file}:{line}: `{key}` is not a key of en.txt");
         }
     }
 
     // Each language's `plural.one` is a list of numbers and its `decimal` one character.
     for l in &languages {
-        let get = |key: &str| l.entries.iter().find(|(k, ..)| k == key).map(|(_, v, _)| v.as_str()).expect("checked above");
+        let get = |key: &str| {
+            l.entries
+                .iter()
+                .find(|(k, ..)| k == key)
+                .map(|(_, v, _)| v.as_str())
+                .expect("checked above")
+        };
         if get("plural.one").split_whitespace().any(|n| n.parse::<u32>().is_err()) {
             panic!("locales/{}.txt: plural.one is a list of numbers", l.tag);
         }
@@ -107,7 +127,12 @@ fn main() {
     }
     out.push_str("        }\n    }\n\n    /// Its writing direction, `ltr` or `rtl` (its file's `direction`: known without its words).\n    pub fn direction(self) -> &'static str {\n        match self {\n");
     for l in &languages {
-        let direction = l.entries.iter().find(|(k, ..)| k == "direction").map(|(_, v, _)| v.as_str()).expect("checked above");
+        let direction = l
+            .entries
+            .iter()
+            .find(|(k, ..)| k == "direction")
+            .map(|(_, v, _)| v.as_str())
+            .expect("checked above");
         if direction != "ltr" && direction != "rtl" {
             panic!("locales/{}.txt: direction is ltr or rtl", l.tag);
         }
@@ -118,7 +143,12 @@ fn main() {
     );
     for (i, l) in languages.iter().enumerate() {
         let cfg = if i == 0 { "" } else { "#[cfg(not(target_arch = \"wasm32\"))] " };
-        let _ = writeln!(out, "            {cfg}Lang::{} => Some(&{}),", variant(&l.tag), l.tag.to_uppercase());
+        let _ = writeln!(
+            out,
+            "            {cfg}Lang::{} => Some(&{}),",
+            variant(&l.tag),
+            l.tag.to_uppercase()
+        );
     }
     out.push_str("            _ => None,\n        }\n    }\n}\n\n");
     let _ = writeln!(
@@ -159,9 +189,20 @@ fn main() {
     }
     out.push_str("}\n");
     for (i, l) in languages.iter().enumerate() {
-        let get = |key: &str| l.entries.iter().find(|(k, ..)| k == key).map(|(_, v, _)| v.as_str()).expect("checked above");
+        let get = |key: &str| {
+            l.entries
+                .iter()
+                .find(|(k, ..)| k == key)
+                .map(|(_, v, _)| v.as_str())
+                .expect("checked above")
+        };
         let cfg = if i == 0 { "" } else { "#[cfg(not(target_arch = \"wasm32\"))]\n" };
-        let _ = writeln!(out, "\n{cfg}static {}: Texts = Texts({:?});", l.tag.to_uppercase(), keys.iter().map(|(k, _)| get(k)).collect::<Vec<_>>());
+        let _ = writeln!(
+            out,
+            "\n{cfg}static {}: Texts = Texts({:?});",
+            l.tag.to_uppercase(),
+            keys.iter().map(|(k, _)| get(k)).collect::<Vec<_>>()
+        );
     }
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("texts.rs");
     fs::write(dest, out).expect("OUT_DIR is writable");

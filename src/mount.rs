@@ -74,11 +74,24 @@ fn is_mounted(host: &HtmlElement) -> bool {
 /// The widget's options, from the host's attributes, the page address and the page language,
 /// with a URL parameter no live widget uses.
 fn resolve(host: &HtmlElement, instance: u32) -> Options {
-    let attr = |name: &str| if name == "id" { Some(host.id()).filter(|id| !id.is_empty()) } else { host.get_attribute(&format!("data-{name}")) };
-    let page_lang = host.owner_document().and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"));
+    let attr = |name: &str| {
+        if name == "id" {
+            Some(host.id()).filter(|id| !id.is_empty())
+        } else {
+            host.get_attribute(&format!("data-{name}"))
+        }
+    };
+    let page_lang = host
+        .owner_document()
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"));
     let reader_lang = web_sys::window().and_then(|w| w.navigator().language());
     let in_use = |param: &str| WIDGETS.with(|w| w.borrow().iter().any(|m| m.city_param == param));
-    Options::resolve(Sources { attr, page_param: url_state::get, page_lang, reader_lang }, &in_use, instance)
+    Options::resolve(
+        Sources { attr, page_param: url_state::get, page_lang, reader_lang },
+        &in_use,
+        instance,
+    )
 }
 
 /// Where the widget renders: a fresh element in the host's shadow root (made now, or left by an
@@ -87,7 +100,9 @@ fn make_root(host: &HtmlElement) -> HtmlElement {
     let document = host.owner_document().expect("an element in a document");
     let root: HtmlElement = document.create_element("div").expect("create div").unchecked_into();
     let sheet = SHEET.with(|s| s.borrow().clone());
-    let shadow = host.shadow_root().or_else(|| host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok());
+    let shadow = host
+        .shadow_root()
+        .or_else(|| host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok());
     match shadow {
         Some(shadow) => {
             while let Some(child) = shadow.first_child() {
@@ -122,8 +137,12 @@ fn fit(host: &HtmlElement) {
 /// Whether letting go of the room now moves nothing the reader sees: the widget fills it, or
 /// what follows the element is below the screen both before and after.
 fn fits_unseen(host: &HtmlElement, root: &HtmlElement) -> bool {
-    let screen = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
-    let (kept, used) = (host.get_bounding_client_rect().bottom(), root.get_bounding_client_rect().bottom());
+    let screen = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let (kept, used) =
+        (host.get_bounding_client_rect().bottom(), root.get_bounding_client_rect().bottom());
     kept - used < 1.0 || used >= screen
 }
 
@@ -178,10 +197,14 @@ pub fn mount(host: HtmlElement) {
             let (host, _) = &*reserved;
             let _ = host.set_attribute("data-um-crashed", lang.texts().crashed());
         });
-        let on_structured_data = Callback::new(move |json: String| head::set_structured_data(&structured, instance, &json));
+        let on_structured_data = Callback::new(move |json: String| {
+            head::set_structured_data(&structured, instance, &json)
+        });
         view! { <App options has_content on_shown on_structured_data /> }
     });
-    WIDGETS.with(|w| w.borrow_mut().push(Mounted { host, instance, root, city_param, view: Box::new(view) }));
+    WIDGETS.with(|w| {
+        w.borrow_mut().push(Mounted { host, instance, root, city_param, view: Box::new(view) })
+    });
 }
 
 /// Takes down the widget on `host`: its view and reactive state go, its fetch in flight is
@@ -202,7 +225,9 @@ pub fn unmount(host: HtmlElement) -> bool {
     fit(&host);
     root.remove();
     if let Some(shadow) = host.shadow_root() {
-        if let Ok(slot) = host.owner_document().expect("an element in a document").create_element("slot") {
+        if let Ok(slot) =
+            host.owner_document().expect("an element in a document").create_element("slot")
+        {
             let _ = shadow.append_child(&slot);
         }
     }

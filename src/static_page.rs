@@ -4,7 +4,10 @@
 //! of a feed (`static-page --out`), and the content pre-rendered into the bundled page, which
 //! shows while the widget starts and which the widget then replaces.
 
-use crate::components::{campaign_card::CampaignCard, city_filter::CityFilter, feed_notice::FeedNotice, provide_options, rsvp_panel::RsvpState};
+use crate::components::{
+    campaign_card::CampaignCard, city_filter::CityFilter, feed_notice::FeedNotice, provide_options,
+    rsvp_panel::RsvpState,
+};
 use crate::model::{i18n::Lang, json_ld, listing::Listing, options::Options};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -33,7 +36,11 @@ pub fn listings_html(listing: Arc<Listing>, lang: Lang, output: Output) -> Strin
         let city = Memo::new(|_| None);
         let selected = RwSignal::new(None);
         let filter = (output == Output::Prerender).then(|| view! { <CityFilter city selected /> });
-        let cards = listing.campaigns(None).into_iter().map(|index| view! { <CampaignCard index city=None revealed=Signal::stored(true) /> }).collect_view();
+        let cards = listing
+            .campaigns(None)
+            .into_iter()
+            .map(|index| view! { <CampaignCard index city=None revealed=Signal::stored(true) /> })
+            .collect_view();
         view! {
             <div class="um um-static" lang=lang.tag() dir=lang.direction()>
                 <FeedNotice />
@@ -71,9 +78,13 @@ fn escape(text: &str) -> String {
 /// A whole HTML page of the listings, titled after the feed's publisher.
 pub fn page_html(listing: Arc<Listing>, lang: Lang) -> String {
     let title =
-        listing.feed.publisher.as_ref().and_then(|p| p.name.clone()).map_or_else(|| "Upcoming meetings".to_string(), |n| format!("Upcoming meetings – {n}"));
+        listing.feed.publisher.as_ref().and_then(|p| p.name.clone()).map_or_else(
+            || "Upcoming meetings".to_string(),
+            |n| format!("Upcoming meetings – {n}"),
+        );
     let counts = listing.city_counts();
-    let description = lang.page_description(counts.iter().sum(), counts.iter().filter(|&&n| n > 0).count());
+    let description =
+        lang.page_description(counts.iter().sum(), counts.iter().filter(|&&n| n > 0).count());
     let events = structured_data(&listing, None);
     let body = listings_html(listing, lang, Output::Page);
     format!(
@@ -105,9 +116,16 @@ mod tests {
         let html = page_html(listing(include_str!("../public/feed.json")), Lang::En);
         assert!(html.starts_with("<!doctype html>"));
         assert_eq!(html.matches("<article").count(), 14);
-        assert_eq!(html.matches("class=\"um-meeting\"").count() + html.matches("class=\"um-meeting um-cancelled\"").count(), 42);
+        assert_eq!(
+            html.matches("class=\"um-meeting\"").count()
+                + html.matches("class=\"um-meeting um-cancelled\"").count(),
+            42
+        );
         assert!(html.contains("6:30 PM GMT+2"), "Berlin in summer, as English writes it");
-        assert!(html.contains(r#"<meta name="description" content="42 upcoming meetings in "#), "a search result's snippet");
+        assert!(
+            html.contains(r#"<meta name="description" content="42 upcoming meetings in "#),
+            "a search result's snippet"
+        );
         assert!(html.contains(".um .um-card {"), "the widget's stylesheet is inline");
         assert!(!html.contains(r#"role="combobox""#), "no filter on a page without script");
         assert!(!html.contains("<dialog"));
@@ -116,8 +134,13 @@ mod tests {
         assert!(html.contains(r#"href="https://www.facebook.com/events/628722970910513/""#));
         // Structured data for search engines in the head: an Event per upcoming meeting with a date.
         let head = &html[..html.find("</head>").unwrap()];
-        let block =
-            head.split("<script type=\"application/ld+json\" data-upcoming-meetings-ld>").nth(1).expect("a JSON-LD block").split("</script>").next().unwrap();
+        let block = head
+            .split("<script type=\"application/ld+json\" data-upcoming-meetings-ld>")
+            .nth(1)
+            .expect("a JSON-LD block")
+            .split("</script>")
+            .next()
+            .unwrap();
         let events: serde_json::Value = serde_json::from_str(block).unwrap();
         assert_eq!(events.as_array().unwrap().len(), 42 - html.matches("Date TBA").count());
     }
@@ -131,15 +154,26 @@ mod tests {
             Lang::De,
             Output::Prerender,
         );
-        assert!(html.starts_with(r#"<div lang="de" dir="ltr" class="um um-static">"#), "{}", &html[..60]);
+        assert!(
+            html.starts_with(r#"<div lang="de" dir="ltr" class="um um-static">"#),
+            "{}",
+            &html[..60]
+        );
         assert!(html.contains(r#"role="combobox""#));
         assert!(html.contains(r#"value="Alle Städte""#), "the field shows the choice");
         assert!(!html.contains("In meiner Nähe"), "no coordinates, no Near me");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(!html.contains("<script>"));
-        assert!(html.ends_with("<script type=\"application/ld+json\" data-upcoming-meetings-ld>[]</script>"), "no dated meeting, no event");
+        assert!(
+            html.ends_with(
+                "<script type=\"application/ld+json\" data-upcoming-meetings-ld>[]</script>"
+            ),
+            "no dated meeting, no event"
+        );
         let placed = listings_html(
-            listing(r#"{"version":1,"campaigns":[{"id":"c","title":"C","meetings":[{"id":"m","place":{"city":"Berlin","lat":52.5,"lon":13.4}}]}]}"#),
+            listing(
+                r#"{"version":1,"campaigns":[{"id":"c","title":"C","meetings":[{"id":"m","place":{"city":"Berlin","lat":52.5,"lon":13.4}}]}]}"#,
+            ),
             Lang::De,
             Output::Prerender,
         );

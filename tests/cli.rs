@@ -8,7 +8,11 @@ use std::process::{Command, Output};
 const NOW: &str = "2026-12-01T12:00:00Z";
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_upcoming-meetings")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_upcoming-meetings"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -40,7 +44,11 @@ fn check_names_each_problem_with_its_place_and_sets_the_exit_status() {
     assert!(text.contains("($.campaigns[0].meetings[2].rsvp[0].url)"));
     assert!(text.contains("the time_zone \"Detroit\" is not a zone browsers know"));
 
-    assert_eq!(run(&["check", "public/feed.json", "--now", NOW]).status.code(), Some(0), "warnings alone pass");
+    assert_eq!(
+        run(&["check", "public/feed.json", "--now", NOW]).status.code(),
+        Some(0),
+        "warnings alone pass"
+    );
     let missing = run(&["check", "no-such-feed.json"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-feed.json"));
@@ -51,11 +59,25 @@ fn check_names_each_problem_with_its_place_and_sets_the_exit_status() {
 
 #[test]
 fn check_prints_one_json_object_per_problem_for_scripts() {
-    let out = run(&["check", "tests/fixtures/invalid/many-problems.json", "--now", NOW, "--format", "json"]);
-    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
+    let out = run(&[
+        "check",
+        "tests/fixtures/invalid/many-problems.json",
+        "--now",
+        NOW,
+        "--format",
+        "json",
+    ]);
+    let lines: Vec<serde_json::Value> =
+        stdout(&out).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
     assert_eq!(lines.len(), 14);
-    let lat = lines.iter().find(|l| l["path"] == "$.campaigns[0].meetings[0].place.lat").expect("the latitude");
-    assert_eq!((lat["severity"].as_str(), lat["line"].as_u64(), lat["column"].as_u64()), (Some("mended"), Some(14), Some(94)));
+    let lat = lines
+        .iter()
+        .find(|l| l["path"] == "$.campaigns[0].meetings[0].place.lat")
+        .expect("the latitude");
+    assert_eq!(
+        (lat["severity"].as_str(), lat["line"].as_u64(), lat["column"].as_u64()),
+        (Some("mended"), Some(14), Some(94))
+    );
     assert!(lat["fix"].as_str().unwrap().contains("-90 to 90"));
 }
 
@@ -69,7 +91,10 @@ fn a_spreadsheet_becomes_a_feed_that_check_accepts_and_render_shows() {
     assert_eq!(meetings.len(), 5, "the empty trailing row is no meeting");
     assert_eq!(value["campaigns"][0]["title"], "How to Fight Fascism, a Lecture Series");
     assert_eq!(meetings[0]["start"], "2027-04-19T19:00:00-04:00");
-    assert_eq!(meetings[2]["start"], "2027-03-28T19:00:00+02:00", "Berlin's clocks went forward that morning");
+    assert_eq!(
+        meetings[2]["start"], "2027-03-28T19:00:00+02:00",
+        "Berlin's clocks went forward that morning"
+    );
     assert_eq!(meetings[3]["start"], "2027-05-02", "a time TBA");
     assert_eq!(meetings[4]["start"], "2027-05-08T18:00:00+10:00");
     assert_eq!(meetings[4]["status"], "cancelled");
@@ -99,8 +124,23 @@ const CALENDAR: &str = "tests/fixtures/import/google-calendar.ics";
 
 /// `import ics` of the Google Calendar export, with repeating events' dates from `now` until
 /// `until`: exit status, standard error and the feed's meetings.
-fn import_calendar(now: &str, until: Option<&str>) -> (Option<i32>, String, String, Vec<serde_json::Value>) {
-    let mut args = vec!["import", "ics", CALENDAR, "--campaign", "wsu", "--title", "IYSSE at Wayne State", "--city", "Detroit", "--now", now];
+fn import_calendar(
+    now: &str,
+    until: Option<&str>,
+) -> (Option<i32>, String, String, Vec<serde_json::Value>) {
+    let mut args = vec![
+        "import",
+        "ics",
+        CALENDAR,
+        "--campaign",
+        "wsu",
+        "--title",
+        "IYSSE at Wayne State",
+        "--city",
+        "Detroit",
+        "--now",
+        now,
+    ];
     args.extend(until.iter().flat_map(|u| ["--until", u]));
     let out = run(&args);
     let feed = stdout(&out);
@@ -115,39 +155,77 @@ fn a_google_calendar_export_becomes_a_campaign_that_check_accepts() {
     assert_eq!(status, Some(1), "one event cannot be placed");
     assert!(errors.contains("left out: \"Committee call\": its TZID \"Customized Time Zone\" is not a zone name (IANA or Windows)"), "{errors}");
     assert!(errors.contains("\"Reading group\" repeats: 3 dates from 2027-03-03 to 2027-03-24, and 1 changed date as its own meeting"), "{errors}");
-    let by_id = |id: &str| meetings.iter().find(|m| m["id"] == id).unwrap_or_else(|| panic!("no {id}"));
+    let by_id =
+        |id: &str| meetings.iter().find(|m| m["id"] == id).unwrap_or_else(|| panic!("no {id}"));
     let lecture = by_id("5f0c2a9e1b7d4c3f8a6e@google.com");
     assert_eq!(lecture["start"], "2027-04-19T19:00:00-04:00");
-    assert_eq!(lecture["title"], "The Threat of Fascism and How to Fight It: a lecture and discussion with Andre Damon", "a folded line, unfolded");
+    assert_eq!(
+        lecture["title"],
+        "The Threat of Fascism and How to Fight It: a lecture and discussion with Andre Damon",
+        "a folded line, unfolded"
+    );
     assert_eq!(lecture["place"]["city"], "Detroit");
     assert_eq!(lecture["place"]["street"], "5221 Gullen Mall");
     assert_eq!(lecture["rsvp"][0]["url"], "https://www.facebook.com/events/1234567890/");
     assert_eq!(by_id("0a1b2c3d4e5f@google.com")["start"], "2027-05-01", "an all-day event");
     let outlook = by_id("outlook-1@example.com");
-    assert_eq!((outlook["start"].as_str(), outlook["time_zone"].as_str()), (Some("2027-04-10T19:00:00+02:00"), Some("Europe/Berlin")), "a Windows zone name");
+    assert_eq!(
+        (outlook["start"].as_str(), outlook["time_zone"].as_str()),
+        (Some("2027-04-10T19:00:00+02:00"), Some("Europe/Berlin")),
+        "a Windows zone name"
+    );
     assert_eq!(outlook["place"]["city"], "Berlin");
     let film = by_id("cancelled-1@google.com");
-    assert_eq!((film["status"].as_str(), film["start"].as_str()), (Some("cancelled"), Some("2027-03-25T18:00:00-04:00")), "UTC read in the calendar's zone");
+    assert_eq!(
+        (film["status"].as_str(), film["start"].as_str()),
+        (Some("cancelled"), Some("2027-03-25T18:00:00-04:00")),
+        "UTC read in the calendar's zone"
+    );
 
     // A weekly event: every Wednesday at 18:30 in Detroit, before and after the clocks change
     // (14 March 2027), the same length, with the changed instance in place of its date.
     let series: Vec<(&str, &str, &str)> = meetings
         .iter()
         .filter(|m| m["id"].as_str().unwrap().starts_with("reading-group-77@google.com"))
-        .map(|m| (m["id"].as_str().unwrap(), m["start"].as_str().unwrap(), m["end"].as_str().unwrap()))
+        .map(|m| {
+            (m["id"].as_str().unwrap(), m["start"].as_str().unwrap(), m["end"].as_str().unwrap())
+        })
         .collect();
     assert_eq!(
         series,
         [
-            ("reading-group-77@google.com-20270303", "2027-03-03T18:30:00-05:00", "2027-03-03T20:00:00-05:00"),
-            ("reading-group-77@google.com-20270310", "2027-03-10T18:30:00-05:00", "2027-03-10T20:00:00-05:00"),
-            ("reading-group-77@google.com-20270317", "2027-03-17T19:00:00-04:00", "2027-03-17T20:30:00-04:00"),
-            ("reading-group-77@google.com-20270324", "2027-03-24T18:30:00-04:00", "2027-03-24T20:00:00-04:00"),
+            (
+                "reading-group-77@google.com-20270303",
+                "2027-03-03T18:30:00-05:00",
+                "2027-03-03T20:00:00-05:00"
+            ),
+            (
+                "reading-group-77@google.com-20270310",
+                "2027-03-10T18:30:00-05:00",
+                "2027-03-10T20:00:00-05:00"
+            ),
+            (
+                "reading-group-77@google.com-20270317",
+                "2027-03-17T19:00:00-04:00",
+                "2027-03-17T20:30:00-04:00"
+            ),
+            (
+                "reading-group-77@google.com-20270324",
+                "2027-03-24T18:30:00-04:00",
+                "2027-03-24T20:00:00-04:00"
+            ),
         ]
     );
-    assert_eq!(by_id("reading-group-77@google.com-20270317")["title"], "Reading group (later this week)");
+    assert_eq!(
+        by_id("reading-group-77@google.com-20270317")["title"],
+        "Reading group (later this week)"
+    );
     // A weekly all-day event until 23 April, but not on 9 April (EXDATE).
-    let table: Vec<&str> = meetings.iter().filter(|m| m["title"] == "Literature table").map(|m| m["start"].as_str().unwrap()).collect();
+    let table: Vec<&str> = meetings
+        .iter()
+        .filter(|m| m["title"] == "Literature table")
+        .map(|m| m["start"].as_str().unwrap())
+        .collect();
     assert_eq!(table, ["2027-04-02", "2027-04-16", "2027-04-23"]);
 
     std::fs::remove_file(saved_and_checked_clean(&feed, "calendar")).unwrap();
@@ -156,7 +234,11 @@ fn a_google_calendar_export_becomes_a_campaign_that_check_accepts() {
 #[test]
 fn a_repeating_events_dates_are_those_from_now_until_the_window_ends() {
     let (_, errors, _, meetings) = import_calendar("2027-03-05T00:00:00Z", Some("2027-04-10"));
-    let ids: Vec<&str> = meetings.iter().map(|m| m["id"].as_str().unwrap()).filter(|id| id.contains("-2027")).collect();
+    let ids: Vec<&str> = meetings
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .filter(|id| id.contains("-2027"))
+        .collect();
     // 3 March is past; 17 March is the changed instance, an event of its own; 24 March and the
     // literature table of 2 April are in the window; 16 and 23 April are after it.
     assert_eq!(
@@ -168,5 +250,8 @@ fn a_repeating_events_dates_are_those_from_now_until_the_window_ends() {
             "literature-table-5@google.com-20270402"
         ]
     );
-    assert!(errors.contains("\"Literature table\" repeats: 1 date from 2027-04-02 to 2027-04-02"), "{errors}");
+    assert!(
+        errors.contains("\"Literature table\" repeats: 1 date from 2027-04-02 to 2027-04-02"),
+        "{errors}"
+    );
 }

@@ -22,7 +22,10 @@ fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
         let path = entry.unwrap().path();
         if path.is_dir() {
             sources(&path, out);
-        } else if path.extension().is_some_and(|e| ["rs", "js", "mjs", "html"].contains(&e.to_str().unwrap())) {
+        } else if path
+            .extension()
+            .is_some_and(|e| ["rs", "js", "mjs", "html"].contains(&e.to_str().unwrap()))
+        {
             out.push(path);
         }
     }

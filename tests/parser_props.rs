@@ -15,7 +15,10 @@ use upcoming_meetings::model::parse::parse_feed;
 const CASES: u32 = 1_000;
 
 fn config() -> ProptestConfig {
-    ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(CASES), ..ProptestConfig::default() }
+    ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(CASES),
+        ..ProptestConfig::default()
+    }
 }
 
 /// Keys of the format, so that junk often looks like the real thing, plus any key at all.
@@ -68,7 +71,8 @@ fn junk() -> impl Strategy<Value = Value> {
     leaf().prop_recursive(4, 48, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
-            prop::collection::vec((key(), inner), 0..6).prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
+            prop::collection::vec((key(), inner), 0..6)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
         ]
     })
 }
@@ -78,8 +82,16 @@ fn good_meeting(i: usize) -> impl Strategy<Value = Value> {
     let start = prop_oneof![
         Just(None),
         (1u32..=12, 1u32..=28).prop_map(|(m, d)| Some(format!("2027-{m:02}-{d:02}"))),
-        (1u32..=12, 1u32..=28, 0u32..24, 0u32..60, prop::sample::select(vec!["-07:00", "+02:00", "+00:00", "-04:00"]))
-            .prop_map(|(m, d, h, min, off)| Some(format!("2027-{m:02}-{d:02}T{h:02}:{min:02}:00{off}"))),
+        (
+            1u32..=12,
+            1u32..=28,
+            0u32..24,
+            0u32..60,
+            prop::sample::select(vec!["-07:00", "+02:00", "+00:00", "-04:00"])
+        )
+            .prop_map(|(m, d, h, min, off)| Some(format!(
+                "2027-{m:02}-{d:02}T{h:02}:{min:02}:00{off}"
+            ))),
     ];
     (start, "[A-Za-z][A-Za-z ]{0,15}").prop_map(move |(start, city)| {
         let mut m = json!({ "id": format!("good-m{i}"), "place": { "city": city } });
@@ -159,7 +171,9 @@ fn rename_good(v: &Value) -> Value {
     match v {
         Value::String(s) if s.starts_with("good-") => Value::String(format!("junk-{s}")),
         Value::Array(items) => Value::Array(items.iter().map(rename_good).collect()),
-        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), rename_good(v))).collect()),
+        Value::Object(map) => {
+            Value::Object(map.iter().map(|(k, v)| (k.clone(), rename_good(v))).collect())
+        }
         other => other.clone(),
     }
 }
@@ -178,7 +192,10 @@ fn same(ours: json::Value, theirs: &Value) -> bool {
             let items: Vec<_> = ours.items().unwrap().collect();
             items.len() == b.len() && items.into_iter().zip(b).all(|(x, y)| same(x, y))
         }
-        (Kind::Object, Value::Object(b)) => ours.members().count() == b.len() && ours.members().all(|(k, v)| b.get(k).is_some_and(|w| same(v, w))),
+        (Kind::Object, Value::Object(b)) => {
+            ours.members().count() == b.len()
+                && ours.members().all(|(k, v)| b.get(k).is_some_and(|w| same(v, w)))
+        }
         _ => false,
     }
 }

@@ -25,7 +25,11 @@ fn document() -> web_sys::Document {
 fn feed_url(json: &str) -> String {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&JsValue::from_str(json)), &options).unwrap();
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(
+        &js_sys::Array::of1(&JsValue::from_str(json)),
+        &options,
+    )
+    .unwrap();
     web_sys::Url::create_object_url_with_blob(&blob).unwrap()
 }
 
@@ -33,11 +37,18 @@ fn feed_url(json: &str) -> String {
 fn set_query(query: &str) {
     let window = web_sys::window().unwrap();
     let path = window.location().pathname().unwrap();
-    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}"))).unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
+        .unwrap();
 }
 
 fn query_param(name: &str) -> Option<String> {
-    web_sys::Url::new(&web_sys::window().unwrap().location().href().unwrap()).unwrap().search_params().get(name)
+    web_sys::Url::new(&web_sys::window().unwrap().location().href().unwrap())
+        .unwrap()
+        .search_params()
+        .get(name)
 }
 
 /// One widget on the page. Dropping it unmounts it and removes its element.
@@ -81,7 +92,10 @@ async fn widget(attrs: &[(&str, &str)]) -> Widget {
     mount(host.clone());
     let root = host.shadow_root().expect("the widget's shadow root");
     let shown = root.clone();
-    until("the widget to load", move || shown.query_selector(".um article, .um [role=alert], .um .um-message").unwrap().is_some()).await;
+    until("the widget to load", move || {
+        shown.query_selector(".um article, .um [role=alert], .um .um-message").unwrap().is_some()
+    })
+    .await;
     Widget { host, root }
 }
 
@@ -116,13 +130,19 @@ fn choose_city(root: &ShadowRoot, typed: &str) {
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
     let key = web_sys::KeyboardEventInit::new();
     key.set_key("Enter");
     key.set_bubbles(true);
     key.set_composed(true);
     key.set_cancelable(true);
-    input.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap()).unwrap();
+    input
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &key).unwrap(),
+        )
+        .unwrap();
 }
 
 /// The cards a visitor sees: the cards for all cities stay in the page, hidden, while a city is
@@ -131,7 +151,8 @@ const SHOWN_CARDS: &str = ".um-campaigns:not([hidden]) > article:not([hidden])";
 /// The lists of meetings a visitor sees.
 const SHOWN: &str = ".um-campaigns:not([hidden]) > article:not([hidden]) .um-meetings";
 /// The titles of the upcoming meetings a visitor sees.
-const SHOWN_TITLES: &str = ".um-campaigns:not([hidden]) > article:not([hidden]) .um-meetings:not(.um-past) .um-title-text";
+const SHOWN_TITLES: &str =
+    ".um-campaigns:not([hidden]) > article:not([hidden]) .um-meetings:not(.um-past) .um-title-text";
 
 #[wasm_bindgen_test]
 async fn campaigns_are_articles_with_their_meetings_in_date_order() {
@@ -144,11 +165,20 @@ async fn campaigns_are_articles_with_their_meetings_in_date_order() {
     assert_eq!(one(&cards[0], ".um-subtitle").text_content().unwrap(), "With a guest speaker");
     assert_eq!(texts(&cards[0], ".um-tags li"), ["Flint", "Kentucky"]);
     assert!(one(&cards[0], ".um-sponsors").text_content().unwrap().contains("IYSSE, SEP"));
-    assert!(one(&cards[0], ".um-speakers").text_content().unwrap().contains("Christoph Vandreier, Author"));
+    assert!(one(&cards[0], ".um-speakers")
+        .text_content()
+        .unwrap()
+        .contains("Christoph Vandreier, Author"));
     // Upcoming only (the February one is past), in date order, undated last.
     assert_eq!(
         texts(&cards[0], ".um-meetings:not(.um-past) .um-title-text"),
-        ["Rally – New York University", "Portland State University", "Sprengel Haus", "USM", "Cambridge"]
+        [
+            "Rally – New York University",
+            "Portland State University",
+            "Sprengel Haus",
+            "USM",
+            "Cambridge"
+        ]
     );
     let dates = texts(&cards[0], ".um-meetings:not(.um-past) .um-date");
     let times = texts(&cards[0], ".um-meetings:not(.um-past) .um-time");
@@ -160,7 +190,10 @@ async fn campaigns_are_articles_with_their_meetings_in_date_order() {
     assert_eq!(all(&cards[0], ".um-badge-rally").len(), 1);
     // A campaign without meetings still shows, with its notice or a plain line.
     assert_eq!(one(&cards[1], ".um-empty").text_content().unwrap(), "No meetings scheduled yet");
-    assert_eq!(one(&cards[2], ".um-notice").text_content().unwrap(), "Meeting dates and locations coming soon!");
+    assert_eq!(
+        one(&cards[2], ".um-notice").text_content().unwrap(),
+        "Meeting dates and locations coming soon!"
+    );
     assert!(cards[2].query_selector(".um-empty").unwrap().is_none());
 }
 
@@ -209,14 +242,30 @@ async fn city_filter_counts_match_the_meetings_it_shows_and_back_undoes_a_choice
     assert_eq!(label.text_content().unwrap(), "City");
     assert_eq!(label.get_attribute("for"), Some(field.id()));
     assert_eq!(field.value(), "All cities");
-    assert!(w.root.query_selector("[role=option]").unwrap().is_none(), "the list is in the page only while open");
+    assert!(
+        w.root.query_selector("[role=option]").unwrap().is_none(),
+        "the list is in the page only while open"
+    );
     field.click();
     until("the list open", || w.root.query_selector("[role=listbox]").unwrap().is_some()).await;
     assert_eq!(field.get_attribute("aria-expanded").as_deref(), Some("true"));
-    assert_eq!(texts(&w.root, "[role=option]"), ["All cities (5)", "Berlin (1)", "Cambridge (1)", "New York (1)", "Portland, ME (1)", "Portland, OR (1)"]);
+    assert_eq!(
+        texts(&w.root, "[role=option]"),
+        [
+            "All cities (5)",
+            "Berlin (1)",
+            "Cambridge (1)",
+            "New York (1)",
+            "Portland, ME (1)",
+            "Portland, OR (1)"
+        ]
+    );
     let first = one(&w.root, &format!("{SHOWN} .um-meeting"));
     choose_city(&w.root, "portland, or");
-    until("the choice in the page URL", || query_param("um-city").as_deref() == Some("portland-or")).await;
+    until("the choice in the page URL", || {
+        query_param("um-city").as_deref() == Some("portland-or")
+    })
+    .await;
     assert_eq!(all(&w.root, SHOWN_CARDS).len(), 1, "only campaigns meeting there");
     assert_eq!(texts(&w.root, SHOWN_TITLES), ["Portland State University"]);
     // Back, as the reader's browser does it.
@@ -247,9 +296,16 @@ async fn past_meetings_are_folded_away_until_asked_for() {
     let w = widget(&[]).await;
     let fold: web_sys::HtmlDetailsElement = one(&w.root, ".um-past-fold").unchecked_into();
     assert!(!fold.open());
-    assert_eq!(one(&w.root, ".um-past-fold .um-fold-closed").text_content().unwrap(), "Show 1 past meeting");
+    assert_eq!(
+        one(&w.root, ".um-past-fold .um-fold-closed").text_content().unwrap(),
+        "Show 1 past meeting"
+    );
     assert_eq!(texts(&w.root, ".um-past .um-title-text"), ["Old Hall"]);
-    assert_eq!(all(&w.root, ".um-meetings:not(.um-past) .um-meeting").len(), 5, "not among the upcoming ones");
+    assert_eq!(
+        all(&w.root, ".um-meetings:not(.um-past) .um-meeting").len(),
+        5,
+        "not among the upcoming ones"
+    );
     click(&w.root, ".um-past-fold summary");
     until("the fold to open", || fold.open()).await;
 }
@@ -312,8 +368,15 @@ async fn a_load_error_is_an_alert_whose_retry_asks_again() {
     let w = widget(&[("feed", "/no-such-feed.json")]).await;
     let alert = one(&w.root, "[role=alert]");
     assert!(alert.text_content().unwrap().contains("error 404"), "{:?}", alert.text_content());
-    let url = web_sys::Url::new_with_base("/no-such-feed.json", &web_sys::window().unwrap().location().href().unwrap()).unwrap().href();
-    let asked = move || web_sys::window().unwrap().performance().unwrap().get_entries_by_name(&url).length();
+    let url = web_sys::Url::new_with_base(
+        "/no-such-feed.json",
+        &web_sys::window().unwrap().location().href().unwrap(),
+    )
+    .unwrap()
+    .href();
+    let asked = move || {
+        web_sys::window().unwrap().performance().unwrap().get_entries_by_name(&url).length()
+    };
     assert_eq!(asked(), 1);
     click(&w.root, "[role=alert] button");
     until("a second request after Retry", || asked() == 2).await;
@@ -325,15 +388,29 @@ async fn widgets_side_by_side_have_their_own_ids_and_url_parameters() {
     set_query("");
     let a = widget(&[]).await;
     let b = widget(&[]).await;
-    let (id_a, id_b) = (one(&a.root, "input[role=combobox]").id(), one(&b.root, "input[role=combobox]").id());
+    let (id_a, id_b) =
+        (one(&a.root, "input[role=combobox]").id(), one(&b.root, "input[role=combobox]").id());
     assert_ne!(id_a, id_b);
     choose_city(&b.root, "berlin");
-    until("the second widget's own parameter", || query_param("um-city-2").as_deref() == Some("berlin")).await;
+    until("the second widget's own parameter", || {
+        query_param("um-city-2").as_deref() == Some("berlin")
+    })
+    .await;
     assert_eq!(query_param("um-city"), None);
     assert_eq!(all(&a.root, SHOWN_CARDS).len(), 3, "the first widget is untouched");
     // The defaults a visitor gets: at most 20 upcoming meetings per campaign.
-    let many: Vec<String> = (0..25).map(|i| format!(r#"{{"id":"m{i}","start":"2027-05-{:02}T19:00:00Z","place":{{"city":"Detroit"}}}}"#, i + 1)).collect();
-    let long = feed_url(&format!(r#"{{"version":1,"campaigns":[{{"id":"c","title":"C","meetings":[{}]}}]}}"#, many.join(",")));
+    let many: Vec<String> = (0..25)
+        .map(|i| {
+            format!(
+                r#"{{"id":"m{i}","start":"2027-05-{:02}T19:00:00Z","place":{{"city":"Detroit"}}}}"#,
+                i + 1
+            )
+        })
+        .collect();
+    let long = feed_url(&format!(
+        r#"{{"version":1,"campaigns":[{{"id":"c","title":"C","meetings":[{}]}}]}}"#,
+        many.join(",")
+    ));
     let c = widget(&[("feed", &long)]).await;
     assert_eq!(all(&c.root, ".um-meetings:not(.um-past):not([hidden]) .um-meeting").len(), 20);
     assert_eq!(one(&c.root, ".um-more-toggle").text_content().unwrap(), "Show 5 more meetings");

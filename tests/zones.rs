@@ -23,9 +23,15 @@ const DIFFERENT_RELEASES: &[(&str, &str)] =
 /// The wall-clock time the browser shows for `seconds` in `zone`: "2027-03-14 03:00".
 fn browser_wall_clock(zone: &str, seconds: i64) -> String {
     let options = Object::new();
-    for (key, value) in
-        [("timeZone", zone), ("hourCycle", "h23"), ("year", "numeric"), ("month", "2-digit"), ("day", "2-digit"), ("hour", "2-digit"), ("minute", "2-digit")]
-    {
+    for (key, value) in [
+        ("timeZone", zone),
+        ("hourCycle", "h23"),
+        ("year", "numeric"),
+        ("month", "2-digit"),
+        ("day", "2-digit"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+    ] {
         Reflect::set(&options, &key.into(), &value.into()).unwrap();
     }
     let format = Intl::DateTimeFormat::new(&Array::of1(&"en-US".into()), &options);
@@ -37,12 +43,22 @@ fn browser_wall_clock(zone: &str, seconds: i64) -> String {
             .and_then(|p| Reflect::get(&p, &"value".into()).unwrap().as_string())
             .unwrap_or_default()
     };
-    format!("{}-{}-{} {}:{}", part("year"), part("month"), part("day"), part("hour"), part("minute"))
+    format!(
+        "{}-{}-{} {}:{}",
+        part("year"),
+        part("month"),
+        part("day"),
+        part("hour"),
+        part("minute")
+    )
 }
 
 #[wasm_bindgen_test]
 fn every_zone_agrees_with_the_native_database_around_its_next_two_changes() {
-    let zones: Vec<String> = Intl::supported_values_of(Intl::SupportedValuesKey::TimeZone).iter().filter_map(|z| z.as_string()).collect();
+    let zones: Vec<String> = Intl::supported_values_of(Intl::SupportedValuesKey::TimeZone)
+        .iter()
+        .filter_map(|z| z.as_string())
+        .collect();
     assert!(zones.len() > 400, "Chromium lists every IANA zone ({} here)", zones.len());
     let now = jiff::Timestamp::from_second((Date::now() / 1000.0) as i64).unwrap();
     let (mut failures, mut checked, mut changes) = (Vec::new(), 0, 0);
@@ -55,7 +71,8 @@ fn every_zone_agrees_with_the_native_database_around_its_next_two_changes() {
             failures.push(format!("{name}: the widget does not know it"));
             continue;
         };
-        let transitions: Vec<i64> = native.following(now).take(2).map(|t| t.timestamp().as_second()).collect();
+        let transitions: Vec<i64> =
+            native.following(now).take(2).map(|t| t.timestamp().as_second()).collect();
         changes += transitions.len();
         // A zone that no longer changes is still checked, now and in half a year.
         let mut instants = vec![now.as_second(), now.as_second() + 183 * 86_400];
@@ -77,18 +94,30 @@ fn every_zone_agrees_with_the_native_database_around_its_next_two_changes() {
             // the same rule ("compatible": the earlier of a repeated hour).
             let civil = at.to_zoned(native.clone()).datetime();
             let chosen = native.to_ambiguous_timestamp(civil).compatible().unwrap();
-            let wall_seconds = civil.to_zoned(jiff::tz::TimeZone::UTC).unwrap().timestamp().as_second();
+            let wall_seconds =
+                civil.to_zoned(jiff::tz::TimeZone::UTC).unwrap().timestamp().as_second();
             let expected_reading = (wall_seconds - chosen.as_second()) as i32;
             let local = chrono::DateTime::from_timestamp(wall_seconds, 0).unwrap().naive_utc();
             if zone.offset_for_local(local) * 60 != expected_reading {
-                failures.push(format!("{name}: the widget reads {local} at {} min, native at {expected_reading} s", zone.offset_for_local(local)));
+                failures.push(format!(
+                    "{name}: the widget reads {local} at {} min, native at {expected_reading} s",
+                    zone.offset_for_local(local)
+                ));
             }
         }
     }
-    let mut disagreeing: Vec<&str> = failures.iter().map(|f| f.split(':').next().unwrap_or_default()).collect();
+    let mut disagreeing: Vec<&str> =
+        failures.iter().map(|f| f.split(':').next().unwrap_or_default()).collect();
     disagreeing.dedup();
     let known: Vec<&str> = DIFFERENT_RELEASES.iter().map(|(zone, _)| *zone).collect();
-    assert_eq!(disagreeing, known, "{} of {checked} instants in {} zones disagree:\n{}", failures.len(), zones.len(), failures.join("\n"));
+    assert_eq!(
+        disagreeing,
+        known,
+        "{} of {checked} instants in {} zones disagree:\n{}",
+        failures.len(),
+        zones.len(),
+        failures.join("\n")
+    );
     assert!(changes > 200, "the walk crossed real changes ({changes})");
 }
 

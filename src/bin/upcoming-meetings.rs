@@ -17,12 +17,19 @@ mod native {
     use chrono::{DateTime, Utc};
     use clap::{Parser, Subcommand, ValueEnum};
     use std::{process::ExitCode, sync::Arc};
-    use upcoming_meetings::model::{cities::slug, feed::Feed, i18n::Lang, ics, links::host_of, listing::Listing, parse::parse_feed};
+    use upcoming_meetings::model::{
+        cities::slug, feed::Feed, i18n::Lang, ics, links::host_of, listing::Listing,
+        parse::parse_feed,
+    };
     use upcoming_meetings::static_page::{listings_html, page_html, Output};
     use upcoming_meetings::tools::{check, import_csv, import_ics, source};
 
     #[derive(Parser)]
-    #[command(name = "upcoming-meetings", version, about = "Check, render and make feeds for the upcoming-meetings widget.")]
+    #[command(
+        name = "upcoming-meetings",
+        version,
+        about = "Check, render and make feeds for the upcoming-meetings widget."
+    )]
     struct Cli {
         #[command(subcommand)]
         command: Command,
@@ -55,7 +62,9 @@ mod native {
         /// Writes every upcoming meeting (or a city's) as one iCalendar file, which a calendar
         /// can import or subscribe to. Times are in UTC; a date-only meeting is an all-day
         /// event; a meeting with no date is left out.
-        #[command(after_help = "Example:\n  upcoming-meetings ics public/feed.json --city new-york --out new-york.ics")]
+        #[command(
+            after_help = "Example:\n  upcoming-meetings ics public/feed.json --city new-york --out new-york.ics"
+        )]
         Ics {
             /// The feed: a file, an http(s) address, or - for standard input.
             feed: String,
@@ -75,7 +84,9 @@ mod native {
         },
         /// Renders a feed to static HTML with the widget's own views and stylesheet: a whole
         /// page, or with --prerender the markup to put inside the widget's element.
-        #[command(after_help = "Example:\n  upcoming-meetings render public/feed.json --out meetings.html")]
+        #[command(
+            after_help = "Example:\n  upcoming-meetings render public/feed.json --out meetings.html"
+        )]
         Render {
             /// The feed: a file, an http(s) address, or - for standard input.
             feed: String,
@@ -103,7 +114,9 @@ mod native {
         /// status, speakers, rsvp_url, rsvp_label, note, lat, lon, meeting_id, campaign_summary
         /// and campaign_url may follow. A row that cannot be read is named on standard error
         /// and left out (exit status 1); the rest is converted.
-        #[command(after_help = "Example:\n  upcoming-meetings import csv meetings.csv --time-zone America/Detroit > feed.json")]
+        #[command(
+            after_help = "Example:\n  upcoming-meetings import csv meetings.csv --time-zone America/Detroit > feed.json"
+        )]
         Csv {
             /// The sheet, saved as CSV (comma-separated, UTF-8), or - for standard input.
             sheet: String,
@@ -152,18 +165,24 @@ mod native {
     }
 
     fn instant(text: &str) -> Result<DateTime<Utc>, String> {
-        DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc)).map_err(|e| format!("not an RFC 3339 time ({e}): 2027-04-19T12:00:00Z"))
+        DateTime::parse_from_rfc3339(text)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|e| format!("not an RFC 3339 time ({e}): 2027-04-19T12:00:00Z"))
     }
 
     fn instant_or_day(text: &str) -> Result<DateTime<Utc>, String> {
         match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
             Ok(day) => Ok(day.and_hms_opt(23, 59, 59).expect("a valid time").and_utc()),
-            Err(_) => instant(text).map_err(|_| "a date (2027-06-30) or an RFC 3339 time (2027-06-30T12:00:00Z)".to_string()),
+            Err(_) => instant(text).map_err(|_| {
+                "a date (2027-06-30) or an RFC 3339 time (2027-06-30T12:00:00Z)".to_string()
+            }),
         }
     }
 
     fn lang(text: &str) -> Result<Lang, String> {
-        Lang::from_tag(text).ok_or_else(|| format!("one of {}", Lang::ALL.iter().map(|l| l.tag()).collect::<Vec<_>>().join(", ")))
+        Lang::from_tag(text).ok_or_else(|| {
+            format!("one of {}", Lang::ALL.iter().map(|l| l.tag()).collect::<Vec<_>>().join(", "))
+        })
     }
 
     fn now_or(now: Option<DateTime<Utc>>) -> DateTime<Utc> {
@@ -192,7 +211,12 @@ mod native {
 
     /// An import's feed on standard output, its notes and what it left out on standard error;
     /// exit status 1 when something was left out.
-    fn print_imported(source: &str, notes: &[String], left_out: Vec<String>, feed: &serde_json::Value) -> ExitCode {
+    fn print_imported(
+        source: &str,
+        notes: &[String],
+        left_out: Vec<String>,
+        feed: &serde_json::Value,
+    ) -> ExitCode {
         for note in notes {
             eprintln!("{source}: {note}");
         }
@@ -215,33 +239,58 @@ mod native {
                 ExitCode::from(report.exit_code())
             }
             Command::Import(Import::Csv { sheet, time_zone }) => {
-                let imported = import_csv::import(&source::read(&sheet)?, time_zone.as_deref()).map_err(|e| format!("{sheet}: {e}"))?;
-                let left_out = imported.errors.iter().map(|e| format!("row {}: left out: {}", e.row, e.reason)).collect();
+                let imported = import_csv::import(&source::read(&sheet)?, time_zone.as_deref())
+                    .map_err(|e| format!("{sheet}: {e}"))?;
+                let left_out = imported
+                    .errors
+                    .iter()
+                    .map(|e| format!("row {}: left out: {}", e.row, e.reason))
+                    .collect();
                 print_imported(&sheet, &imported.notes, left_out, &imported.feed)
             }
             Command::Import(Import::Ics { calendar, campaign, title, city, until, now }) => {
                 let now = now_or(now);
                 let until = until.unwrap_or(now + chrono::Duration::days(365));
-                let at = |t: DateTime<Utc>| jiff::Timestamp::from_second(t.timestamp()).map_err(|e| e.to_string());
+                let at = |t: DateTime<Utc>| {
+                    jiff::Timestamp::from_second(t.timestamp()).map_err(|e| e.to_string())
+                };
                 let window = import_ics::Window { from: at(now)?, until: at(until)? };
-                let imported =
-                    import_ics::import(&source::read(&calendar)?, &campaign, &title, city.as_deref(), window).map_err(|e| format!("{calendar}: {e}"))?;
+                let imported = import_ics::import(
+                    &source::read(&calendar)?,
+                    &campaign,
+                    &title,
+                    city.as_deref(),
+                    window,
+                )
+                .map_err(|e| format!("{calendar}: {e}"))?;
                 let left_out = imported.errors.iter().map(|e| format!("left out: {e}")).collect();
                 print_imported(&calendar, &imported.notes, left_out, &imported.feed)
             }
             Command::Ics { feed, city, out, origin, now } => {
                 let parsed = read_feed(&feed)?;
-                let origin = origin.or(Some(feed.clone()).filter(|f| f.starts_with("http"))).or(parsed
-                    .publisher
-                    .as_ref()
-                    .and_then(|p| p.url.as_ref())
-                    .map(|u| u.as_str().to_string()));
-                let host = origin.as_deref().and_then(host_of).unwrap_or_else(|| "upcoming-meetings.invalid".to_string());
+                let origin =
+                    origin.or(Some(feed.clone()).filter(|f| f.starts_with("http"))).or(parsed
+                        .publisher
+                        .as_ref()
+                        .and_then(|p| p.url.as_ref())
+                        .map(|u| u.as_str().to_string()));
+                let host = origin
+                    .as_deref()
+                    .and_then(host_of)
+                    .unwrap_or_else(|| "upcoming-meetings.invalid".to_string());
                 let now = now_or(now);
                 let listing = Listing::new(parsed, now);
                 let chosen = match &city {
                     Some(name) => Some(listing.city_by_slug(&slug(name)).ok_or_else(|| {
-                        format!("{feed}: no city {name:?}; it has {}", listing.cities.iter().map(|c| c.label.as_str()).collect::<Vec<_>>().join(", "))
+                        format!(
+                            "{feed}: no city {name:?}; it has {}",
+                            listing
+                                .cities
+                                .iter()
+                                .map(|c| c.label.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
                     })?),
                     None => None,
                 };
@@ -250,10 +299,20 @@ mod native {
             Command::Render { feed, out, prerender, lang, now } => {
                 let parsed = read_feed(&feed)?;
                 if !parsed.problems.is_empty() {
-                    eprintln!("{feed}: {} problems; `upcoming-meetings check {feed}` lists them", parsed.problems.len());
+                    eprintln!(
+                        "{feed}: {} problems; `upcoming-meetings check {feed}` lists them",
+                        parsed.problems.len()
+                    );
                 }
                 let listing = Arc::new(Listing::new(parsed, now_or(now)));
-                write(out, &if prerender { listings_html(listing, lang, Output::Prerender) } else { page_html(listing, lang) })?
+                write(
+                    out,
+                    &if prerender {
+                        listings_html(listing, lang, Output::Prerender)
+                    } else {
+                        page_html(listing, lang)
+                    },
+                )?
             }
         })
     }

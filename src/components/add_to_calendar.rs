@@ -18,17 +18,31 @@ use std::sync::Arc;
 /// The host that names the events (their UID is `campaign.meeting@host`): the feed's, or the
 /// page's for a feed on the page's own site.
 fn host() -> String {
-    options().feed_url.as_ref().ok().and_then(|u| host_of(u)).or_else(url_state::page_host).unwrap_or_else(|| "upcoming-meetings.invalid".to_string())
+    options()
+        .feed_url
+        .as_ref()
+        .ok()
+        .and_then(|u| host_of(u))
+        .or_else(url_state::page_host)
+        .unwrap_or_else(|| "upcoming-meetings.invalid".to_string())
 }
 
 /// A file name of letters, digits, `-`, `_` and `.` only.
 fn file_name(parts: &[&str]) -> String {
-    let name: String = parts.join("-").chars().map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '-' }).collect();
+    let name: String = parts
+        .join("-")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '-' })
+        .collect();
     format!("{name}.ics")
 }
 
 fn save<'a>(name: String, meetings: impl IntoIterator<Item = (&'a Campaign, &'a Meeting)>) {
-    download::save(&name, "text/calendar;charset=utf-8", &ics::calendar(meetings, &host(), clock::now()));
+    download::save(
+        &name,
+        "text/calendar;charset=utf-8",
+        &ics::calendar(meetings, &host(), clock::now()),
+    );
 }
 
 /// The panel's section: the meeting as a calendar file, and as a Google Calendar link.
@@ -57,7 +71,11 @@ pub fn MeetingCalendar(campaign: usize, meeting: usize) -> impl IntoView {
 /// The card's calendar file: the upcoming meetings with a date that the card lists (in its
 /// city, or all), read from the card's own list rather than worked out again.
 #[component]
-pub fn CampaignCalendar(campaign: usize, meetings: Arc<[usize]>, city: Option<usize>) -> impl IntoView {
+pub fn CampaignCalendar(
+    campaign: usize,
+    meetings: Arc<[usize]>,
+    city: Option<usize>,
+) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
     let c = listing.campaign(campaign);
     let dated = meetings.iter().filter(|&&m| c.meetings[m].when.has_date()).count();

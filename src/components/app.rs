@@ -4,7 +4,9 @@
 //! the listings (with the saved-copy notice when they come from the saved copy), or an alert
 //! with Retry.
 
-use super::{listings::Listings, load_error::LoadErrorAlert, provide_options, saved_notice::SavedNotice};
+use super::{
+    listings::Listings, load_error::LoadErrorAlert, provide_options, saved_notice::SavedNotice,
+};
 use crate::edge::{
     feed_loader::{FeedLoad, Loaded},
     fetch,
@@ -22,7 +24,12 @@ use std::sync::Arc;
 /// place. `on_structured_data` gets the JSON-LD of what the listings show, each time that
 /// changes (the page puts it in its head).
 #[component]
-pub fn App(options: Arc<Options>, has_content: bool, on_shown: Callback<()>, on_structured_data: Callback<String>) -> impl IntoView {
+pub fn App(
+    options: Arc<Options>,
+    has_content: bool,
+    on_shown: Callback<()>,
+    on_structured_data: Callback<String>,
+) -> impl IntoView {
     provide_options(options.clone());
     let feed = FeedLoad::start(&options);
     let lang = options.lang;

@@ -3,7 +3,10 @@
 //! past meetings folded away. The folds are `<details>`, so they work the same in the live
 //! widget and in the static page, with or without JavaScript.
 
-use super::{add_to_calendar::CampaignCalendar, dom_id, external_link::ExternalLink, lang, meeting_list::MeetingList, options};
+use super::{
+    add_to_calendar::CampaignCalendar, dom_id, external_link::ExternalLink, lang,
+    meeting_list::MeetingList, options,
+};
 use crate::model::{
     feed::Campaign,
     listing::{Listing, Period},
@@ -34,7 +37,8 @@ pub fn CampaignCard(index: usize, city: Option<usize>, revealed: Signal<bool>) -
         None => format!("c{index}"),
     });
     let labelledby = heading.clone();
-    let empty = (upcoming.is_empty() && c.notice.is_none()).then(|| view! { <p class="um-empty">{texts.no_meetings_yet()}</p> });
+    let empty = (upcoming.is_empty() && c.notice.is_none())
+        .then(|| view! { <p class="um-empty">{texts.no_meetings_yet()}</p> });
     let past_count = past.len();
 
     view! {
@@ -108,7 +112,8 @@ fn Summary(campaign: usize) -> impl IntoView {
     let c = listing.campaign(campaign);
     let first = c.summary.first().cloned();
     let rest: Vec<String> = c.summary.iter().skip(1).cloned().collect();
-    let foldable = !rest.is_empty() || first.as_ref().is_some_and(|p| p.chars().count() > FOLD_CHARS);
+    let foldable =
+        !rest.is_empty() || first.as_ref().is_some_and(|p| p.chars().count() > FOLD_CHARS);
     view! {
         <div class="um-summary">
             {first.map(|p| view! { <p dir="auto">{p}</p> })}

@@ -25,7 +25,9 @@ pub fn ChosenCityCards(city: Memo<Option<usize>>) -> impl IntoView {
 fn CityCards(city: usize) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
     let campaigns = listing.campaigns(Some(city));
-    let steps = Steps::for_a_city(Reveal::new(campaigns.iter().map(|&c| listing.meetings(c, Some(city), Period::Upcoming).count())));
+    let steps = Steps::for_a_city(Reveal::new(
+        campaigns.iter().map(|&c| listing.meetings(c, Some(city), Period::Upcoming).count()),
+    ));
     let cards = campaigns.into_iter().enumerate().map(|(card, index)| {
         let shows = steps.shows(card);
         view! {

@@ -55,7 +55,9 @@ pub fn CityCombobox(
     };
     let label_of = {
         let listing = listing.clone();
-        move |e: Entry| e.map_or_else(|| texts.all_cities().to_string(), |c| listing.cities[c].label.clone())
+        move |e: Entry| {
+            e.map_or_else(|| texts.all_cities().to_string(), |c| listing.cities[c].label.clone())
+        }
     };
     // The labels as the search compares them, made on the first letter typed, not at start-up.
     let folded = std::sync::OnceLock::<Vec<String>>::new();
@@ -74,10 +76,16 @@ pub fn CityCombobox(
                 return Vec::new();
             }
             query.with(|q| match q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-                None => std::iter::once(None).chain(order.get().into_iter().map(Some)).collect::<Vec<Entry>>(),
+                None => std::iter::once(None)
+                    .chain(order.get().into_iter().map(Some))
+                    .collect::<Vec<Entry>>(),
                 Some(q) => {
-                    let folded = folded.get_or_init(|| listing.cities.iter().map(|c| city_search::fold(&c.label)).collect());
-                    order.with(|order| city_search::matches(folded, order, q).into_iter().map(Some).collect())
+                    let folded = folded.get_or_init(|| {
+                        listing.cities.iter().map(|c| city_search::fold(&c.label)).collect()
+                    });
+                    order.with(|order| {
+                        city_search::matches(folded, order, q).into_iter().map(Some).collect()
+                    })
                 }
             })
         }
@@ -89,7 +97,9 @@ pub fn CityCombobox(
         let label_of = label_of.clone();
         move |_| {
             let text = label_of(city.get());
-            if let Some(input) = field.get().filter(|i| query.with(Option::is_none) && i.value() != text) {
+            if let Some(input) =
+                field.get().filter(|i| query.with(Option::is_none) && i.value() != text)
+            {
                 input.set_value(&text);
             }
         }
@@ -106,7 +116,11 @@ pub fn CityCombobox(
             let is_open = open.get();
             let at = active.get().filter(|_| is_open).map(&option_id);
             let expanded = if is_open { "true" } else { "false" };
-            for element in [field.get().map(web_sys::Element::from), toggle.get().map(web_sys::Element::from)].into_iter().flatten() {
+            for element in
+                [field.get().map(web_sys::Element::from), toggle.get().map(web_sys::Element::from)]
+                    .into_iter()
+                    .flatten()
+            {
                 let _ = element.set_attribute("aria-expanded", expanded);
             }
             if let Some(input) = field.get() {
@@ -118,12 +132,16 @@ pub fn CityCombobox(
             let Some(list) = list.get() else { return };
             if let Ok(marked) = list.query_selector_all("[aria-selected=true]") {
                 for i in 0..marked.length() {
-                    if let Some(e) = marked.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    if let Some(e) =
+                        marked.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                    {
                         let _ = e.set_attribute("aria-selected", "false");
                     }
                 }
             }
-            if let Some(item) = at.and_then(|id| list.query_selector(&format!("[id='{id}']")).ok().flatten()) {
+            if let Some(item) =
+                at.and_then(|id| list.query_selector(&format!("[id='{id}']")).ok().flatten())
+            {
                 let _ = item.set_attribute("aria-selected", "true");
                 let how = ScrollIntoViewOptions::new();
                 how.set_block(ScrollLogicalPosition::Nearest);
@@ -156,7 +174,8 @@ pub fn CityCombobox(
             close();
             // Also when the URL names a city the feed lacks (no city shown, a slug kept): All
             // cities then clears it.
-            if city.get_untracked() != e || selected.with_untracked(Option::is_some) != e.is_some() {
+            if city.get_untracked() != e || selected.with_untracked(Option::is_some) != e.is_some()
+            {
                 selected.set(e.map(|c| listing.cities[c].slug.clone()));
             }
         }
@@ -227,7 +246,8 @@ pub fn CityCombobox(
         let label_of = label_of.clone();
         move |e: Entry, distances: Option<&[Option<f64>]>| {
             let count = e.map_or(total, |c| counts[c]);
-            let distance = e.and_then(|c| distances?[c]).map(|km| format!(" · {}", unit.text(km, lang)));
+            let distance =
+                e.and_then(|c| distances?[c]).map(|km| format!(" · {}", unit.text(km, lang)));
             let class = if city.get_untracked() == e { "um-option um-chosen" } else { "um-option" };
             let selected = if active.get_untracked() == Some(e) { "true" } else { "false" };
             view! {
@@ -254,7 +274,9 @@ pub fn CityCombobox(
     };
     let no_match = move || {
         let typed = query.get().filter(|_| shown.with(Vec::is_empty))?;
-        Some(view! { <p class="um-option-none" role="status">{lang.no_city_matches(typed.trim())}</p> })
+        Some(
+            view! { <p class="um-option-none" role="status">{lang.no_city_matches(typed.trim())}</p> },
+        )
     };
     let popup = {
         let list_id = list_id.clone();

@@ -26,7 +26,11 @@ pub fn CityFilter(city: Memo<Option<usize>>, selected: RwSignal<Option<String>>)
     let distances: Distances = RwSignal::new(None);
     let order = Memo::new({
         let cities = listing.cities.len();
-        move |_| distances.with(|d| d.as_deref().map_or_else(|| (0..cities).collect(), |d| near::by_distance(d)))
+        move |_| {
+            distances.with(|d| {
+                d.as_deref().map_or_else(|| (0..cities).collect(), |d| near::by_distance(d))
+            })
+        }
     });
     // The line under the row: finding the position, the nearest city, or why there is none.
     let status = RwSignal::new(None::<String>);

@@ -15,7 +15,11 @@ pub fn FeedNotice() -> impl IntoView {
         return None;
     }
     let left_out = listing.feed.left_out();
-    let summary = if left_out > 0 { lang.left_out(left_out) } else { lang.texts().feed_problems_details().to_string() };
+    let summary = if left_out > 0 {
+        lang.left_out(left_out)
+    } else {
+        lang.texts().feed_problems_details().to_string()
+    };
     let items = problems
         .iter()
         .map(|p| {

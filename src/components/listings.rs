@@ -22,7 +22,11 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
-pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>, on_structured_data: Callback<String>) -> impl IntoView {
+pub fn Listings(
+    listing: Arc<Listing>,
+    selected: RwSignal<Option<String>>,
+    on_structured_data: Callback<String>,
+) -> impl IntoView {
     provide_context(listing.clone());
     provide_context(RsvpState::new(url_state::open_meeting(options().meeting_param.clone())));
     let lang = lang();
@@ -35,7 +39,9 @@ pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>, on_st
         move |_| listing.campaigns(city.get()).is_empty()
     });
     let limit = options().limit;
-    let plan = Reveal::new((0..listing.feed.campaigns.len()).map(|c| listing.meetings(c, None, Period::Upcoming).take(limit.unwrap_or(usize::MAX)).count()));
+    let plan = Reveal::new((0..listing.feed.campaigns.len()).map(|c| {
+        listing.meetings(c, None, Period::Upcoming).take(limit.unwrap_or(usize::MAX)).count()
+    }));
     let all_cities = Steps::for_all_cities(plan, city);
     let unknown_city = move || selected.get().filter(|_| city.get().is_none());
     let missing_campaign = options()
@@ -58,7 +64,10 @@ pub fn Listings(listing: Arc<Listing>, selected: RwSignal<Option<String>>, on_st
             let listing = listing.clone();
             // try_run: nothing, if the widget went away before the timer fired.
             Timer::new(100, move || {
-                on_structured_data.try_run(json_ld::events(listing.upcoming(city, limit), listing.feed.publisher.as_ref()));
+                on_structured_data.try_run(json_ld::events(
+                    listing.upcoming(city, limit),
+                    listing.feed.publisher.as_ref(),
+                ));
             })
         }
     });

@@ -6,7 +6,10 @@ use crate::model::load_error::LoadError;
 use leptos::prelude::*;
 
 #[component]
-pub fn LoadErrorAlert(error: LoadError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+pub fn LoadErrorAlert(
+    error: LoadError,
+    on_retry: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
     let lang = lang();
     view! {
         <div class="um-error" role="alert">

@@ -73,7 +73,11 @@ pub fn MeetingItem(campaign: usize, meeting: usize) -> impl IntoView {
 pub fn when_line(lang: Lang, m: &Meeting) -> impl IntoView {
     let when = describe(lang, &m.when, m.zone());
     let online = m.online.is_some() || m.status == Status::MovedOnline;
-    let yours = online.then(intl::reader_zone).flatten().and_then(|z| Zone::get(&z)).and_then(|reader| in_reader_zone(lang, &m.when, &reader));
+    let yours = online
+        .then(intl::reader_zone)
+        .flatten()
+        .and_then(|z| Zone::get(&z))
+        .and_then(|reader| in_reader_zone(lang, &m.when, &reader));
     view! {
         <p class="um-when">
             <time datetime=when.datetime class="um-date">{when.date}</time>

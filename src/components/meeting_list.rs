@@ -20,7 +20,8 @@ pub fn MeetingList(
     revealed: Signal<bool>,
     #[prop(optional)] past: bool,
 ) -> impl IntoView {
-    let built = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || revealed.get());
+    let built =
+        Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || revealed.get());
     view! {
         <ol class="um-meetings" class:um-past=past>
             <For each=move || if built.get() { first(&meetings, limit.get()) } else { Vec::new() } key=|m| *m let:meeting>

@@ -147,7 +147,8 @@ fn place_in_frame(dialog: &web_sys::HtmlDialogElement, opener_top: Option<f64>) 
     let page = document().document_element().map_or(0.0, |e| e.scroll_height() as f64);
     let height = dialog.offset_height() as f64;
     let y = (top - 16.0).min(page - height - 8.0).max(8.0);
-    let _ = web_sys::HtmlElement::style(dialog).set_property("top", &format!("{}px", y.round() as i64));
+    let _ =
+        web_sys::HtmlElement::style(dialog).set_property("top", &format!("{}px", y.round() as i64));
     if dialog.open() {
         // The embedding page scrolls, not the frame: bring the whole panel into its view.
         let options = web_sys::ScrollIntoViewOptions::new();
@@ -165,7 +166,12 @@ fn link_list(links: &[Link]) -> impl IntoView {
 }
 
 #[component]
-fn PanelBody(campaign: usize, meeting: usize, title_id: String, on_close: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+fn PanelBody(
+    campaign: usize,
+    meeting: usize,
+    title_id: String,
+    on_close: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
     let lang = lang();
     let texts = lang.texts();
@@ -231,7 +237,8 @@ fn ShareLink(campaign: usize, meeting: usize) -> impl IntoView {
     let texts = lang().texts();
     let param = options().meeting_param.clone();
     let title = listing.campaign(campaign).meetings[meeting].display_title().to_string();
-    let url = url_state::with(&[(&param, Some(&meeting_link::value(&listing, campaign, meeting)))]).unwrap_or_default();
+    let url = url_state::with(&[(&param, Some(&meeting_link::value(&listing, campaign, meeting)))])
+        .unwrap_or_default();
     let outcome = RwSignal::new(None::<Shared>);
     let on_share = {
         let url = url.clone();

@@ -8,7 +8,11 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 #[component]
-pub fn SavedNotice(at: DateTime<Utc>, error: LoadError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+pub fn SavedNotice(
+    at: DateTime<Utc>,
+    error: LoadError,
+    on_retry: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
     let lang = lang();
     view! {
         <div class="um-saved" role="status">

@@ -9,7 +9,9 @@ use chrono::{DateTime, Utc};
 use wasm_bindgen::JsValue;
 
 fn pinned() -> Option<DateTime<Utc>> {
-    let value = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("UPCOMING_MEETINGS_NOW")).ok()?;
+    let value =
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("UPCOMING_MEETINGS_NOW"))
+            .ok()?;
     if let Some(ms) = value.as_f64() {
         return DateTime::from_timestamp_millis(ms as i64);
     }
@@ -17,7 +19,9 @@ fn pinned() -> Option<DateTime<Utc>> {
 }
 
 pub fn now() -> DateTime<Utc> {
-    pinned().or_else(|| DateTime::from_timestamp_millis(js_sys::Date::now() as i64)).unwrap_or_default()
+    pinned()
+        .or_else(|| DateTime::from_timestamp_millis(js_sys::Date::now() as i64))
+        .unwrap_or_default()
 }
 
 /// "November 21, 2026, 3:04 PM" in the reader's time zone and language.

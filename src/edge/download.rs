@@ -12,7 +12,11 @@ pub fn save(name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = Url::create_object_url_with_blob(&blob) else { return };
-    let Some(link) = document.create_element("a").ok().and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok()) else { return };
+    let Some(link) =
+        document.create_element("a").ok().and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
     link.set_href(&url);
     link.set_download(name);
     link.click();
@@ -21,6 +25,7 @@ pub fn save(name: &str, mime: &str, text: &str) {
         let _ = Url::revoke_object_url(&url);
     });
     if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
     }
 }

@@ -4,7 +4,9 @@
 //! flight is aborted when the widget goes away (`window.upcomingMeetings.unmount`).
 
 use super::{clock, fetch, perf, storage};
-use crate::model::{feed::Feed, listing::Listing, load_error::LoadError, options::Options, parse::parse_feed};
+use crate::model::{
+    feed::Feed, listing::Listing, load_error::LoadError, options::Options, parse::parse_feed,
+};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -38,12 +40,21 @@ impl Request {
 
     /// Fetches and parses the feed, keeping a copy of every good one; on failure, the last good
     /// copy if there is one. `on_attempt` follows the tries, for the loading line.
-    async fn load(self, cancel: fetch::Cancel, first_load: bool, on_attempt: impl Fn(u32)) -> Result<Loaded, LoadError> {
+    async fn load(
+        self,
+        cancel: fetch::Cancel,
+        first_load: bool,
+        on_attempt: impl Fn(u32),
+    ) -> Result<Loaded, LoadError> {
         let url = self.url.clone()?;
         let absolute = fetch::absolute(&url);
         let fresh = fetch::fetch_text(&url, self.timeout_ms, &cancel, first_load, on_attempt)
             .await
-            .and_then(|text| perf::measure("parse", || parse_feed(&text)).map(|feed| (feed, text)).map_err(LoadError::Feed));
+            .and_then(|text| {
+                perf::measure("parse", || parse_feed(&text))
+                    .map(|feed| (feed, text))
+                    .map_err(LoadError::Feed)
+            });
         match fresh {
             Ok((feed, text)) => {
                 // Kept for a later visit, once this one shows its listings: writing a large
@@ -57,8 +68,12 @@ impl Request {
             }
             // Aborted because the widget went away: nobody is waiting for a saved copy.
             Err(error) if cancel.is_aborted() => Err(error),
-            Err(error) => match storage::load(&absolute).and_then(|(text, at)| Some((parse_feed(&text).ok()?, at))) {
-                Some((feed, at)) => Ok(Loaded { listing: self.index(feed, &absolute), saved: Some((at, error)) }),
+            Err(error) => match storage::load(&absolute)
+                .and_then(|(text, at)| Some((parse_feed(&text).ok()?, at)))
+            {
+                Some((feed, at)) => {
+                    Ok(Loaded { listing: self.index(feed, &absolute), saved: Some((at, error)) })
+                }
                 None => Err(error),
             },
         }
@@ -77,7 +92,11 @@ impl FeedLoad {
     /// Starts loading the feed `options` name. Call it inside the widget's root: when that is
     /// disposed, the request in flight is aborted and no attempt follows.
     pub fn start(options: &Options) -> FeedLoad {
-        let request = Request { url: options.feed_url.clone(), campaign: options.campaign.clone(), timeout_ms: options.timeout_ms };
+        let request = Request {
+            url: options.feed_url.clone(),
+            campaign: options.campaign.clone(),
+            timeout_ms: options.timeout_ms,
+        };
         let attempt = RwSignal::new(1);
         let cancel = fetch::Cancel::default();
         on_cleanup({

@@ -57,7 +57,12 @@ fn is_cross_origin(url: &str) -> bool {
 /// One attempt (at a feed, or at a language file: `locale.rs`). A first attempt may be answered
 /// by the loader's preload of the file (tools/write-loader.mjs); a later one goes to the network
 /// (`cache: reload`), never back to a preload that failed or hangs.
-pub async fn fetch_once(url: &str, timeout_ms: u32, cancel: &Cancel, first: bool) -> Result<String, LoadError> {
+pub async fn fetch_once(
+    url: &str,
+    timeout_ms: u32,
+    cancel: &Cancel,
+    first: bool,
+) -> Result<String, LoadError> {
     if cancel.is_aborted() {
         return Err(LoadError::Network { cross_origin: false });
     }
@@ -71,47 +76,72 @@ pub async fn fetch_once(url: &str, timeout_ms: u32, cancel: &Cancel, first: bool
             c.abort();
         })
     });
-    let failed = || if timed_out.get() { LoadError::Timeout } else { LoadError::Network { cross_origin: is_cross_origin(url) } };
+    let failed = || {
+        if timed_out.get() {
+            LoadError::Timeout
+        } else {
+            LoadError::Network { cross_origin: is_cross_origin(url) }
+        }
+    };
     let init = RequestInit::new();
     init.set_signal(controller.as_ref().map(|c| c.signal()).as_ref());
     if !first {
         init.set_cache(RequestCache::Reload);
     }
     let window = web_sys::window().ok_or_else(failed)?;
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|_| failed())?.unchecked_into();
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| failed())?
+        .unchecked_into();
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
-    let announced = response.headers().get("content-length").ok().flatten().and_then(|n| n.trim().parse::<usize>().ok());
+    let announced = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|n| n.trim().parse::<usize>().ok());
     if let Some(bytes) = announced.filter(|&n| n > MAX_FEED_BYTES) {
         return Err(LoadError::Feed(FeedError::TooLarge { bytes }));
     }
     // The body's bytes, copied once into the wasm's memory: `response.text()` would decode them
     // into a JavaScript string only for the wasm to encode it back (about 120 ms for 2 MB on a
     // slow phone). Bytes that are not UTF-8 read as U+FFFD, as `text()` reads them.
-    let body = JsFuture::from(response.array_buffer().map_err(|_| failed())?).await.map_err(|_| failed())?;
+    let body = JsFuture::from(response.array_buffer().map_err(|_| failed())?)
+        .await
+        .map_err(|_| failed())?;
     let bytes = js_sys::Uint8Array::new(&body).to_vec();
-    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// The feed document's text, trying up to `retry::ATTEMPTS` times. `on_attempt(n)` is told
 /// before each attempt after the first, so the view can say it is trying again. Only the first
 /// attempt of a widget's first load (`first_load`) may take the loader's preload.
-pub async fn fetch_text(url: &str, timeout_ms: u32, cancel: &Cancel, first_load: bool, on_attempt: impl Fn(u32)) -> Result<String, LoadError> {
+pub async fn fetch_text(
+    url: &str,
+    timeout_ms: u32,
+    cancel: &Cancel,
+    first_load: bool,
+    on_attempt: impl Fn(u32),
+) -> Result<String, LoadError> {
     let mut attempt = 1;
     loop {
         match fetch_once(url, timeout_ms, cancel, first_load && attempt == 1).await {
-            Err(e) if retry::is_transient(&e) && !cancel.is_aborted() => match retry::delay_before(attempt + 1) {
-                Some(ms) => {
-                    sleep(ms).await;
-                    if cancel.is_aborted() {
-                        return Err(e);
+            Err(e) if retry::is_transient(&e) && !cancel.is_aborted() => {
+                match retry::delay_before(attempt + 1) {
+                    Some(ms) => {
+                        sleep(ms).await;
+                        if cancel.is_aborted() {
+                            return Err(e);
+                        }
+                        attempt += 1;
+                        on_attempt(attempt);
                     }
-                    attempt += 1;
-                    on_attempt(attempt);
+                    None => return Err(e),
                 }
-                None => return Err(e),
-            },
+            }
             result => return result,
         }
     }

@@ -22,10 +22,18 @@ fn get(target: &JsValue, key: &str) -> Option<JsValue> {
 }
 
 pub async fn position() -> Result<Point, NoPosition> {
-    let geolocation = get(&js_sys::global(), "navigator").and_then(|n| get(&n, "geolocation")).ok_or(NoPosition::Unavailable)?;
-    let ask = get(&geolocation, "getCurrentPosition").and_then(|f| f.dyn_into::<Function>().ok()).ok_or(NoPosition::Unavailable)?;
+    let geolocation = get(&js_sys::global(), "navigator")
+        .and_then(|n| get(&n, "geolocation"))
+        .ok_or(NoPosition::Unavailable)?;
+    let ask = get(&geolocation, "getCurrentPosition")
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .ok_or(NoPosition::Unavailable)?;
     let options = Object::new();
-    for (key, value) in [("enableHighAccuracy", JsValue::FALSE), ("maximumAge", 600_000.into()), ("timeout", 20_000.into())] {
+    for (key, value) in [
+        ("enableHighAccuracy", JsValue::FALSE),
+        ("maximumAge", 600_000.into()),
+        ("timeout", 20_000.into()),
+    ] {
         let _ = Reflect::set(&options, &key.into(), &value);
     }
     // The promise's own resolve and reject are the success and error callbacks.
@@ -38,7 +46,10 @@ pub async fn position() -> Result<Point, NoPosition> {
         Ok(found) => {
             let coords = get(&found, "coords").ok_or(NoPosition::Unavailable)?;
             let number = |key| get(&coords, key).and_then(|v| v.as_f64());
-            Ok(Point { lat: number("latitude").ok_or(NoPosition::Unavailable)?, lon: number("longitude").ok_or(NoPosition::Unavailable)? })
+            Ok(Point {
+                lat: number("latitude").ok_or(NoPosition::Unavailable)?,
+                lon: number("longitude").ok_or(NoPosition::Unavailable)?,
+            })
         }
         // GeolocationPositionError.PERMISSION_DENIED is 1.
         Err(e) if get(&e, "code").and_then(|c| c.as_f64()) == Some(1.0) => Err(NoPosition::Denied),

@@ -50,7 +50,12 @@ pub struct Words(SendWrapper<Option<Promise>>);
 impl Words {
     /// Starts fetching `lang`'s words, unless they are at hand; `on_ready` runs once they are in
     /// (or once they have failed to come). `cancel` stops the fetch when the widget goes away.
-    pub fn fetch(lang: Lang, timeout_ms: u32, cancel: fetch::Cancel, on_ready: impl FnOnce() + 'static) -> Words {
+    pub fn fetch(
+        lang: Lang,
+        timeout_ms: u32,
+        cancel: fetch::Cancel,
+        on_ready: impl FnOnce() + 'static,
+    ) -> Words {
         if lang.has_texts() {
             return Words(SendWrapper::new(None));
         }

@@ -26,17 +26,26 @@ async fn call(target: &JsValue, name: &str, arg: &JsValue) -> Option<Result<JsVa
 
 /// Shares `url`, titled `title`.
 pub async fn share(title: &str, url: &str) -> Shared {
-    let Ok(navigator) = Reflect::get(&js_sys::global(), &"navigator".into()) else { return Shared::Neither };
+    let Ok(navigator) = Reflect::get(&js_sys::global(), &"navigator".into()) else {
+        return Shared::Neither;
+    };
     let data = Object::new();
     let _ = Reflect::set(&data, &"title".into(), &title.into());
     let _ = Reflect::set(&data, &"url".into(), &url.into());
     match call(&navigator, "share", &data).await {
         // Shared, or cancelled by the visitor ("AbortError"): either way the sheet was there.
         Some(Ok(_)) => return Shared::Sheet,
-        Some(Err(e)) if Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") => return Shared::Sheet,
+        Some(Err(e))
+            if Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref()
+                == Some("AbortError") =>
+        {
+            return Shared::Sheet
+        }
         _ => {}
     }
-    let Ok(clipboard) = Reflect::get(&navigator, &"clipboard".into()) else { return Shared::Neither };
+    let Ok(clipboard) = Reflect::get(&navigator, &"clipboard".into()) else {
+        return Shared::Neither;
+    };
     match call(&clipboard, "writeText", &url.into()).await {
         Some(Ok(_)) => Shared::Copied,
         _ => Shared::Neither,

@@ -12,7 +12,12 @@ pub struct Timer {
 impl Timer {
     pub fn new(ms: u32, callback: impl FnOnce() + 'static) -> Option<Timer> {
         let callback = Closure::once(callback);
-        let id = web_sys::window()?.set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms as i32).ok()?;
+        let id = web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                ms as i32,
+            )
+            .ok()?;
         Some(Timer { id, _callback: callback })
     }
 }
@@ -29,7 +34,8 @@ impl Drop for Timer {
 pub async fn sleep(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
@@ -42,7 +48,8 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let task: JsValue = Closure::once_into_js(f);
     let frame = Closure::once_into_js(move || {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
         }
     });
     let _ = window.request_animation_frame(frame.unchecked_ref());

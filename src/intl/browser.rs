@@ -42,9 +42,15 @@ impl Format {
 
     /// The value of the part of type `kind`.
     fn part(&self, ms: f64, kind: &str) -> String {
-        let field = |part: &JsValue, key: &str| Reflect::get(part, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+        let field = |part: &JsValue, key: &str| {
+            Reflect::get(part, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+        };
         let parts = self.format_to_parts(&Date::new(&JsValue::from_f64(ms)));
-        parts.iter().find(|p| field(p, "type") == kind).map(|p| field(&p, "value")).unwrap_or_default()
+        parts
+            .iter()
+            .find(|p| field(p, "type") == kind)
+            .map(|p| field(&p, "value"))
+            .unwrap_or_default()
     }
 }
 
@@ -72,7 +78,9 @@ thread_local! {
 
 /// Civil date and time values are formatted as that wall-clock time in UTC.
 fn civil_ms(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> f64 {
-    Date::utc(year as f64, (month - 1) as f64) + ((day as f64 - 1.0) * 24.0 + hour as f64) * 3_600_000.0 + minute as f64 * 60_000.0
+    Date::utc(year as f64, (month - 1) as f64)
+        + ((day as f64 - 1.0) * 24.0 + hour as f64) * 3_600_000.0
+        + minute as f64 * 60_000.0
 }
 
 fn civil_text(lang: Lang, kind: Kind, ms: f64) -> String {
@@ -82,11 +90,18 @@ fn civil_text(lang: Lang, kind: Kind, ms: f64) -> String {
             return format.clone();
         }
         let options: &[(&str, &str)] = match kind {
-            Kind::Date => &[("timeZone", "UTC"), ("weekday", "long"), ("year", "numeric"), ("month", "long"), ("day", "numeric")],
+            Kind::Date => &[
+                ("timeZone", "UTC"),
+                ("weekday", "long"),
+                ("year", "numeric"),
+                ("month", "long"),
+                ("day", "numeric"),
+            ],
             Kind::Weekday => &[("timeZone", "UTC"), ("weekday", "short")],
             Kind::Time => &[("timeZone", "UTC"), ("timeStyle", "short")],
         };
-        let format = Format::with(lang.tag(), options).expect("UTC and these options are valid everywhere");
+        let format =
+            Format::with(lang.tag(), options).expect("UTC and these options are valid everywhere");
         formats.push((lang, kind, format.clone()));
         format
     });
@@ -99,8 +114,14 @@ fn with_zone<R>(zone: &str, f: impl FnOnce(&mut ZoneEntry) -> R) -> R {
         let i = match zones.iter().position(|z| &*z.name == zone) {
             Some(i) => i,
             None => {
-                let offsets = Format::with("en-US", &[("timeZone", zone), ("timeZoneName", "longOffset")]);
-                zones.push(ZoneEntry { name: zone.into(), offsets, names: Vec::new(), known: Offsets::default() });
+                let offsets =
+                    Format::with("en-US", &[("timeZone", zone), ("timeZoneName", "longOffset")]);
+                zones.push(ZoneEntry {
+                    name: zone.into(),
+                    offsets,
+                    names: Vec::new(),
+                    known: Offsets::default(),
+                });
                 zones.len() - 1
             }
         };
@@ -125,7 +146,9 @@ pub fn offset(zone: &str, seconds: i64) -> Option<i32> {
 /// `Intl.DateTimeFormat` costs about 18 ms (70 ms on a slow phone) to set up, which the parse of
 /// the feed would otherwise wait for. Made exactly as the offset formatters are.
 pub fn prepare() {
-    if let Some(format) = Format::with("en-US", &[("timeZone", "UTC"), ("timeZoneName", "longOffset")]) {
+    if let Some(format) =
+        Format::with("en-US", &[("timeZone", "UTC"), ("timeZoneName", "longOffset")])
+    {
         format.text(0.0);
     }
 }
@@ -161,7 +184,10 @@ pub fn zone_name(lang: Lang, zone: &str, seconds: i64, _offset: i32) -> Option<S
     let format = with_zone(zone, |z| match z.names.iter().find(|(l, _)| *l == lang) {
         Some((_, format)) => format.clone(),
         None => {
-            let format = Format::with(lang.tag(), &[("timeZone", zone), ("hour", "numeric"), ("timeZoneName", "short")]);
+            let format = Format::with(
+                lang.tag(),
+                &[("timeZone", zone), ("hour", "numeric"), ("timeZoneName", "short")],
+            );
             z.names.push((lang, format.clone()));
             format
         }

@@ -49,9 +49,15 @@ fn formats(lang: Lang) -> &'static Formats {
             let locale: Locale = lang.tag().parse().expect("a language tag");
             let prefs = || locale.clone().into();
             Box::leak(Box::new(Formats {
-                date: FixedCalendarDateTimeFormatter::try_new(prefs(), fieldsets::YMDE::long()).expect("compiled data"),
-                weekday: FixedCalendarDateTimeFormatter::try_new(prefs(), fieldsets::E::short()).expect("compiled data"),
-                time: NoCalendarFormatter::try_new(prefs(), fieldsets::T::short().with_time_precision(TimePrecision::Minute)).expect("compiled data"),
+                date: FixedCalendarDateTimeFormatter::try_new(prefs(), fieldsets::YMDE::long())
+                    .expect("compiled data"),
+                weekday: FixedCalendarDateTimeFormatter::try_new(prefs(), fieldsets::E::short())
+                    .expect("compiled data"),
+                time: NoCalendarFormatter::try_new(
+                    prefs(),
+                    fieldsets::T::short().with_time_precision(TimePrecision::Minute),
+                )
+                .expect("compiled data"),
                 zone: NoCalendarFormatter::try_new(prefs(), SpecificShort).expect("compiled data"),
             }))
         })
@@ -79,7 +85,9 @@ pub fn time_short(lang: Lang, hour: u32, minute: u32) -> String {
     let time = Time::try_new(hour as u8, minute as u8, 0, 0).expect("a valid time");
     let text = formats(lang).time.format(&time).to_string().replace('\u{202f}', " ");
     match (lang, text.strip_prefix('0')) {
-        (Lang::Es, Some(rest)) if rest.starts_with(|c: char| c.is_ascii_digit()) => rest.to_string(),
+        (Lang::Es, Some(rest)) if rest.starts_with(|c: char| c.is_ascii_digit()) => {
+            rest.to_string()
+        }
         _ => text,
     }
 }

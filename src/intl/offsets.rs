@@ -27,7 +27,9 @@ impl Offsets {
             Ok(i) => return self.known[i].1,
             Err(i) => i,
         };
-        if let (Some(&(q0, before)), Some(&(q1, after))) = (i.checked_sub(1).and_then(|i| self.known.get(i)), self.known.get(i)) {
+        if let (Some(&(q0, before)), Some(&(q1, after))) =
+            (i.checked_sub(1).and_then(|i| self.known.get(i)), self.known.get(i))
+        {
             if before == after && q1 - q0 <= WEEK {
                 return before;
             }
@@ -85,7 +87,17 @@ mod tests {
         // Quarters in a scattered order: before and after the summer first (what is known then
         // agrees weeks apart, the summer between), around both changes (after them, then
         // before), then every quarter of twenty weeks.
-        let mut order = vec![on - 2 * WEEK, off + 2 * WEEK, (on + off) / 2, on + 3, on, on - 1, off, off - 1, off + 1];
+        let mut order = vec![
+            on - 2 * WEEK,
+            off + 2 * WEEK,
+            (on + off) / 2,
+            on + 3,
+            on,
+            on - 1,
+            off,
+            off - 1,
+            off + 1,
+        ];
         order.extend((0..20 * WEEK).map(|i| (i * 7919) % (20 * WEEK)));
         let mut offsets = Offsets::default();
         let mut questions = 0;

@@ -23,7 +23,10 @@ fn push_norm(out: &mut String, s: Option<&str>) {
     let s = s.unwrap_or("");
     // Most names are ASCII with single spaces: case-fold them byte by byte.
     let bytes = s.as_bytes();
-    let plain = bytes.iter().all(|&b| b.is_ascii_graphic() || b == b' ') && !s.contains("  ") && !s.starts_with(' ') && !s.ends_with(' ');
+    let plain = bytes.iter().all(|&b| b.is_ascii_graphic() || b == b' ')
+        && !s.contains("  ")
+        && !s.starts_with(' ')
+        && !s.ends_with(' ');
     if plain {
         out.extend(bytes.iter().map(|&b| char::from(b.to_ascii_lowercase())));
         return;
@@ -82,7 +85,11 @@ pub fn group<'a>(places: impl Iterator<Item = &'a Place>) -> (Vec<City>, Vec<usi
             None => {
                 let id = found.len();
                 keys.insert(key.clone(), id);
-                found.push(Found { name: squash(&p.city), region: p.region.as_deref().map(squash), country: p.country.clone() });
+                found.push(Found {
+                    name: squash(&p.city),
+                    region: p.region.as_deref().map(squash),
+                    country: p.country.clone(),
+                });
                 id
             }
         };
@@ -131,7 +138,8 @@ pub fn group<'a>(places: impl Iterator<Item = &'a Place>) -> (Vec<City>, Vec<usi
     for (pos, &i) in order.iter().enumerate() {
         rank[i] = pos;
     }
-    let cities = order.iter().map(|&i| City { label: labels[i].clone(), slug: slug(&labels[i]) }).collect();
+    let cities =
+        order.iter().map(|&i| City { label: labels[i].clone(), slug: slug(&labels[i]) }).collect();
     (cities, of_place.into_iter().map(|id| rank[id]).collect())
 }
 
@@ -140,7 +148,12 @@ mod tests {
     use super::*;
 
     fn place(city: &str, region: Option<&str>, country: Option<&str>) -> Place {
-        Place { city: city.into(), region: region.map(Into::into), country: country.map(Into::into), ..Place::default() }
+        Place {
+            city: city.into(),
+            region: region.map(Into::into),
+            country: country.map(Into::into),
+            ..Place::default()
+        }
     }
 
     fn labels(places: &[Place]) -> (Vec<String>, Vec<usize>) {

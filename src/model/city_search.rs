@@ -66,7 +66,11 @@ fn rank(name: &str, query: &str) -> Option<u64> {
 pub fn matches(folded: &[String], order: &[usize], query: &str) -> Vec<usize> {
     let query = fold(query);
     // (rank, position): sorted as `near::by_distance` sorts, one sort in the wasm for both.
-    let mut found: Vec<(u64, usize)> = order.iter().enumerate().filter_map(|(pos, &city)| Some((rank(&folded[city], &query)?, pos))).collect();
+    let mut found: Vec<(u64, usize)> = order
+        .iter()
+        .enumerate()
+        .filter_map(|(pos, &city)| Some((rank(&folded[city], &query)?, pos)))
+        .collect();
     found.sort_unstable();
     found.into_iter().map(|(_, pos)| order[pos]).collect()
 }
@@ -91,16 +95,33 @@ mod tests {
 
     #[test]
     fn best_matches_first_then_the_given_order() {
-        let labels = ["Ann Arbor", "Berlin", "Bern", "Dearborn", "New Berlin, WI", "Oberlin", "Sterling Heights"];
+        let labels = [
+            "Ann Arbor",
+            "Berlin",
+            "Bern",
+            "Dearborn",
+            "New Berlin, WI",
+            "Oberlin",
+            "Sterling Heights",
+        ];
         let folded: Vec<String> = labels.iter().map(|l| fold(l)).collect();
         let by_name: Vec<usize> = (0..labels.len()).collect();
         let names = |found: Vec<usize>| found.into_iter().map(|i| labels[i]).collect::<Vec<_>>();
-        assert_eq!(names(matches(&folded, &by_name, "ber")), ["Berlin", "Bern", "New Berlin, WI", "Oberlin"]);
-        assert_eq!(names(matches(&folded, &by_name, "BERLIN")), ["Berlin", "New Berlin, WI", "Oberlin"]);
+        assert_eq!(
+            names(matches(&folded, &by_name, "ber")),
+            ["Berlin", "Bern", "New Berlin, WI", "Oberlin"]
+        );
+        assert_eq!(
+            names(matches(&folded, &by_name, "BERLIN")),
+            ["Berlin", "New Berlin, WI", "Oberlin"]
+        );
         assert_eq!(names(matches(&folded, &by_name, "xyz")), Vec::<&str>::new());
         assert_eq!(matches(&folded, &by_name, "").len(), labels.len());
         // Nearest first: Oberlin, then Berlin, keep that order within a rank.
         let by_distance = [5, 1, 0, 2, 3, 4, 6];
-        assert_eq!(names(matches(&folded, &by_distance, "erl")), ["Oberlin", "Berlin", "New Berlin, WI", "Sterling Heights"]);
+        assert_eq!(
+            names(matches(&folded, &by_distance, "erl")),
+            ["Oberlin", "Berlin", "New Berlin, WI", "Sterling Heights"]
+        );
     }
 }

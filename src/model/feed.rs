@@ -146,7 +146,10 @@ impl Meeting {
     /// The web page of the meeting for a calendar or a search engine: its sign-up link, else
     /// its campaign's page; never an e-mail address.
     pub fn page_link<'a>(&'a self, campaign: &'a Campaign) -> Option<&'a SafeUrl> {
-        self.sign_up_link(campaign).map(|l| &l.url).or(campaign.url.as_ref()).filter(|u| !u.is_mailto())
+        self.sign_up_link(campaign)
+            .map(|l| &l.url)
+            .or(campaign.url.as_ref())
+            .filter(|u| !u.is_mailto())
     }
 
     pub fn is_rally(&self) -> bool {
@@ -169,7 +172,8 @@ impl Feed {
                 self.problems.push(Problem {
                     severity: Severity::Corrected,
                     path: format!("campaign {}", super::text::quoted(&c.id)),
-                    message: "\"image.url\" is on another site than the feed; not shown".to_string(),
+                    message: "\"image.url\" is on another site than the feed; not shown"
+                        .to_string(),
                     at: None,
                 });
             }

@@ -12,8 +12,12 @@ use super::{
 pub fn link(c: &Campaign, m: &Meeting) -> Option<SafeUrl> {
     let (start, end) = ics::span(m)?;
     let mut url = String::from("https://calendar.google.com/calendar/render?action=TEMPLATE");
-    for (key, value) in [("text", ics::summary(c, m)), ("dates", format!("{start}/{end}")), ("location", ics::location(m)), ("details", ics::description(c, m))]
-    {
+    for (key, value) in [
+        ("text", ics::summary(c, m)),
+        ("dates", format!("{start}/{end}")),
+        ("location", ics::location(m)),
+        ("details", ics::description(c, m)),
+    ] {
         url.push('&');
         url.push_str(key);
         url.push('=');
@@ -59,7 +63,13 @@ mod tests {
              &details=Fascism%20%26%20how%20to%20fight%20it%0A%0ARSVP%3A%20https%3A%2F%2Fexample.org%2Fr%3Fa%3D1%26b%3D2"
                 .replace("/2027", "%2F2027")
         );
-        assert!(link(c, &c.meetings[1]).unwrap().as_str().contains("&dates=20270430%2F20270501&location=S%C3%A3o%20Paulo"), "an all-day event");
+        assert!(
+            link(c, &c.meetings[1])
+                .unwrap()
+                .as_str()
+                .contains("&dates=20270430%2F20270501&location=S%C3%A3o%20Paulo"),
+            "an all-day event"
+        );
         assert!(link(c, &c.meetings[2]).is_none(), "no date, no link");
     }
 }

@@ -145,7 +145,10 @@ impl Lang {
     /// The static page's `<meta name="description">`, what a search result shows under its title.
     pub fn page_description(self, meetings: usize, cities: usize) -> String {
         if cities > 1 && meetings > 1 {
-            fill(self.texts().page_description_cities(), &[("n", &meetings.to_string()), ("cities", &cities.to_string())])
+            fill(
+                self.texts().page_description_cities(),
+                &[("n", &meetings.to_string()), ("cities", &cities.to_string())],
+            )
         } else {
             self.count(self.texts().page_description(), meetings)
         }
@@ -182,7 +185,10 @@ mod tests {
     #[test]
     fn every_language_has_its_plural_rule_and_fills_every_placeholder() {
         assert_eq!(Lang::ALL.len(), 6);
-        assert!(Lang::ALL.iter().enumerate().all(|(i, &l)| l as usize == i), "ALL is in the enum's order (LEARNED's index)");
+        assert!(
+            Lang::ALL.iter().enumerate().all(|(i, &l)| l as usize == i),
+            "ALL is in the enum's order (LEARNED's index)"
+        );
         // French and Portuguese count 0 as one; English, German, Spanish, Turkish do not.
         assert_eq!(Lang::Fr.show_more(0), Lang::Fr.texts().show_more().one.replace("{n}", "0"));
         assert_eq!(Lang::Pt.left_out(0), Lang::Pt.texts().left_out().one.replace("{n}", "0"));
@@ -221,13 +227,22 @@ mod tests {
     #[test]
     fn a_language_file_read_at_run_time_gives_the_built_in_words() {
         for &lang in Lang::ALL {
-            let file = std::fs::read_to_string(format!("{}/locales/{}.txt", env!("CARGO_MANIFEST_DIR"), lang.tag())).unwrap();
+            let file = std::fs::read_to_string(format!(
+                "{}/locales/{}.txt",
+                env!("CARGO_MANIFEST_DIR"),
+                lang.tag()
+            ))
+            .unwrap();
             assert_eq!(&Texts::read(file.leak()), lang.texts(), "{lang:?}");
         }
         assert_eq!(Texts::read("city = Stadt\n").city(), "Stadt");
         // What a file lacks stays English; what is not a key, or not a `key = text` line, is passed by.
-        let partial = Texts::read("# city = Ville\nno_such_key = x\ncity=Ville\n  retry = Nochmal  \n");
-        assert_eq!((partial.city(), partial.retry(), partial.loading()), ("City", "Nochmal", "Loading meetings…"));
+        let partial =
+            Texts::read("# city = Ville\nno_such_key = x\ncity=Ville\n  retry = Nochmal  \n");
+        assert_eq!(
+            (partial.city(), partial.retry(), partial.loading()),
+            ("City", "Nochmal", "Loading meetings…")
+        );
         assert_eq!(Texts::read("<!doctype html><title>404</title>"), EN);
     }
 }

@@ -13,9 +13,19 @@ use super::{
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
 
 /// A whole calendar of `meetings`, stamped `now`; `host` is the feed's host, for the UIDs.
-pub fn calendar<'a>(meetings: impl IntoIterator<Item = (&'a Campaign, &'a Meeting)>, host: &str, now: DateTime<Utc>) -> String {
+pub fn calendar<'a>(
+    meetings: impl IntoIterator<Item = (&'a Campaign, &'a Meeting)>,
+    host: &str,
+    now: DateTime<Utc>,
+) -> String {
     let mut out = String::new();
-    for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//upcoming-meetings//feed v1//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//upcoming-meetings//feed v1//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
         push_line(&mut out, line);
     }
     for (campaign, meeting) in meetings {
@@ -34,7 +44,8 @@ pub fn span(m: &Meeting) -> Option<(String, String)> {
         When::Day(day) => Some((date(*day), date(day.succ_opt().unwrap_or(*day)))),
         When::At { start, end } => {
             let start = start.with_timezone(&Utc);
-            let end = end.map_or(start + Duration::hours(DEFAULT_LENGTH_HOURS), |e| e.with_timezone(&Utc));
+            let end = end
+                .map_or(start + Duration::hours(DEFAULT_LENGTH_HOURS), |e| e.with_timezone(&Utc));
             Some((instant(start), instant(end)))
         }
     }
@@ -48,7 +59,14 @@ pub fn summary(c: &Campaign, m: &Meeting) -> String {
 /// Venue, room, street, city and region, in one line.
 pub fn location(m: &Meeting) -> String {
     let p = &m.place;
-    [&p.name, &p.room, &p.street].into_iter().flatten().map(String::as_str).chain([p.city.as_str()]).chain(p.region.as_deref()).collect::<Vec<_>>().join(", ")
+    [&p.name, &p.room, &p.street]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .chain([p.city.as_str()])
+        .chain(p.region.as_deref())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The campaign, the note, the speakers, the online link and the sign-up link, a paragraph each.

@@ -60,7 +60,9 @@ impl<'t> Document<'t> {
             let value = Value { nodes: &self.nodes, at };
             let next = match self.nodes[at] {
                 Node::Object { .. } => value.members().find(|(_, v)| holds(v)).map(|(key, v)| {
-                    if !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                    if !key.is_empty()
+                        && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                    {
                         path.push('.');
                         path.push_str(key);
                     } else {
@@ -68,10 +70,14 @@ impl<'t> Document<'t> {
                     }
                     v.at
                 }),
-                Node::Array { .. } => value.items().into_iter().flatten().enumerate().find(|(_, v)| holds(v)).map(|(i, v)| {
-                    path.push_str(&format!("[{i}]"));
-                    v.at
-                }),
+                Node::Array { .. } => {
+                    value.items().into_iter().flatten().enumerate().find(|(_, v)| holds(v)).map(
+                        |(i, v)| {
+                            path.push_str(&format!("[{i}]"));
+                            v.at
+                        },
+                    )
+                }
                 _ => None,
             };
             match next {
@@ -169,7 +175,9 @@ impl<'d, 't> Value<'d, 't> {
     /// An array's items (`None` for a value of another kind).
     pub fn items(self) -> Option<Items<'d, 't>> {
         match self.nodes[self.at] {
-            Node::Array { end } => Some(Items { nodes: self.nodes, at: self.at + 1, end: end as usize }),
+            Node::Array { end } => {
+                Some(Items { nodes: self.nodes, at: self.at + 1, end: end as usize })
+            }
             _ => None,
         }
     }
@@ -220,7 +228,8 @@ impl Members<'_, '_> {
 
 impl<'d, 't> Members<'d, 't> {
     pub fn of(object: Value<'d, 't>) -> Self {
-        let mut members = Members { object, keys: [""; Members::MAX], at: [0; Members::MAX], len: 0 };
+        let mut members =
+            Members { object, keys: [""; Members::MAX], at: [0; Members::MAX], len: 0 };
         for (key, value) in object.members() {
             if members.len == Members::MAX {
                 members.len += 1; // too many: `get` asks the document
@@ -316,7 +325,13 @@ fn read(text: &str, offsets: bool) -> Result<(Document<'_>, Option<Vec<u32>>), J
     // A feed has about one node per 15 bytes of text (27 for a feed with long descriptions).
     let capacity = text.len() / 12;
     let offsets = offsets.then(|| Vec::with_capacity(capacity));
-    let mut reader = Reader { text, bytes: text.as_bytes(), pos: 0, nodes: Vec::with_capacity(capacity), offsets };
+    let mut reader = Reader {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        nodes: Vec::with_capacity(capacity),
+        offsets,
+    };
     reader.skip_space();
     reader.value(0)?;
     reader.skip_space();
@@ -460,7 +475,8 @@ impl<'a> Reader<'a> {
         let mut out: Option<String> = None;
         loop {
             let start = self.pos;
-            while matches!(self.bytes.get(self.pos), Some(&b) if b != b'"' && b != b'\\' && b >= 0x20) {
+            while matches!(self.bytes.get(self.pos), Some(&b) if b != b'"' && b != b'\\' && b >= 0x20)
+            {
                 self.pos += 1;
             }
             // Stopped at an ASCII byte, so both ends are character boundaries.
@@ -567,20 +583,31 @@ mod tests {
 
     #[test]
     fn reads_every_kind_of_value() {
-        let doc = parse(r#" { "a": [1, -2.5e1, 0, true, false, null], "b": {"c": "d"}, "a": "last" } "#).unwrap();
+        let doc =
+            parse(r#" { "a": [1, -2.5e1, 0, true, false, null], "b": {"c": "d"}, "a": "last" } "#)
+                .unwrap();
         let root = doc.root();
         assert_eq!(root.kind(), Kind::Object);
-        assert_eq!(root.get("a").and_then(Value::as_str), Some("last"), "a repeated key is read as its last value");
+        assert_eq!(
+            root.get("a").and_then(Value::as_str),
+            Some("last"),
+            "a repeated key is read as its last value"
+        );
         assert_eq!(root.get("b").and_then(|b| b.get("c")).and_then(Value::as_str), Some("d"));
         assert_eq!(root.get("x").map(Value::kind), None);
         let keys: Vec<_> = root.members().map(|(k, v)| (k, v.kind())).collect();
         assert_eq!(keys, [("a", Kind::Array), ("b", Kind::Object), ("a", Kind::String)]);
         let items: Vec<_> = root.members().next().unwrap().1.items().unwrap().collect();
-        assert_eq!(items.iter().map(|v| v.kind()).collect::<Vec<_>>(), [Kind::Number, Kind::Number, Kind::Number, Kind::Bool, Kind::Bool, Kind::Null]);
+        assert_eq!(
+            items.iter().map(|v| v.kind()).collect::<Vec<_>>(),
+            [Kind::Number, Kind::Number, Kind::Number, Kind::Bool, Kind::Bool, Kind::Null]
+        );
         assert_eq!(items[1].number(), Some("-2.5e1"));
         assert_eq!(items[1].as_f64(), Some(-25.0));
         assert_eq!((items[3].as_bool(), items[4].as_bool()), (Some(true), Some(false)));
-        assert!(root.items().is_none() && items[0].get("a").is_none() && items[0].as_str().is_none());
+        assert!(
+            root.items().is_none() && items[0].get("a").is_none() && items[0].as_str().is_none()
+        );
         for (text, value) in [
             ("42.35", 42.35),
             ("-83.07", -83.07),
@@ -601,7 +628,10 @@ mod tests {
         assert_eq!(members.get("a").and_then(Value::number), Some("3"));
         assert_eq!(members.get("b").and_then(|b| b.get("c")).map(Value::kind), Some(Kind::Array));
         assert!(members.get("z").is_none());
-        let many = format!("{{{}}}", (0..40).map(|i| format!("\"k{i}\": {i}")).collect::<Vec<_>>().join(","));
+        let many = format!(
+            "{{{}}}",
+            (0..40).map(|i| format!("\"k{i}\": {i}")).collect::<Vec<_>>().join(",")
+        );
         let doc = parse(&many).unwrap();
         assert_eq!(Members::of(doc.root()).get("k39").and_then(Value::number), Some("39"));
         assert_eq!(Members::of(doc.root()).get("k3").and_then(Value::number), Some("3"));
@@ -609,7 +639,9 @@ mod tests {
 
     #[test]
     fn nested_containers_are_skipped_whole() {
-        let doc = parse(r#"{"a": {"x": [1, {"y": [2, 3]}], "z": {}}, "b": [[], [[]], 4], "c": "after"}"#).unwrap();
+        let doc =
+            parse(r#"{"a": {"x": [1, {"y": [2, 3]}], "z": {}}, "b": [[], [[]], 4], "c": "after"}"#)
+                .unwrap();
         let root = doc.root();
         assert_eq!(root.get("c").and_then(Value::as_str), Some("after"));
         assert_eq!(root.get("b").and_then(Value::items).map(|i| i.count()), Some(3));
@@ -625,14 +657,36 @@ mod tests {
 
     #[test]
     fn tells_a_cut_off_text_from_a_wrong_one() {
-        for cut in [r#"{"a": [1, 2"#, r#"{"a": "#, r#"{"a": "xy"#, "[", r#""\u12"#, "tru", "-", "1.", "1e"] {
+        for cut in
+            [r#"{"a": [1, 2"#, r#"{"a": "#, r#"{"a": "xy"#, "[", r#""\u12"#, "tru", "-", "1.", "1e"]
+        {
             assert_eq!(parse(cut).err(), Some(JsonError::Eof), "{cut}");
         }
         assert_eq!(parse("<html>").err(), Some(JsonError::Syntax { line: 1, column: 1 }));
-        assert_eq!(parse("{\n  \"a\": 1,\n  \"b\" 2\n}").err(), Some(JsonError::Syntax { line: 3, column: 7 }));
+        assert_eq!(
+            parse("{\n  \"a\": 1,\n  \"b\" 2\n}").err(),
+            Some(JsonError::Syntax { line: 3, column: 7 })
+        );
         assert_eq!(parse("01").err(), Some(JsonError::Syntax { line: 1, column: 2 }));
-        for bad in ["[1,]", "{\"a\":1,}", "-01", "1.x", "1ex", "\"\\x\"", "\"a\u{1}b\"", "\"\\ud800\\u0041\"", "{} x", "[1 2]", "nul!", "{a:1}"] {
-            assert!(matches!(parse(bad), Err(JsonError::Syntax { .. })), "{bad} should be a syntax error: {:?}", parse(bad));
+        for bad in [
+            "[1,]",
+            "{\"a\":1,}",
+            "-01",
+            "1.x",
+            "1ex",
+            "\"\\x\"",
+            "\"a\u{1}b\"",
+            "\"\\ud800\\u0041\"",
+            "{} x",
+            "[1 2]",
+            "nul!",
+            "{a:1}",
+        ] {
+            assert!(
+                matches!(parse(bad), Err(JsonError::Syntax { .. })),
+                "{bad} should be a syntax error: {:?}",
+                parse(bad)
+            );
         }
     }
 

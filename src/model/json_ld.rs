@@ -14,7 +14,10 @@ use super::{
 use chrono::{DateTime, FixedOffset, Timelike};
 
 /// The events of `meetings` (each with its campaign), published by `publisher`.
-pub fn events<'a>(meetings: impl IntoIterator<Item = (&'a Campaign, &'a Meeting)>, publisher: Option<&Publisher>) -> String {
+pub fn events<'a>(
+    meetings: impl IntoIterator<Item = (&'a Campaign, &'a Meeting)>,
+    publisher: Option<&Publisher>,
+) -> String {
     let mut out = Json(String::from("["));
     for (c, m) in meetings {
         event(&mut out, c, m, publisher);
@@ -162,8 +165,11 @@ fn event(out: &mut Json, c: &Campaign, m: &Meeting, publisher: Option<&Publisher
         out.schema("availability", "InStock");
         out.close();
     }
-    let speakers: Vec<&str> =
-        if m.speakers.is_empty() { c.speakers.iter().map(|s| s.name.as_str()).collect() } else { m.speakers.iter().map(String::as_str).collect() };
+    let speakers: Vec<&str> = if m.speakers.is_empty() {
+        c.speakers.iter().map(|s| s.name.as_str()).collect()
+    } else {
+        m.speakers.iter().map(String::as_str).collect()
+    };
     if !speakers.is_empty() {
         out.key("performer");
         out.0.push('[');
@@ -183,7 +189,14 @@ const SUMMARY_CHARS: usize = 160;
 /// `2027-04-19T19:00:00-04:00`. (Written here rather than by chrono's `to_rfc3339`, whose
 /// formatting machinery the widget's wasm otherwise does without.)
 fn date_time(t: &DateTime<FixedOffset>) -> String {
-    format!("{}T{:02}:{:02}:{:02}{}", t.date_naive(), t.hour(), t.minute(), t.second(), show_offset(t.offset().local_minus_utc() / 60))
+    format!(
+        "{}T{:02}:{:02}:{:02}{}",
+        t.date_naive(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        show_offset(t.offset().local_minus_utc() / 60)
+    )
 }
 
 /// A coordinate to the micro-degree (10 cm), as a JSON number, without float formatting (which
@@ -193,7 +206,12 @@ fn coordinate(x: f64) -> String {
     let whole = micro.unsigned_abs();
     let fraction = format!("{:06}", whole % 1_000_000);
     let fraction = fraction.trim_end_matches('0');
-    format!("{}{}{}{fraction}", if micro < 0 { "-" } else { "" }, whole / 1_000_000, if fraction.is_empty() { "" } else { "." })
+    format!(
+        "{}{}{}{fraction}",
+        if micro < 0 { "-" } else { "" },
+        whole / 1_000_000,
+        if fraction.is_empty() { "" } else { "." }
+    )
 }
 
 /// The venue as a `Place` with its `PostalAddress` (and coordinates, where the feed has them).
@@ -203,7 +221,17 @@ fn place(out: &mut Json, m: &Meeting) {
     out.text("name", p.name.as_deref().unwrap_or(&p.city));
     out.key("address");
     out.open("PostalAddress");
-    out.maybe("streetAddress", Some(&[&p.street, &p.room].into_iter().flatten().map(String::as_str).collect::<Vec<_>>().join(", ")));
+    out.maybe(
+        "streetAddress",
+        Some(
+            &[&p.street, &p.room]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    );
     out.text("addressLocality", &p.city);
     out.maybe("addressRegion", p.region.as_deref());
     out.maybe("postalCode", p.postal_code.as_deref());
@@ -229,7 +257,10 @@ mod tests {
 
     fn events_of(json: &str) -> Vec<Value> {
         let feed = parse_feed(json).unwrap();
-        let text = events(feed.campaigns.iter().flat_map(|c| c.meetings.iter().map(move |m| (c, m))), feed.publisher.as_ref());
+        let text = events(
+            feed.campaigns.iter().flat_map(|c| c.meetings.iter().map(move |m| (c, m))),
+            feed.publisher.as_ref(),
+        );
         match serde_json::from_str(&text).expect("JSON") {
             Value::Array(events) => events,
             other => panic!("not a list: {other}"),
@@ -242,7 +273,10 @@ mod tests {
         assert_eq!(e["@context"], "https://schema.org");
         assert_eq!(e["@type"], "Event");
         assert!(e["name"].as_str().is_some_and(|n| !n.is_empty()), "name: {e}");
-        assert!(e["startDate"].as_str().is_some_and(|d| d.len() == 10 || d.len() == 25), "startDate: {e}");
+        assert!(
+            e["startDate"].as_str().is_some_and(|d| d.len() == 10 || d.len() == 25),
+            "startDate: {e}"
+        );
         let places: Vec<&Value> = match &e["location"] {
             Value::Array(all) => all.iter().collect(),
             one => vec![one],
@@ -254,7 +288,9 @@ mod tests {
                     assert!(l["address"]["addressLocality"].is_string(), "{l}");
                     assert!(l["name"].is_string());
                 }
-                Some("VirtualLocation") => assert!(l["url"].as_str().unwrap().starts_with("https://")),
+                Some("VirtualLocation") => {
+                    assert!(l["url"].as_str().unwrap().starts_with("https://"))
+                }
                 other => panic!("a location of type {other:?}"),
             }
         }
@@ -280,18 +316,27 @@ mod tests {
         assert_eq!(events.len(), 3, "the meeting with no date makes no event");
         events.iter().for_each(assert_google_event);
         let a = &events[0];
-        assert_eq!((a["startDate"].as_str(), a["endDate"].as_str()), (Some("2027-04-19T19:00:00-04:00"), Some("2027-04-19T21:00:00-04:00")));
+        assert_eq!(
+            (a["startDate"].as_str(), a["endDate"].as_str()),
+            (Some("2027-04-19T19:00:00-04:00"), Some("2027-04-19T21:00:00-04:00"))
+        );
         assert_eq!(a["eventStatus"], "https://schema.org/EventScheduled");
         assert_eq!(a["eventAttendanceMode"], "https://schema.org/OfflineEventAttendanceMode");
         assert_eq!(a["location"]["address"]["streetAddress"], "5221 Gullen Mall, Room 285");
         assert_eq!(a["location"]["address"]["postalCode"], "48202");
         assert_eq!(a["location"]["geo"]["latitude"], 42.35);
-        assert_eq!((a["url"].as_str(), a["offers"]["url"].as_str()), (Some("https://example.org/rsvp"), Some("https://example.org/rsvp")));
+        assert_eq!(
+            (a["url"].as_str(), a["offers"]["url"].as_str()),
+            (Some("https://example.org/rsvp"), Some("https://example.org/rsvp"))
+        );
         assert_eq!(a["performer"][0]["name"], "Andre Damon");
         assert_eq!(a["organizer"]["url"], "https://iysse.example/");
         assert_eq!(a["description"], "Why the far right grows.");
         let b = &events[1];
-        assert_eq!((b["startDate"].as_str(), b["eventStatus"].as_str()), (Some("2027-05-01"), Some("https://schema.org/EventMovedOnline")));
+        assert_eq!(
+            (b["startDate"].as_str(), b["eventStatus"].as_str()),
+            (Some("2027-05-01"), Some("https://schema.org/EventMovedOnline"))
+        );
         assert_eq!(b["location"]["@type"], "VirtualLocation");
         let x = &events[2];
         assert_eq!(x["eventStatus"], "https://schema.org/EventCancelled");
@@ -306,7 +351,13 @@ mod tests {
         let t = DateTime::parse_from_rfc3339("2027-11-07T01:30:00-03:00").unwrap();
         assert_eq!(date_time(&t), "2027-11-07T01:30:00-03:00");
         assert_eq!(
-            [coordinate(42.35), coordinate(-83.07), coordinate(0.0), coordinate(-0.5), coordinate(179.9999994)],
+            [
+                coordinate(42.35),
+                coordinate(-83.07),
+                coordinate(0.0),
+                coordinate(-0.5),
+                coordinate(179.9999994)
+            ],
             ["42.35", "-83.07", "0", "-0.5", "179.999999"]
         );
     }
@@ -323,10 +374,16 @@ mod tests {
     #[test]
     fn feed_text_cannot_end_the_script_element() {
         let feed = parse_feed(FEED).unwrap();
-        let text = events(feed.campaigns.iter().flat_map(|c| c.meetings.iter().map(move |m| (c, m))), None);
+        let text = events(
+            feed.campaigns.iter().flat_map(|c| c.meetings.iter().map(move |m| (c, m))),
+            None,
+        );
         assert!(!text.contains('<') && !text.contains('>'), "{text}");
         let events: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(events[1]["name"], "Online Q&A </script><script>alert(1)</script>", "the same text once read");
+        assert_eq!(
+            events[1]["name"], "Online Q&A </script><script>alert(1)</script>",
+            "the same text once read"
+        );
         assert!(events[0].get("organizer").is_none(), "no publisher, no organizer");
     }
 }

@@ -91,7 +91,9 @@ pub fn same_origin(a: &str, b: &str) -> bool {
 pub fn feed_from_page(value: &str, allowed_origins: &[String]) -> Result<String, &'static str> {
     same_origin_feed_path(value).or_else(|why| {
         let wanted = origin(value).ok_or(why)?;
-        let listed = allowed_origins.iter().any(|a| origin(a.trim_end_matches('/')).is_some_and(|o| o == wanted));
+        let listed = allowed_origins
+            .iter()
+            .any(|a| origin(a.trim_end_matches('/')).is_some_and(|o| o == wanted));
         if listed {
             Ok(value.trim().to_string())
         } else {
@@ -106,9 +108,15 @@ mod tests {
 
     #[test]
     fn accepts_web_and_mail_links_in_any_case_after_trimming() {
-        assert_eq!(SafeUrl::parse(" https://example.org/a ").unwrap().as_str(), "https://example.org/a");
+        assert_eq!(
+            SafeUrl::parse(" https://example.org/a ").unwrap().as_str(),
+            "https://example.org/a"
+        );
         assert_eq!(SafeUrl::parse("HTTP://example.org").unwrap().as_str(), "http://example.org");
-        assert_eq!(SafeUrl::parse("MailTo:chapter@example.org").unwrap().as_str(), "mailto:chapter@example.org");
+        assert_eq!(
+            SafeUrl::parse("MailTo:chapter@example.org").unwrap().as_str(),
+            "mailto:chapter@example.org"
+        );
         assert!(SafeUrl::parse("mailto:chapter@example.org").unwrap().is_mailto());
     }
 
@@ -138,7 +146,10 @@ mod tests {
     #[test]
     fn feed_path_must_stay_on_the_page_origin() {
         assert_eq!(same_origin_feed_path("feeds/spring.json").unwrap(), "feeds/spring.json");
-        assert_eq!(same_origin_feed_path("/feeds/spring.json?v=2").unwrap(), "/feeds/spring.json?v=2");
+        assert_eq!(
+            same_origin_feed_path("/feeds/spring.json?v=2").unwrap(),
+            "/feeds/spring.json?v=2"
+        );
         assert_eq!(same_origin_feed_path("./feed.json").unwrap(), "./feed.json");
         for bad in [
             "https://evil.example/feed.json",
@@ -164,10 +175,17 @@ mod tests {
 
     #[test]
     fn listed_origins_may_serve_the_feed_too() {
-        let allowed = vec!["https://chapter.example/".to_string(), "http://127.0.0.1:9000".to_string()];
+        let allowed =
+            vec!["https://chapter.example/".to_string(), "http://127.0.0.1:9000".to_string()];
         assert_eq!(feed_from_page("/feed.json", &allowed).unwrap(), "/feed.json");
-        assert_eq!(feed_from_page("https://Chapter.example/f.json", &allowed).unwrap(), "https://Chapter.example/f.json");
-        assert_eq!(feed_from_page("http://127.0.0.1:9000/f.json", &allowed).unwrap(), "http://127.0.0.1:9000/f.json");
+        assert_eq!(
+            feed_from_page("https://Chapter.example/f.json", &allowed).unwrap(),
+            "https://Chapter.example/f.json"
+        );
+        assert_eq!(
+            feed_from_page("http://127.0.0.1:9000/f.json", &allowed).unwrap(),
+            "http://127.0.0.1:9000/f.json"
+        );
         for bad in [
             "https://evil.example/f.json",
             "http://chapter.example/f.json",

@@ -36,7 +36,15 @@ impl Listing {
         let spots = feed
             .campaigns
             .iter()
-            .map(|c| c.meetings.iter().map(|m| Spot { city: city_of.next().expect("one city per meeting"), past: m.when.is_past(m.zone(), now) }).collect())
+            .map(|c| {
+                c.meetings
+                    .iter()
+                    .map(|m| Spot {
+                        city: city_of.next().expect("one city per meeting"),
+                        past: m.when.is_past(m.zone(), now),
+                    })
+                    .collect()
+            })
             .collect();
         Listing { feed, cities, spots }
     }
@@ -53,7 +61,11 @@ impl Listing {
 
     /// Every meeting's place with the index of its city.
     pub fn places(&self) -> impl Iterator<Item = (usize, &Place)> + '_ {
-        self.feed.campaigns.iter().zip(&self.spots).flat_map(|(c, spots)| c.meetings.iter().zip(spots).map(|(m, s)| (s.city, &m.place)))
+        self.feed
+            .campaigns
+            .iter()
+            .zip(&self.spots)
+            .flat_map(|(c, spots)| c.meetings.iter().zip(spots).map(|(m, s)| (s.city, &m.place)))
     }
 
     /// The city of one meeting.
@@ -63,8 +75,19 @@ impl Listing {
 
     /// The one question behind every list and count: the meetings of one campaign in a period,
     /// in one city or all, as indices into `campaign.meetings` in date order.
-    pub fn meetings(&self, campaign: usize, city: Option<usize>, period: Period) -> impl Iterator<Item = usize> + '_ {
-        self.spots[campaign].iter().enumerate().filter(move |(_, s)| s.past == (period == Period::Past) && city.is_none_or(|c| s.city == c)).map(|(i, _)| i)
+    pub fn meetings(
+        &self,
+        campaign: usize,
+        city: Option<usize>,
+        period: Period,
+    ) -> impl Iterator<Item = usize> + '_ {
+        self.spots[campaign]
+            .iter()
+            .enumerate()
+            .filter(move |(_, s)| {
+                s.past == (period == Period::Past) && city.is_none_or(|c| s.city == c)
+            })
+            .map(|(i, _)| i)
     }
 
     /// Upcoming meetings per city, indexed like `cities`.
@@ -91,10 +114,16 @@ impl Listing {
     /// The upcoming meetings listed for `city` (or all), each with its campaign, campaign by
     /// campaign: the first `limit` of each (all without one). What a calendar file or the
     /// structured data for search engines holds of what a widget or page shows.
-    pub fn upcoming(&self, city: Option<usize>, limit: Option<usize>) -> impl Iterator<Item = (&Campaign, &Meeting)> + '_ {
+    pub fn upcoming(
+        &self,
+        city: Option<usize>,
+        limit: Option<usize>,
+    ) -> impl Iterator<Item = (&Campaign, &Meeting)> + '_ {
         (0..self.spots.len()).flat_map(move |c| {
             let campaign = self.campaign(c);
-            self.meetings(c, city, Period::Upcoming).take(limit.unwrap_or(usize::MAX)).map(move |m| (campaign, &campaign.meetings[m]))
+            self.meetings(c, city, Period::Upcoming)
+                .take(limit.unwrap_or(usize::MAX))
+                .map(move |m| (campaign, &campaign.meetings[m]))
         })
     }
 }
@@ -131,10 +160,16 @@ mod tests {
         assert_eq!(labels, ["Berlin", "Detroit", "Portland, ME", "Portland, OR"]);
         assert_eq!(l.city_counts(), [1, 2, 1, 1]);
         let detroit = l.city_by_slug("Detroit").unwrap();
-        let listed: usize = l.campaigns(Some(detroit)).iter().map(|&c| l.meetings(c, Some(detroit), Period::Upcoming).count()).sum();
+        let listed: usize = l
+            .campaigns(Some(detroit))
+            .iter()
+            .map(|&c| l.meetings(c, Some(detroit), Period::Upcoming).count())
+            .sum();
         assert_eq!(listed, l.city_counts()[detroit]);
         assert_eq!(l.meetings(0, Some(detroit), Period::Past).count(), 1);
-        let ids = |city, limit| l.upcoming(city, limit).map(|(c, m)| format!("{}/{}", c.id, m.id)).collect::<Vec<_>>();
+        let ids = |city, limit| {
+            l.upcoming(city, limit).map(|(c, m)| format!("{}/{}", c.id, m.id)).collect::<Vec<_>>()
+        };
         assert_eq!(ids(Some(detroit), None), ["a/det", "b/det2"]);
         assert_eq!(ids(None, Some(1)), ["a/det", "b/det2"], "the first of each campaign");
         assert_eq!(ids(None, None).len(), l.city_counts().iter().sum::<usize>());
@@ -146,14 +181,22 @@ mod tests {
         assert_eq!(l.campaigns(None), [0, 1, 2]);
         let pdx = l.city_by_slug("portland-or").unwrap();
         assert_eq!(l.campaigns(Some(pdx)), [0]);
-        assert_eq!(l.meetings(0, Some(pdx), Period::Upcoming).map(|m| l.campaign(0).meetings[m].id.as_str()).collect::<Vec<_>>(), ["pdx"]);
+        assert_eq!(
+            l.meetings(0, Some(pdx), Period::Upcoming)
+                .map(|m| l.campaign(0).meetings[m].id.as_str())
+                .collect::<Vec<_>>(),
+            ["pdx"]
+        );
         assert_eq!(l.city_by_slug("atlantis"), None);
     }
 
     #[test]
     fn meetings_become_past_as_time_goes_on() {
         let l = listing("2027-04-20T00:00:00Z");
-        let upcoming: Vec<_> = l.meetings(0, None, Period::Upcoming).map(|m| l.campaign(0).meetings[m].id.as_str()).collect();
+        let upcoming: Vec<_> = l
+            .meetings(0, None, Period::Upcoming)
+            .map(|m| l.campaign(0).meetings[m].id.as_str())
+            .collect();
         assert_eq!(upcoming, ["pdx", "pme"]);
         assert_eq!(l.meetings(0, None, Period::Past).count(), 2);
         // A meeting with no date is never past, so Berlin still counts.

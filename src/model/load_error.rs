@@ -62,12 +62,20 @@ mod tests {
     #[test]
     fn every_error_reads_as_a_sentence_with_its_detail() {
         assert!(LoadError::Http(404).message(Lang::En).contains("404"));
-        assert!(LoadError::Feed(FeedError::UnsupportedVersion("2".into())).message(Lang::En).contains("version 2"));
+        assert!(LoadError::Feed(FeedError::UnsupportedVersion("2".into()))
+            .message(Lang::En)
+            .contains("version 2"));
         let e = LoadError::Feed(FeedError::NotJson { line: 3, column: 14 });
         assert_eq!(e.detail().unwrap(), "JSON syntax error at line 3, column 14.");
         let e = LoadError::Feed(FeedError::WrongShape("there is no \"campaigns\" list".into()));
         assert_eq!(e.detail().unwrap(), "There is no \"campaigns\" list.");
-        assert!(LoadError::Network { cross_origin: true }.detail().unwrap().contains("Access-Control-Allow-Origin"));
-        assert_ne!(LoadError::Network { cross_origin: false }.message(Lang::De), LoadError::Network { cross_origin: false }.message(Lang::En));
+        assert!(LoadError::Network { cross_origin: true }
+            .detail()
+            .unwrap()
+            .contains("Access-Control-Allow-Origin"));
+        assert_ne!(
+            LoadError::Network { cross_origin: false }.message(Lang::De),
+            LoadError::Network { cross_origin: false }.message(Lang::En)
+        );
     }
 }

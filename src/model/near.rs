@@ -20,7 +20,10 @@ const KM_PER_MILE: f64 = 1.609_344;
 /// Where each of `cities` cities is: the average of the coordinates of its meetings that have
 /// both (`places`: each meeting's city and place), or `None` when none has. The average is taken
 /// on the sphere, so a city astride the 180th meridian (Fiji) stays where it is.
-pub fn city_points<'a>(cities: usize, places: impl Iterator<Item = (usize, &'a Place)>) -> Vec<Option<Point>> {
+pub fn city_points<'a>(
+    cities: usize,
+    places: impl Iterator<Item = (usize, &'a Place)>,
+) -> Vec<Option<Point>> {
     let mut sums = vec![(0.0, 0.0, 0.0, 0u32); cities];
     for (city, place) in places {
         if let (Some(lat), Some(lon)) = (place.lat, place.lon) {
@@ -32,7 +35,14 @@ pub fn city_points<'a>(cities: usize, places: impl Iterator<Item = (usize, &'a P
             s.3 += 1;
         }
     }
-    sums.into_iter().map(|(x, y, z, n)| (n > 0).then(|| Point { lat: atan2(z, (x * x + y * y).sqrt()).to_degrees(), lon: atan2(y, x).to_degrees() })).collect()
+    sums.into_iter()
+        .map(|(x, y, z, n)| {
+            (n > 0).then(|| Point {
+                lat: atan2(z, (x * x + y * y).sqrt()).to_degrees(),
+                lon: atan2(y, x).to_degrees(),
+            })
+        })
+        .collect()
 }
 
 /// The great-circle distance between two points, in kilometres (haversine).
@@ -52,7 +62,8 @@ pub fn distances(points: &[Option<Point>], here: Point) -> Vec<Option<f64>> {
 /// The cities nearest first; those without coordinates after them, in their own order (by name).
 pub fn by_distance(distances: &[Option<f64>]) -> Vec<usize> {
     // A distance is never negative, so its bits sort as it does.
-    let mut keyed: Vec<(u64, usize)> = distances.iter().enumerate().map(|(i, d)| (d.map_or(u64::MAX, f64::to_bits), i)).collect();
+    let mut keyed: Vec<(u64, usize)> =
+        distances.iter().enumerate().map(|(i, d)| (d.map_or(u64::MAX, f64::to_bits), i)).collect();
     keyed.sort_unstable();
     keyed.into_iter().map(|(_, i)| i).collect()
 }
@@ -74,7 +85,10 @@ pub enum Unit {
 fn region(tag: &str) -> Option<String> {
     tag.split(['-', '_'])
         .skip(1)
-        .find(|s| (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic())) || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit())))
+        .find(|s| {
+            (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))
+                || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
+        })
         .map(|s| s.to_ascii_uppercase())
 }
 
@@ -119,7 +133,11 @@ mod tests {
 
     #[test]
     fn a_city_is_at_the_average_of_its_meetings() {
-        let (a, b, no_coords) = (at(32.7757, -117.0719), at(32.8801, -117.2340), Place { city: "x".into(), ..Place::default() });
+        let (a, b, no_coords) = (
+            at(32.7757, -117.0719),
+            at(32.8801, -117.2340),
+            Place { city: "x".into(), ..Place::default() },
+        );
         let fiji = (at(-17.0, 179.9), at(-17.0, -179.9));
         let places = [(0, &a), (0, &b), (1, &no_coords), (2, &fiji.0), (2, &fiji.1)];
         let points = city_points(3, places.into_iter());
@@ -127,7 +145,10 @@ mod tests {
         assert!(close(p.lat, 32.8279, 0.001) && close(p.lon, -117.1530, 0.001), "{p:?}");
         assert_eq!(points[1], None);
         let f = points[2].unwrap();
-        assert!(close(f.lat, -17.0, 0.001) && close(f.lon.abs(), 180.0, 0.001), "across the 180th meridian: {f:?}");
+        assert!(
+            close(f.lat, -17.0, 0.001) && close(f.lon.abs(), 180.0, 0.001),
+            "across the 180th meridian: {f:?}"
+        );
     }
 
     #[test]
@@ -152,7 +173,11 @@ mod tests {
     #[test]
     fn miles_where_the_region_uses_them() {
         assert_eq!(Unit::for_tags(["en-US"]), Unit::Mi);
-        assert_eq!(Unit::for_tags(["en", "de", "en_gb"]), Unit::Mi, "the first tag with a region decides");
+        assert_eq!(
+            Unit::for_tags(["en", "de", "en_gb"]),
+            Unit::Mi,
+            "the first tag with a region decides"
+        );
         assert_eq!(Unit::for_tags(["en-AU", "en-US"]), Unit::Km);
         assert_eq!(Unit::for_tags(["en"]), Unit::Km);
         assert_eq!(Unit::for_tags(["es-419"]), Unit::Km);

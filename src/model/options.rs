@@ -21,7 +21,8 @@ pub const DEFAULT_LIMIT: usize = 20;
 /// The options a page address may set on an element that takes its options from there
 /// (`data-options-from-url`, the iframe page `embed.html`). Nothing else: not the feed (that
 /// goes through `data-feed-param` and its origin check), not the URL parameters themselves.
-pub const URL_OPTIONS: [&str; 7] = ["city", "campaign", "limit", "show-past", "lang", "layout", "theme"];
+pub const URL_OPTIONS: [&str; 7] =
+    ["city", "campaign", "limit", "show-past", "lang", "layout", "theme"];
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -97,7 +98,10 @@ pub struct Sources<A, P> {
 /// weigh more in the wasm than this whole option).
 fn milliseconds(seconds: &str) -> Option<u32> {
     let (whole, fraction) = seconds.split_once('.').unwrap_or((seconds, ""));
-    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+    if whole.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !fraction.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let millis: u32 = format!("{fraction:0<3}").get(..3)?.parse().ok()?;
@@ -105,7 +109,9 @@ fn milliseconds(seconds: &str) -> Option<u32> {
 }
 
 fn flag(value: Option<String>) -> bool {
-    value.is_some_and(|v| matches!(v.trim().to_ascii_lowercase().as_str(), "" | "true" | "yes" | "1" | "on"))
+    value.is_some_and(|v| {
+        matches!(v.trim().to_ascii_lowercase().as_str(), "" | "true" | "yes" | "1" | "on")
+    })
 }
 
 /// The URL parameter for the reader's city when the element names none: `<id>-city`, else
@@ -122,7 +128,11 @@ impl Options {
     /// Resolves one widget's options. `in_use` tells which city parameters widgets already on
     /// the page keep, so a new widget never takes one of theirs; `instance` is its number on the
     /// page. Every attribute is documented in the README ("Embed on your site").
-    pub fn resolve<A, P>(sources: Sources<A, P>, in_use: &dyn Fn(&str) -> bool, instance: u32) -> Options
+    pub fn resolve<A, P>(
+        sources: Sources<A, P>,
+        in_use: &dyn Fn(&str) -> bool,
+        instance: u32,
+    ) -> Options
     where
         A: Fn(&str) -> Option<String>,
         P: Fn(&str) -> Option<String>,
@@ -130,26 +140,47 @@ impl Options {
         let Sources { attr, page_param, page_lang, reader_lang } = sources;
         let from_url = attr("options-from-url").is_some();
         // An option: the element's attribute, else (where the element allows it) the page's.
-        let option = |name: &str| attr(name).or_else(|| (from_url && URL_OPTIONS.contains(&name)).then(|| page_param(name)).flatten());
-        let text = |name: &str| option(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let option = |name: &str| {
+            attr(name).or_else(|| {
+                (from_url && URL_OPTIONS.contains(&name)).then(|| page_param(name)).flatten()
+            })
+        };
+        let text =
+            |name: &str| option(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
 
         let feed_url = match attr("feed-param").and_then(|p| page_param(p.trim())) {
             Some(value) => {
-                let allowed: Vec<String> = attr("feed-origins").unwrap_or_default().split_whitespace().map(str::to_string).collect();
+                let allowed: Vec<String> = attr("feed-origins")
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect();
                 feed_from_page(&value, &allowed).map_err(LoadError::RefusedUrl)
             }
-            None => Ok(attr("feed").map(|f| f.trim().to_string()).filter(|f| !f.is_empty()).unwrap_or_else(|| DEFAULT_FEED.to_string())),
+            None => Ok(attr("feed")
+                .map(|f| f.trim().to_string())
+                .filter(|f| !f.is_empty())
+                .unwrap_or_else(|| DEFAULT_FEED.to_string())),
         };
-        let explicit_param = attr("city-param").map(|p| p.trim().to_string()).filter(|p| !p.is_empty());
+        let explicit_param =
+            attr("city-param").map(|p| p.trim().to_string()).filter(|p| !p.is_empty());
         // Where the page address sets options, the reader's choice must not land in one of them
         // (`embed.html?city=berlin` is the default; the choice goes elsewhere).
-        let city_param = explicit_param.filter(|p| !(from_url && URL_OPTIONS.contains(&p.as_str()))).unwrap_or_else(|| {
-            let id = attr("id").map(|id| id.trim().to_string()).filter(|id| !id.is_empty());
-            city_param_for(id.as_deref(), in_use)
-        });
+        let city_param = explicit_param
+            .filter(|p| !(from_url && URL_OPTIONS.contains(&p.as_str())))
+            .unwrap_or_else(|| {
+                let id = attr("id").map(|id| id.trim().to_string()).filter(|id| !id.is_empty());
+                city_param_for(id.as_deref(), in_use)
+            });
         let lang_attr = text("lang");
-        let lang = lang_attr.as_deref().and_then(Lang::from_tag).or_else(|| page_lang.as_deref().and_then(Lang::from_tag)).unwrap_or_default();
-        let distance_unit = Unit::for_tags([&lang_attr, &page_lang, &reader_lang].into_iter().flatten().map(String::as_str));
+        let lang = lang_attr
+            .as_deref()
+            .and_then(Lang::from_tag)
+            .or_else(|| page_lang.as_deref().and_then(Lang::from_tag))
+            .unwrap_or_default();
+        let distance_unit = Unit::for_tags(
+            [&lang_attr, &page_lang, &reader_lang].into_iter().flatten().map(String::as_str),
+        );
         let limit = match text("limit").map(|n| n.to_ascii_lowercase()).as_deref() {
             Some("none" | "all" | "0") => None,
             Some(n) => Some(n.parse().ok().filter(|&n| n > 0).unwrap_or(DEFAULT_LIMIT)),
@@ -173,7 +204,9 @@ impl Options {
             compact: text("layout").is_some_and(|l| l.eq_ignore_ascii_case("compact")),
             theme,
             framed: flag(attr("frame")),
-            timeout_ms: text("timeout").and_then(|t| milliseconds(&t)).map_or(DEFAULT_TIMEOUT_MS, |ms| ms.clamp(1_000, 120_000)),
+            timeout_ms: text("timeout")
+                .and_then(|t| milliseconds(&t))
+                .map_or(DEFAULT_TIMEOUT_MS, |ms| ms.clamp(1_000, 120_000)),
             instance,
             static_page: false,
             prerender: false,
@@ -188,7 +221,11 @@ impl Options {
             limit: None,
             static_page: true,
             prerender,
-            ..Options::resolve(Sources { attr: none, page_param: none, page_lang: None, reader_lang: None }, &|_| false, 0)
+            ..Options::resolve(
+                Sources { attr: none, page_param: none, page_lang: None, reader_lang: None },
+                &|_| false,
+                0,
+            )
         }
     }
 }
@@ -203,8 +240,18 @@ mod tests {
         list.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
     }
 
-    fn resolve_with(attrs: Pairs, params: Pairs, page_lang: Option<&str>, in_use: &[&str]) -> Options {
-        let sources = Sources { attr: |k: &str| get(attrs, k), page_param: |k: &str| get(params, k), page_lang: page_lang.map(Into::into), reader_lang: None };
+    fn resolve_with(
+        attrs: Pairs,
+        params: Pairs,
+        page_lang: Option<&str>,
+        in_use: &[&str],
+    ) -> Options {
+        let sources = Sources {
+            attr: |k: &str| get(attrs, k),
+            page_param: |k: &str| get(params, k),
+            page_lang: page_lang.map(Into::into),
+            reader_lang: None,
+        };
         Options::resolve(sources, &|p| in_use.contains(&p), 0)
     }
 
@@ -222,7 +269,11 @@ mod tests {
         assert_eq!(unit(&[], None, None), Unit::Km);
         assert_eq!(unit(&[], Some("en"), Some("en-US")), Unit::Mi, "the reader's region");
         assert_eq!(unit(&[], Some("de-DE"), Some("en-US")), Unit::Km, "the page names its region");
-        assert_eq!(unit(&[("lang", "en-GB")], Some("en-AU"), None), Unit::Mi, "the widget's own language first");
+        assert_eq!(
+            unit(&[("lang", "en-GB")], Some("en-AU"), None),
+            Unit::Mi,
+            "the widget's own language first"
+        );
     }
 
     fn resolve(attrs: Pairs, params: Pairs, page_lang: Option<&str>) -> Options {
@@ -232,7 +283,11 @@ mod tests {
     #[test]
     fn defaults() {
         let o = resolve(&[], &[("feed", "/x.json")], None);
-        assert_eq!(o.feed_url, Ok("feed.json".to_string()), "?feed= is ignored unless the element allows it");
+        assert_eq!(
+            o.feed_url,
+            Ok("feed.json".to_string()),
+            "?feed= is ignored unless the element allows it"
+        );
         assert_eq!(o.city_param, "um-city");
         assert_eq!(o.lang, Lang::En);
         assert_eq!(
@@ -254,24 +309,49 @@ mod tests {
     #[test]
     fn page_may_name_a_same_origin_feed_only_where_allowed() {
         let allowed = [("feed-param", "feed"), ("city-param", "city")];
-        assert_eq!(resolve(&allowed, &[("feed", "/spring.json")], None).feed_url, Ok("/spring.json".into()));
-        assert!(matches!(resolve(&allowed, &[("feed", "https://evil.example/f.json")], None).feed_url, Err(LoadError::RefusedUrl(_))));
-        assert!(matches!(resolve(&allowed, &[("feed", "//evil.example/f.json")], None).feed_url, Err(LoadError::RefusedUrl(_))));
+        assert_eq!(
+            resolve(&allowed, &[("feed", "/spring.json")], None).feed_url,
+            Ok("/spring.json".into())
+        );
+        assert!(matches!(
+            resolve(&allowed, &[("feed", "https://evil.example/f.json")], None).feed_url,
+            Err(LoadError::RefusedUrl(_))
+        ));
+        assert!(matches!(
+            resolve(&allowed, &[("feed", "//evil.example/f.json")], None).feed_url,
+            Err(LoadError::RefusedUrl(_))
+        ));
         assert_eq!(resolve(&allowed, &[], None).feed_url, Ok("feed.json".into()));
         assert_eq!(resolve(&allowed, &[], None).city_param, "city");
         // The deployer of a page may allow named origins besides its own.
-        let listed = [("feed-param", "feed"), ("feed-origins", "https://chapter.example https://other.example")];
-        assert_eq!(resolve(&listed, &[("feed", "https://chapter.example/f.json")], None).feed_url, Ok("https://chapter.example/f.json".into()));
-        assert!(resolve(&listed, &[("feed", "https://chapter.example.evil.example/f.json")], None).feed_url.is_err());
+        let listed = [
+            ("feed-param", "feed"),
+            ("feed-origins", "https://chapter.example https://other.example"),
+        ];
+        assert_eq!(
+            resolve(&listed, &[("feed", "https://chapter.example/f.json")], None).feed_url,
+            Ok("https://chapter.example/f.json".into())
+        );
+        assert!(resolve(&listed, &[("feed", "https://chapter.example.evil.example/f.json")], None)
+            .feed_url
+            .is_err());
     }
 
     #[test]
     fn embedder_feed_and_language() {
-        let o = resolve(&[("feed", "https://chapter.example/feed.json"), ("lang", "de")], &[], Some("en"));
+        let o = resolve(
+            &[("feed", "https://chapter.example/feed.json"), ("lang", "de")],
+            &[],
+            Some("en"),
+        );
         assert_eq!(o.feed_url, Ok("https://chapter.example/feed.json".into()));
         assert_eq!(o.lang, Lang::De);
         assert_eq!(resolve(&[], &[], Some("de-DE")).lang, Lang::De);
-        assert_eq!(resolve(&[("lang", "nl")], &[], Some("de")).lang, Lang::De, "an unknown language falls back to the page's");
+        assert_eq!(
+            resolve(&[("lang", "nl")], &[], Some("de")).lang,
+            Lang::De,
+            "an unknown language falls back to the page's"
+        );
         assert_eq!(resolve(&[("lang", "nl")], &[], None).lang, Lang::En);
     }
 
@@ -282,15 +362,31 @@ mod tests {
         assert_eq!(resolve_with(&[], &[], None, &["um-city", "um-city-2"]).city_param, "um-city-3");
         // A name freed by a widget that went away is taken again, by whichever mounts next.
         assert_eq!(resolve_with(&[], &[], None, &["um-city-2"]).city_param, "um-city");
-        assert_eq!(resolve_with(&[("id", "fascism")], &[], None, &["um-city"]).city_param, "fascism-city");
-        assert_eq!(resolve_with(&[("id", "fascism")], &[], None, &["fascism-city"]).city_param, "fascism-city-2");
-        assert_eq!(resolve_with(&[("id", "x"), ("city-param", "where")], &[], None, &[]).city_param, "where");
+        assert_eq!(
+            resolve_with(&[("id", "fascism")], &[], None, &["um-city"]).city_param,
+            "fascism-city"
+        );
+        assert_eq!(
+            resolve_with(&[("id", "fascism")], &[], None, &["fascism-city"]).city_param,
+            "fascism-city-2"
+        );
+        assert_eq!(
+            resolve_with(&[("id", "x"), ("city-param", "where")], &[], None, &[]).city_param,
+            "where"
+        );
         assert_eq!(resolve_with(&[], &[], None, &["um-city"]).meeting_param, "um-meeting-2");
     }
 
     #[test]
     fn display_options() {
-        let attrs = [("city", "Portland, OR"), ("campaign", "no-war"), ("limit", "3"), ("show-past", ""), ("layout", "compact"), ("theme", "dark")];
+        let attrs = [
+            ("city", "Portland, OR"),
+            ("campaign", "no-war"),
+            ("limit", "3"),
+            ("show-past", ""),
+            ("layout", "compact"),
+            ("theme", "dark"),
+        ];
         let o = resolve(&attrs, &[], None);
         assert_eq!(o.city.as_deref(), Some("Portland, OR"));
         assert_eq!(o.campaign.as_deref(), Some("no-war"));
@@ -304,11 +400,28 @@ mod tests {
     #[test]
     fn the_iframe_page_takes_its_options_from_its_address_but_keeps_the_choice_apart() {
         let frame = [("options-from-url", ""), ("frame", ""), ("feed-param", "feed")];
-        let params = [("city", "berlin"), ("limit", "3"), ("lang", "de"), ("show-past", ""), ("timeout", "1"), ("city-param", "lang"), ("frame", "")];
+        let params = [
+            ("city", "berlin"),
+            ("limit", "3"),
+            ("lang", "de"),
+            ("show-past", ""),
+            ("timeout", "1"),
+            ("city-param", "lang"),
+            ("frame", ""),
+        ];
         let o = resolve(&frame, &params, Some("en"));
-        assert_eq!((o.city.as_deref(), o.limit, o.lang, o.show_past, o.framed), (Some("berlin"), Some(3), Lang::De, true, true));
-        assert_eq!(o.timeout_ms, DEFAULT_TIMEOUT_MS, "the address sets only the options of URL_OPTIONS");
-        assert_eq!(o.city_param, "um-city", "the reader's choice is kept apart from ?city=, the default");
+        assert_eq!(
+            (o.city.as_deref(), o.limit, o.lang, o.show_past, o.framed),
+            (Some("berlin"), Some(3), Lang::De, true, true)
+        );
+        assert_eq!(
+            o.timeout_ms, DEFAULT_TIMEOUT_MS,
+            "the address sets only the options of URL_OPTIONS"
+        );
+        assert_eq!(
+            o.city_param, "um-city",
+            "the reader's choice is kept apart from ?city=, the default"
+        );
         // Even where the page names `city` as the parameter to keep the choice in.
         let o = resolve(&[("options-from-url", ""), ("city-param", "city")], &params, None);
         assert_eq!((o.city.as_deref(), o.city_param.as_str()), (Some("berlin"), "um-city"));

@@ -53,19 +53,30 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
     })?;
     let root = document.root();
     if !root.is_object() {
-        return Err(FeedError::WrongShape(format!("the document is {}, not an object with \"version\" and \"campaigns\"", kind_of(root))));
+        return Err(FeedError::WrongShape(format!(
+            "the document is {}, not an object with \"version\" and \"campaigns\"",
+            kind_of(root)
+        )));
     }
     check_version(root.get("version"))?;
     let campaigns = match root.get("campaigns") {
-        Some(list) => list.items().ok_or_else(|| FeedError::WrongShape(format!("\"campaigns\" is {}, not a list", kind_of(list))))?,
+        Some(list) => list.items().ok_or_else(|| {
+            FeedError::WrongShape(format!("\"campaigns\" is {}, not a list", kind_of(list)))
+        })?,
         None => return Err(FeedError::WrongShape("there is no \"campaigns\" list".to_string())),
     };
 
     let mut problems = Vec::new();
     let publisher = match root.get("publisher") {
-        Some(map) if map.is_object() => Some(publisher(&mut Fields::new(map, &|| "publisher".to_string(), &mut problems))),
+        Some(map) if map.is_object() => {
+            Some(publisher(&mut Fields::new(map, &|| "publisher".to_string(), &mut problems)))
+        }
         Some(other) => {
-            problems.push(corrected("publisher", other, format!("is {}, not an object; ignored", kind_of(other))));
+            problems.push(corrected(
+                "publisher",
+                other,
+                format!("is {}, not an object; ignored", kind_of(other)),
+            ));
             None
         }
         None => None,
@@ -75,7 +86,11 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
     for (i, value) in campaigns.enumerate() {
         let path = entry_path("campaigns", i, value);
         match campaign(value, &path, &mut problems) {
-            Ok(c) if !seen.insert(c.id.clone()) => problems.push(left_out(&path, value, format!("the id {} is used by an earlier campaign", quoted(&c.id)))),
+            Ok(c) if !seen.insert(c.id.clone()) => problems.push(left_out(
+                &path,
+                value,
+                format!("the id {} is used by an earlier campaign", quoted(&c.id)),
+            )),
             Ok(c) => out.push(c),
             Err(why) => problems.push(left_out(&path, value, why)),
         }
@@ -84,15 +99,24 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
 }
 
 fn check_version(version: Option<Value>) -> Result<(), FeedError> {
-    let Some(version) = version else { return Err(FeedError::WrongShape("there is no \"version\"".to_string())) };
+    let Some(version) = version else {
+        return Err(FeedError::WrongShape("there is no \"version\"".to_string()));
+    };
     let shown = match (version.number(), version.as_str()) {
         (Some(n), _) => n.to_string(),
         (_, Some(s)) => s.trim().to_string(),
-        _ => return Err(FeedError::WrongShape(format!("\"version\" is {}, not a number", kind_of(version)))),
+        _ => {
+            return Err(FeedError::WrongShape(format!(
+                "\"version\" is {}, not a number",
+                kind_of(version)
+            )))
+        }
     };
     // Major version 1: "1", "1.0", "1.2" (a newer minor version is read; its new fields ignored).
     let major = shown.split('.').next().unwrap_or("");
-    if major == "1" && shown.split('.').nth(1).is_none_or(|minor| minor.chars().all(|c| c.is_ascii_digit())) {
+    if major == "1"
+        && shown.split('.').nth(1).is_none_or(|minor| minor.chars().all(|c| c.is_ascii_digit()))
+    {
         Ok(())
     } else {
         Err(FeedError::UnsupportedVersion(shown))
@@ -177,7 +201,10 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
                 if s.len() > max {
                     let chars = s.chars().count();
                     if chars > max {
-                        self.fix_at(value, format!("\"{key}\" is {chars} characters long; cut to {max}"));
+                        self.fix_at(
+                            value,
+                            format!("\"{key}\" is {chars} characters long; cut to {max}"),
+                        );
                         return Some(cut(&s, max));
                     }
                 }
@@ -199,7 +226,9 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
     fn id(&self) -> Result<String, String> {
         match self.map.get("id") {
             None => Err("it has no \"id\"".to_string()),
-            Some(v) => id_text(v).map(|id| cut(&id, MAX_SHORT_TEXT)).ok_or_else(|| "its \"id\" is empty or not text".to_string()),
+            Some(v) => id_text(v)
+                .map(|id| cut(&id, MAX_SHORT_TEXT))
+                .ok_or_else(|| "its \"id\" is empty or not text".to_string()),
         }
     }
 
@@ -244,7 +273,14 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
             (_, Some(s)) => {
                 let url = SafeUrl::parse(s);
                 if url.is_none() {
-                    self.fix_at(raw, format!("{} {} is not an https, http or mailto link; dropped", what(), quoted(&cut(s.trim(), 80))));
+                    self.fix_at(
+                        raw,
+                        format!(
+                            "{} {} is not an https, http or mailto link; dropped",
+                            what(),
+                            quoted(&cut(s.trim(), 80))
+                        ),
+                    );
                 }
                 url
             }
@@ -265,24 +301,37 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
     fn link(&mut self, what: Path, value: Value, default_label: &str) -> Option<Link> {
         let o = value;
         if !o.is_object() {
-            self.fix_at(value, format!("{} is {}, not a link object; ignored", what(), kind_of(value)));
+            self.fix_at(
+                value,
+                format!("{} is {}, not a link object; ignored", what(), kind_of(value)),
+            );
             return None;
         }
         let url = self.url_value(what, o.get("url"))?;
         let label = o.get("label").and_then(Value::as_str).map(clean).filter(|l| !l.is_empty());
-        let kind = match o.get("kind").and_then(Value::as_str).map(str::to_ascii_lowercase).as_deref() {
-            Some("rsvp") => LinkKind::Rsvp,
-            Some("livestream") => LinkKind::Livestream,
-            Some("info") => LinkKind::Info,
-            Some("contact") => LinkKind::Contact,
-            _ => LinkKind::Other,
-        };
-        Some(Link { label: cut(&label.unwrap_or_else(|| default_label.to_string()), MAX_SHORT_TEXT), url, kind })
+        let kind =
+            match o.get("kind").and_then(Value::as_str).map(str::to_ascii_lowercase).as_deref() {
+                Some("rsvp") => LinkKind::Rsvp,
+                Some("livestream") => LinkKind::Livestream,
+                Some("info") => LinkKind::Info,
+                Some("contact") => LinkKind::Contact,
+                _ => LinkKind::Other,
+            };
+        Some(Link {
+            label: cut(&label.unwrap_or_else(|| default_label.to_string()), MAX_SHORT_TEXT),
+            url,
+            kind,
+        })
     }
 
     fn links(&mut self, key: &str) -> Vec<Link> {
         let items = self.list(key);
-        items.enumerate().filter_map(|(i, v)| self.link(&|| format!("\"{key}\"[{i}]"), v, key_default_label(key))).collect()
+        items
+            .enumerate()
+            .filter_map(|(i, v)| {
+                self.link(&|| format!("\"{key}\"[{i}]"), v, key_default_label(key))
+            })
+            .collect()
     }
 
     fn number(&mut self, key: &str, range: std::ops::RangeInclusive<f64>) -> Option<f64> {
@@ -313,7 +362,11 @@ fn key_default_label(key: &str) -> &'static str {
 }
 
 fn publisher(f: &mut Fields) -> Publisher {
-    Publisher { name: f.text("name", MAX_SHORT_TEXT), url: f.url("url"), contact_url: f.url("contact_url") }
+    Publisher {
+        name: f.text("name", MAX_SHORT_TEXT),
+        url: f.url("url"),
+        contact_url: f.url("contact_url"),
+    }
 }
 
 fn paragraphs(text: &str) -> Vec<String> {
@@ -348,27 +401,41 @@ fn campaign(value: Value, path: &str, problems: &mut Vec<Problem>) -> Result<Cam
     let title = f.required_text("title", MAX_SHORT_TEXT)?;
     let meetings_raw = match map.get("meetings") {
         Some(list) if list.kind() == Kind::Array => list.items().unwrap_or_default(),
-        Some(other) if other.kind() != Kind::Null => return Err(format!("\"meetings\" is {}, not a list", kind_of(other))),
+        Some(other) if other.kind() != Kind::Null => {
+            return Err(format!("\"meetings\" is {}, not a list", kind_of(other)))
+        }
         _ => {
             f.fix("it has no \"meetings\" list; shown without meetings".to_string());
             Items::default()
         }
     };
     let image = match map.get("image") {
-        Some(img) if img.is_object() => f
-            .url_value(&|| quoted("image.url"), img.get("url"))
-            .map(|url| Image { url, alt: img.get("alt").and_then(Value::as_str).map(|a| cut(&clean(a), MAX_SHORT_TEXT)).unwrap_or_default() }),
+        Some(img) if img.is_object() => {
+            f.url_value(&|| quoted("image.url"), img.get("url")).map(|url| Image {
+                url,
+                alt: img
+                    .get("alt")
+                    .and_then(Value::as_str)
+                    .map(|a| cut(&clean(a), MAX_SHORT_TEXT))
+                    .unwrap_or_default(),
+            })
+        }
         _ => None,
     };
     let speakers = f
         .list("speakers")
         .filter_map(|s| match s.kind() {
-            Kind::String => Some(Speaker { name: cut(&clean(s.as_str()?), MAX_SHORT_TEXT), bio: None }),
+            Kind::String => {
+                Some(Speaker { name: cut(&clean(s.as_str()?), MAX_SHORT_TEXT), bio: None })
+            }
             Kind::Object => {
                 let o = s;
                 let name = clean(o.get("name")?.as_str()?);
                 let bio = o.get("bio").and_then(Value::as_str).map(clean).filter(|b| !b.is_empty());
-                Some(Speaker { name: cut(&name, MAX_SHORT_TEXT), bio: bio.map(|b| cut(&b, MAX_LONG_TEXT)) })
+                Some(Speaker {
+                    name: cut(&name, MAX_SHORT_TEXT),
+                    bio: bio.map(|b| cut(&b, MAX_LONG_TEXT)),
+                })
             }
             _ => None,
         })
@@ -393,9 +460,11 @@ fn campaign(value: Value, path: &str, problems: &mut Vec<Problem>) -> Result<Cam
     for (i, value) in meetings_raw.enumerate() {
         let mpath = || format!("{path} › {}", entry_path("meetings", i, value));
         match meeting(value, &mpath, problems) {
-            Ok(m) if !seen.insert(m.id.clone()) => {
-                problems.push(left_out(&mpath(), value, format!("the id {} is used by an earlier meeting of this campaign", quoted(&m.id))))
-            }
+            Ok(m) if !seen.insert(m.id.clone()) => problems.push(left_out(
+                &mpath(),
+                value,
+                format!("the id {} is used by an earlier meeting of this campaign", quoted(&m.id)),
+            )),
             Ok(m) => c.meetings.push(m),
             Err(why) => problems.push(left_out(&mpath(), value, why)),
         }
@@ -564,13 +633,29 @@ mod tests {
         assert_eq!(parse_feed("").unwrap_err(), FeedError::Empty);
         assert_eq!(parse_feed(" \n ").unwrap_err(), FeedError::Empty);
         assert_eq!(parse_feed(&FULL[..200]).unwrap_err(), FeedError::Truncated);
-        assert!(matches!(parse_feed("<html>oops</html>").unwrap_err(), FeedError::NotJson { line: 1, column: 1 }));
+        assert!(matches!(
+            parse_feed("<html>oops</html>").unwrap_err(),
+            FeedError::NotJson { line: 1, column: 1 }
+        ));
         assert!(matches!(parse_feed("[1,2]").unwrap_err(), FeedError::WrongShape(_)));
-        assert!(matches!(parse_feed(r#"{"campaigns": []}"#).unwrap_err(), FeedError::WrongShape(_)));
-        assert!(matches!(parse_feed(r#"{"version": 1, "campaigns": {}}"#).unwrap_err(), FeedError::WrongShape(_)));
-        assert_eq!(parse_feed(r#"{"version": 2, "campaigns": []}"#).unwrap_err(), FeedError::UnsupportedVersion("2".into()));
-        assert_eq!(parse_feed(r#"{"version": "2.0", "campaigns": []}"#).unwrap_err(), FeedError::UnsupportedVersion("2.0".into()));
-        let big = format!(r#"{{"version":1,"campaigns":[],"pad":"{}"}}"#, "x".repeat(MAX_FEED_BYTES));
+        assert!(matches!(
+            parse_feed(r#"{"campaigns": []}"#).unwrap_err(),
+            FeedError::WrongShape(_)
+        ));
+        assert!(matches!(
+            parse_feed(r#"{"version": 1, "campaigns": {}}"#).unwrap_err(),
+            FeedError::WrongShape(_)
+        ));
+        assert_eq!(
+            parse_feed(r#"{"version": 2, "campaigns": []}"#).unwrap_err(),
+            FeedError::UnsupportedVersion("2".into())
+        );
+        assert_eq!(
+            parse_feed(r#"{"version": "2.0", "campaigns": []}"#).unwrap_err(),
+            FeedError::UnsupportedVersion("2.0".into())
+        );
+        let big =
+            format!(r#"{{"version":1,"campaigns":[],"pad":"{}"}}"#, "x".repeat(MAX_FEED_BYTES));
         assert!(matches!(parse_feed(&big).unwrap_err(), FeedError::TooLarge { .. }));
     }
 
@@ -602,8 +687,15 @@ mod tests {
         assert_eq!(ids, ["a", "b"]);
         assert_eq!(f.campaigns[0].meetings.len(), 1);
         assert_eq!(f.left_out(), 7, "{:#?}", f.problems);
-        assert!(f.problems.iter().any(|p| p.path == r#"campaigns[0] "a" › meetings[3] "bad-date""# && p.message.contains("2027-13-45")));
-        assert!(f.problems.iter().any(|p| p.path == "campaigns[1]" && p.message.contains("\"id\"")));
+        assert!(f
+            .problems
+            .iter()
+            .any(|p| p.path == r#"campaigns[0] "a" › meetings[3] "bad-date""#
+                && p.message.contains("2027-13-45")));
+        assert!(f
+            .problems
+            .iter()
+            .any(|p| p.path == "campaigns[1]" && p.message.contains("\"id\"")));
     }
 
     #[test]
@@ -621,8 +713,18 @@ mod tests {
         assert_eq!(f.problems.len(), 3);
         assert!(f.problems.iter().all(|p| p.severity == Severity::Corrected));
         let messages: Vec<_> = f.problems.iter().map(|p| p.message.as_str()).collect();
-        assert!(messages.contains(&r#""links"[0] "JaVaScRiPt:alert(1)" is not an https, http or mailto link; dropped"#), "{messages:#?}");
-        assert!(messages.contains(&r#""url" "javascript:alert(1)" is not an https, http or mailto link; dropped"#), "{messages:#?}");
+        assert!(
+            messages.contains(
+                &r#""links"[0] "JaVaScRiPt:alert(1)" is not an https, http or mailto link; dropped"#
+            ),
+            "{messages:#?}"
+        );
+        assert!(
+            messages.contains(
+                &r#""url" "javascript:alert(1)" is not an https, http or mailto link; dropped"#
+            ),
+            "{messages:#?}"
+        );
     }
 
     #[test]
@@ -643,7 +745,9 @@ mod tests {
 
     #[test]
     fn text_is_kept_as_text() {
-        let f = feed(r#"{"version":1,"campaigns":[{"id":"a","title":"<img src=x onerror=alert(1)>\u0007","meetings":[]}]}"#);
+        let f = feed(
+            r#"{"version":1,"campaigns":[{"id":"a","title":"<img src=x onerror=alert(1)>\u0007","meetings":[]}]}"#,
+        );
         assert_eq!(f.campaigns[0].title, "<img src=x onerror=alert(1)>");
     }
 }

@@ -61,7 +61,10 @@ pub fn map_link(place: &Place) -> Option<SafeUrl> {
         }
         _ => {
             place.street.as_ref().or(place.name.as_ref())?;
-            let query = join(&[place.name.as_deref(), Some(&street_line(place)), place.country.as_deref()], ", ")?;
+            let query = join(
+                &[place.name.as_deref(), Some(&street_line(place)), place.country.as_deref()],
+                ", ",
+            )?;
             format!("https://www.openstreetmap.org/search?query={}", percent_encode(&query))
         }
     };
@@ -96,7 +99,10 @@ mod tests {
             ..Place::default()
         };
         assert_eq!(street_line(&berlin), "Sprengelstraße 15, 13353 Berlin");
-        assert_eq!(street_line(&Place { city: "Cambridge".into(), ..Place::default() }), "Cambridge");
+        assert_eq!(
+            street_line(&Place { city: "Cambridge".into(), ..Place::default() }),
+            "Cambridge"
+        );
         assert_eq!(venue_line(&place("US"), false).unwrap(), "Wayne State University, Room 258");
         assert_eq!(venue_line(&place("US"), true).unwrap(), "Room 258");
     }

@@ -69,11 +69,19 @@ mod tests {
     fn cards_come_in_whole_in_order_a_step_at_a_time() {
         let reveal = Reveal::new([20, 20, 0, 5, 20, 20, 20]);
         let shown = |budget| (0..7).filter(|&c| reveal.shows(c, budget)).collect::<Vec<_>>();
-        assert_eq!(shown(FIRST), [0, 1, 2, 3, 4], "the fifth card starts at 45, inside the first 48");
+        assert_eq!(
+            shown(FIRST),
+            [0, 1, 2, 3, 4],
+            "the fifth card starts at 45, inside the first 48"
+        );
         assert_eq!(shown(FIRST + STEP), [0, 1, 2, 3, 4, 5]);
         assert_eq!(shown(FIRST + 2 * STEP), [0, 1, 2, 3, 4, 5, 6]);
         let steps: Vec<_> = std::iter::successors(Some(FIRST), |&b| reveal.next(b)).collect();
-        assert_eq!(steps, [FIRST, FIRST + STEP, FIRST + 2 * STEP], "no step after the last card shows");
+        assert_eq!(
+            steps,
+            [FIRST, FIRST + STEP, FIRST + 2 * STEP],
+            "no step after the last card shows"
+        );
     }
 
     #[test]

@@ -14,7 +14,12 @@ pub fn cut_at_word(text: &str, max: usize) -> String {
         None => text.to_string(),
         Some((end, _)) => {
             let head = &text[..end];
-            format!("{}…", head.rfind(' ').map_or(head, |space| &head[..space]).trim_end_matches([',', ';', ':', ' ']))
+            format!(
+                "{}…",
+                head.rfind(' ')
+                    .map_or(head, |space| &head[..space])
+                    .trim_end_matches([',', ';', ':', ' '])
+            )
         }
     }
 }
@@ -23,7 +28,8 @@ pub fn cut_at_word(text: &str, max: usize) -> String {
 pub fn clean(s: &str) -> String {
     // Nearly every text starts and ends with a visible ASCII character, and needs no trim.
     let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
-    let s = if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) { s } else { s.trim() };
+    let s =
+        if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) { s } else { s.trim() };
     // Control characters are bytes below 0x20 and 0x7F, or U+0080–U+009F (0xC2 0x80–0x9F in
     // UTF-8): a byte scan finds the text that cannot have any, which is nearly all of it.
     let may_have_control = s.bytes().any(|b| (b < 0x20 && b != b'\n') || b == 0x7f || b == 0xc2);

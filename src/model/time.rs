@@ -4,7 +4,9 @@
 
 use super::text::quoted;
 use super::zone::Zone;
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc,
+};
 
 /// When a meeting happens, as far as the feed knows.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,7 +50,11 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::from_ymd_opt(digits(s.get(0..4))? as i32, digits(s.get(5..7))?, digits(s.get(8..10))?)
+    NaiveDate::from_ymd_opt(
+        digits(s.get(0..4))? as i32,
+        digits(s.get(5..7))?,
+        digits(s.get(8..10))?,
+    )
 }
 
 /// Reads an RFC 3339 date-time, also without seconds or without an offset:
@@ -57,7 +63,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 /// chrono's parser, which weighs far more in the wasm.)
 pub fn parse_date_time_parts(s: &str) -> Option<(NaiveDateTime, Option<i32>)> {
     let date = parse_date(s.get(0..10)?)?;
-    if !matches!(s.as_bytes().get(10), Some(b'T' | b't' | b' ')) || s.as_bytes().get(13) != Some(&b':') {
+    if !matches!(s.as_bytes().get(10), Some(b'T' | b't' | b' '))
+        || s.as_bytes().get(13) != Some(&b':')
+    {
         return None;
     }
     let (hour, minute) = (digits(s.get(11..13))?, digits(s.get(14..16))?);
@@ -85,7 +93,9 @@ pub fn parse_date_time_parts(s: &str) -> Option<(NaiveDateTime, Option<i32>)> {
             };
             let body = rest.get(1..)?;
             let (h, m) = match body.len() {
-                5 if body.as_bytes()[2] == b':' => (digits(body.get(0..2))?, digits(body.get(3..5))?),
+                5 if body.as_bytes()[2] == b':' => {
+                    (digits(body.get(0..2))?, digits(body.get(3..5))?)
+                }
                 4 => (digits(body.get(0..2))?, digits(body.get(2..4))?),
                 _ => return None,
             };
@@ -112,27 +122,52 @@ pub fn date_text(d: NaiveDate) -> String {
 /// `2027-04-19T18:30:00+02:00`, for `<time datetime>`.
 pub fn rfc3339(t: &DateTime<FixedOffset>) -> String {
     let local = t.naive_local();
-    format!("{}T{:02}:{:02}:{:02}{}", date_text(local.date()), local.hour(), local.minute(), local.second(), show_offset(t.offset().local_minus_utc() / 60))
+    format!(
+        "{}T{:02}:{:02}:{:02}{}",
+        date_text(local.date()),
+        local.hour(),
+        local.minute(),
+        local.second(),
+        show_offset(t.offset().local_minus_utc() / 60)
+    )
 }
 
 fn at_offset(local: NaiveDateTime, minutes: i32) -> DateTime<FixedOffset> {
-    local.and_local_timezone(offset(minutes)).single().expect("a fixed offset maps every local time once")
+    local
+        .and_local_timezone(offset(minutes))
+        .single()
+        .expect("a fixed offset maps every local time once")
 }
 
 /// One date-time string: with an offset, or a local time resolved in the venue's zone.
-fn parse_date_time(field: &str, raw: &str, zone: Option<&Zone>, fixes: &mut Vec<String>) -> Result<DateTime<FixedOffset>, String> {
-    let (local, given) = parse_date_time_parts(raw).ok_or_else(|| format!("{field} {} is not a date (YYYY-MM-DD) or an RFC 3339 date-time", quoted(raw)))?;
+fn parse_date_time(
+    field: &str,
+    raw: &str,
+    zone: Option<&Zone>,
+    fixes: &mut Vec<String>,
+) -> Result<DateTime<FixedOffset>, String> {
+    let (local, given) = parse_date_time_parts(raw).ok_or_else(|| {
+        format!("{field} {} is not a date (YYYY-MM-DD) or an RFC 3339 date-time", quoted(raw))
+    })?;
     match (given, zone) {
         (Some(minutes), _) => Ok(check_offset(field, raw, at_offset(local, minutes), zone, fixes)),
         (None, Some(zone)) => Ok(at_offset(local, zone.offset_for_local(local))),
-        (None, None) => Err(format!("{field} {} has no UTC offset and no known time_zone", quoted(raw))),
+        (None, None) => {
+            Err(format!("{field} {} has no UTC offset and no known time_zone", quoted(raw)))
+        }
     }
 }
 
 /// A time whose offset is not the one its zone has on that day. A UTC time ("Z") is taken
 /// as an instant and moved to the venue's clock; any other offset is taken as a mistyped
 /// offset on a correct wall-clock time, which is kept.
-fn check_offset(field: &str, raw: &str, t: DateTime<FixedOffset>, zone: Option<&Zone>, fixes: &mut Vec<String>) -> DateTime<FixedOffset> {
+fn check_offset(
+    field: &str,
+    raw: &str,
+    t: DateTime<FixedOffset>,
+    zone: Option<&Zone>,
+    fixes: &mut Vec<String>,
+) -> DateTime<FixedOffset> {
     let Some(zone) = zone else { return t };
     let given = t.offset().local_minus_utc() / 60;
     let at_instant = zone.offset_at_utc(t.naive_utc());
@@ -156,7 +191,11 @@ fn check_offset(field: &str, raw: &str, t: DateTime<FixedOffset>, zone: Option<&
 }
 
 /// Parses a meeting's `start` and `end` by the rules of feed-v1.md.
-pub fn parse_when(start: Option<&str>, end: Option<&str>, zone: Option<&Zone>) -> Result<Parsed, String> {
+pub fn parse_when(
+    start: Option<&str>,
+    end: Option<&str>,
+    zone: Option<&Zone>,
+) -> Result<Parsed, String> {
     let mut corrections = Vec::new();
     let Some(start) = start else {
         if end.is_some() {
@@ -165,7 +204,8 @@ pub fn parse_when(start: Option<&str>, end: Option<&str>, zone: Option<&Zone>) -
         return Ok(Parsed { when: When::Unknown, corrections });
     };
     if start.len() == 10 {
-        let date = parse_date(start).ok_or_else(|| format!("start {} is not a valid date", quoted(start)))?;
+        let date = parse_date(start)
+            .ok_or_else(|| format!("start {} is not a valid date", quoted(start)))?;
         if end.is_some() {
             corrections.push("end is ignored because start is a date without a time".to_string());
         }
@@ -188,10 +228,18 @@ pub fn parse_when(start: Option<&str>, end: Option<&str>, zone: Option<&Zone>) -
 
 /// An end at or before its start. "22:00 to 01:00" written on the same date means the next
 /// morning; anything else is dropped.
-fn fix_end_before_start(start: DateTime<FixedOffset>, end: DateTime<FixedOffset>, raw: &str, fixes: &mut Vec<String>) -> Option<DateTime<FixedOffset>> {
+fn fix_end_before_start(
+    start: DateTime<FixedOffset>,
+    end: DateTime<FixedOffset>,
+    raw: &str,
+    fixes: &mut Vec<String>,
+) -> Option<DateTime<FixedOffset>> {
     let next_day = end + Duration::days(1);
     if end.date_naive() == start.date_naive() && next_day > start {
-        fixes.push(format!("end {} is before the start on the same day; read as the next day", quoted(raw)));
+        fixes.push(format!(
+            "end {} is before the start on the same day; read as the next day",
+            quoted(raw)
+        ));
         Some(next_day)
     } else {
         fixes.push(format!("end {} is not after the start; it is ignored", quoted(raw)));
@@ -212,7 +260,9 @@ impl When {
     pub fn ends_at(&self, zone: Option<&Zone>) -> Option<DateTime<Utc>> {
         match self {
             When::Unknown => None,
-            When::At { start, end } => Some(end.unwrap_or(*start + Duration::hours(DEFAULT_LENGTH_HOURS)).with_timezone(&Utc)),
+            When::At { start, end } => Some(
+                end.unwrap_or(*start + Duration::hours(DEFAULT_LENGTH_HOURS)).with_timezone(&Utc),
+            ),
             When::Day(date) => {
                 let midnight = date.succ_opt()?.and_time(NaiveTime::MIN);
                 let minutes = zone.map_or(LATEST_OFFSET_MINUTES, |z| z.offset_for_local(midnight));
@@ -269,8 +319,14 @@ mod tests {
     #[test]
     fn reads_rfc3339_and_its_common_shortenings() {
         let parts = |s| parse_date_time_parts(s).map(|(t, o)| (t.to_string(), o));
-        assert_eq!(parts("2027-04-19T19:00:00-07:00"), Some(("2027-04-19 19:00:00".into(), Some(-420))));
-        assert_eq!(parts("2027-04-19t19:00:30.250Z"), Some(("2027-04-19 19:00:30".into(), Some(0))));
+        assert_eq!(
+            parts("2027-04-19T19:00:00-07:00"),
+            Some(("2027-04-19 19:00:00".into(), Some(-420)))
+        );
+        assert_eq!(
+            parts("2027-04-19t19:00:30.250Z"),
+            Some(("2027-04-19 19:00:30".into(), Some(0)))
+        );
         assert_eq!(parts("2027-04-19 19:00+0530"), Some(("2027-04-19 19:00:00".into(), Some(330))));
         assert_eq!(parts("2027-04-19T19:00"), Some(("2027-04-19 19:00:00".into(), None)));
         for bad in [
@@ -294,7 +350,10 @@ mod tests {
 
     #[test]
     fn date_alone_and_no_date() {
-        assert_eq!(when(Some("2027-04-17"), None, None).when, When::Day(NaiveDate::from_ymd_opt(2027, 4, 17).unwrap()));
+        assert_eq!(
+            when(Some("2027-04-17"), None, None).when,
+            When::Day(NaiveDate::from_ymd_opt(2027, 4, 17).unwrap())
+        );
         assert_eq!(when(None, None, None).when, When::Unknown);
         assert!(parse_when(Some("2027-02-30"), None, None).is_err());
         assert!(parse_when(Some("next Tuesday"), None, None).is_err());
@@ -353,7 +412,8 @@ mod tests {
         let timed = when(Some("2027-04-19T19:00:00-07:00"), None, None).when;
         assert!(!timed.is_past(la, utc("2027-04-20T03:59:00Z")));
         assert!(timed.is_past(la, utc("2027-04-20T04:01:00Z")));
-        let with_end = when(Some("2027-04-19T19:00:00-07:00"), Some("2027-04-19T19:30:00-07:00"), None).when;
+        let with_end =
+            when(Some("2027-04-19T19:00:00-07:00"), Some("2027-04-19T19:30:00-07:00"), None).when;
         assert!(with_end.is_past(la, utc("2027-04-20T02:31:00Z")));
         // A date alone in Los Angeles lasts until midnight there (07:00 UTC next day).
         let day = when(Some("2027-04-19"), None, None).when;

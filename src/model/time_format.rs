@@ -32,8 +32,14 @@ fn clock(lang: Lang, t: &DateTime<FixedOffset>) -> String {
 pub fn describe(lang: Lang, when: &When, zone: Option<&Zone>) -> WhenText {
     let texts = lang.texts();
     match when {
-        When::Unknown => WhenText { date: texts.date_tba().to_string(), time: String::new(), datetime: None },
-        When::Day(d) => WhenText { date: date(lang, *d), time: texts.time_tba().to_string(), datetime: Some(date_text(*d)) },
+        When::Unknown => {
+            WhenText { date: texts.date_tba().to_string(), time: String::new(), datetime: None }
+        }
+        When::Day(d) => WhenText {
+            date: date(lang, *d),
+            time: texts.time_tba().to_string(),
+            datetime: Some(date_text(*d)),
+        },
         When::At { start, end } => {
             let mut time = clock(lang, start);
             if let Some(end) = end {
@@ -98,18 +104,37 @@ mod tests {
         let t = text(Lang::Fr, Some("2027-04-19T18:30:00+05:30"), None, "Asia/Colombo");
         assert_eq!((t.date.as_str(), t.time.as_str()), ("lundi 19 avril 2027", "18:30 GMT+5:30"));
         let t = text(Lang::Es, Some("2027-04-19T09:05:00-06:00"), None, "America/Regina");
-        assert_eq!((t.date.as_str(), t.time.as_str()), ("lunes, 19 de abril de 2027", "9:05 GMT-6"));
+        assert_eq!(
+            (t.date.as_str(), t.time.as_str()),
+            ("lunes, 19 de abril de 2027", "9:05 GMT-6")
+        );
         let t = text(Lang::Pt, Some("2027-04-19T19:00:00-03:00"), None, "America/Sao_Paulo");
-        assert_eq!((t.date.as_str(), t.time.as_str()), ("segunda-feira, 19 de abril de 2027", "19:00 BRT"));
+        assert_eq!(
+            (t.date.as_str(), t.time.as_str()),
+            ("segunda-feira, 19 de abril de 2027", "19:00 BRT")
+        );
         let t = text(Lang::Tr, Some("2027-04-19T19:00:00+10:30"), None, "Australia/Lord_Howe");
-        assert_eq!((t.date.as_str(), t.time.as_str()), ("19 Nisan 2027 Pazartesi", "19:00 GMT+10:30"));
+        assert_eq!(
+            (t.date.as_str(), t.time.as_str()),
+            ("19 Nisan 2027 Pazartesi", "19:00 GMT+10:30")
+        );
     }
 
     #[test]
     fn ranges_and_midnight_crossing() {
-        let t = text(Lang::En, Some("2027-04-22T11:00:00-04:00"), Some("2027-04-22T17:00:00-04:00"), "America/Detroit");
+        let t = text(
+            Lang::En,
+            Some("2027-04-22T11:00:00-04:00"),
+            Some("2027-04-22T17:00:00-04:00"),
+            "America/Detroit",
+        );
         assert_eq!(t.time, "11:00 AM – 5:00 PM EDT");
-        let t = text(Lang::En, Some("2027-04-22T22:00:00-04:00"), Some("2027-04-23T01:00:00-04:00"), "America/Detroit");
+        let t = text(
+            Lang::En,
+            Some("2027-04-22T22:00:00-04:00"),
+            Some("2027-04-23T01:00:00-04:00"),
+            "America/Detroit",
+        );
         assert_eq!(t.time, "10:00 PM – Friday, April 23, 2027, 1:00 AM EDT");
         let t = text(Lang::En, Some("2027-01-12T12:00:00-05:00"), None, "America/New_York");
         assert_eq!(t.time, "12:00 PM EST");
@@ -117,7 +142,10 @@ mod tests {
 
     #[test]
     fn unknown_zone_or_time_or_date() {
-        assert_eq!(text(Lang::En, Some("2027-04-19T19:00:00-07:00"), None, "Nowhere/Else").time, "7:00 PM GMT-7");
+        assert_eq!(
+            text(Lang::En, Some("2027-04-19T19:00:00-07:00"), None, "Nowhere/Else").time,
+            "7:00 PM GMT-7"
+        );
         let t = text(Lang::En, Some("2027-04-17"), None, "America/New_York");
         assert_eq!((t.date.as_str(), t.time.as_str()), ("Saturday, April 17, 2027", "Time TBA"));
         let t = text(Lang::En, None, None, "America/New_York");
@@ -130,8 +158,14 @@ mod tests {
         let la = Zone::get("America/Los_Angeles").unwrap();
         assert_eq!(in_reader_zone(Lang::En, &berlin, &la).as_deref(), Some("10:00 AM your time"));
         let tokyo = Zone::get("Asia/Tokyo").unwrap();
-        assert_eq!(in_reader_zone(Lang::En, &berlin, &tokyo).as_deref(), Some("Fri 2:00 AM your time"));
-        assert_eq!(in_reader_zone(Lang::De, &berlin, &tokyo).as_deref(), Some("Fr 02:00 bei Ihnen"));
+        assert_eq!(
+            in_reader_zone(Lang::En, &berlin, &tokyo).as_deref(),
+            Some("Fri 2:00 AM your time")
+        );
+        assert_eq!(
+            in_reader_zone(Lang::De, &berlin, &tokyo).as_deref(),
+            Some("Fr 02:00 bei Ihnen")
+        );
         let paris = Zone::get("Europe/Paris").unwrap();
         assert_eq!(in_reader_zone(Lang::En, &berlin, &paris), None, "the same clock");
         let (day, _) = when(Some("2027-07-01"), None, "Europe/Berlin");

@@ -28,11 +28,19 @@ mod tests {
         for default in [None, Some("berlin")] {
             for choice in [None, Some("berlin"), Some("portland-or")] {
                 let written = to_url(choice, default);
-                assert_eq!(from_url(written.as_deref(), default).as_deref(), choice, "{choice:?} with default {default:?}");
+                assert_eq!(
+                    from_url(written.as_deref(), default).as_deref(),
+                    choice,
+                    "{choice:?} with default {default:?}"
+                );
             }
         }
         assert_eq!(to_url(None, None), None, "no parameter for the plain default");
-        assert_eq!(to_url(None, Some("berlin")).as_deref(), Some(""), "all cities against a default city");
+        assert_eq!(
+            to_url(None, Some("berlin")).as_deref(),
+            Some(""),
+            "all cities against a default city"
+        );
         assert_eq!(to_url(Some("berlin"), Some("berlin")), None);
     }
 }

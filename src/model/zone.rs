@@ -55,7 +55,8 @@ impl Zone {
     /// ("PDT", "MESZ", "BRT"), or the offset where the language has none ("GMT+5:30").
     pub fn label(&self, lang: Lang, t: &DateTime<FixedOffset>) -> String {
         let offset = t.offset().local_minus_utc();
-        intl::zone_name(lang, &self.name, t.timestamp(), offset).unwrap_or_else(|| intl::offset_label(offset))
+        intl::zone_name(lang, &self.name, t.timestamp(), offset)
+            .unwrap_or_else(|| intl::offset_label(offset))
     }
 }
 
@@ -115,10 +116,22 @@ mod tests {
         let berlin = zone("Europe/Berlin");
         assert_eq!(berlin.label(Lang::De, &at("2027-07-01T19:00:00+02:00")), "MESZ");
         assert_eq!(berlin.label(Lang::En, &at("2027-07-01T19:00:00+02:00")), "GMT+2");
-        assert_eq!(zone("America/Los_Angeles").label(Lang::En, &at("2027-07-01T19:00:00-07:00")), "PDT");
-        assert_eq!(zone("Asia/Colombo").label(Lang::Fr, &at("2027-07-01T19:00:00+05:30")), "GMT+5:30");
-        assert_eq!(zone("America/Sao_Paulo").label(Lang::Pt, &at("2027-07-01T19:00:00-03:00")), "BRT");
+        assert_eq!(
+            zone("America/Los_Angeles").label(Lang::En, &at("2027-07-01T19:00:00-07:00")),
+            "PDT"
+        );
+        assert_eq!(
+            zone("Asia/Colombo").label(Lang::Fr, &at("2027-07-01T19:00:00+05:30")),
+            "GMT+5:30"
+        );
+        assert_eq!(
+            zone("America/Sao_Paulo").label(Lang::Pt, &at("2027-07-01T19:00:00-03:00")),
+            "BRT"
+        );
         assert_eq!(zone("America/Regina").label(Lang::En, &at("2027-07-01T19:00:00-06:00")), "CST");
-        assert_eq!(zone("Australia/Lord_Howe").label(Lang::Es, &at("2027-07-01T19:00:00+10:30")), "GMT+10:30");
+        assert_eq!(
+            zone("Australia/Lord_Howe").label(Lang::Es, &at("2027-07-01T19:00:00+10:30")),
+            "GMT+10:30"
+        );
     }
 }

@@ -59,7 +59,9 @@ pub struct Report {
 impl Report {
     /// 0: nothing left out or refused (warnings allowed); 1: something would be.
     pub fn exit_code(&self) -> u8 {
-        u8::from(self.findings.iter().any(|f| matches!(f.action, Action::Refused | Action::LeftOut)))
+        u8::from(
+            self.findings.iter().any(|f| matches!(f.action, Action::Refused | Action::LeftOut)),
+        )
     }
 
     pub fn count(&self, action: Action) -> usize {
@@ -94,12 +96,28 @@ pub fn check(text: &str, now: DateTime<Utc>) -> Report {
                 Severity::LeftOut => Action::LeftOut,
                 Severity::Corrected => Action::Mended,
             };
-            Finding { action, path, entry: p.path.clone(), line, column, fix: fix_for(&p.message).to_string(), message: p.message.clone() }
+            Finding {
+                action,
+                path,
+                entry: p.path.clone(),
+                line,
+                column,
+                fix: fix_for(&p.message).to_string(),
+                message: p.message.clone(),
+            }
         })
         .collect();
     for w in lint::warnings(&feed, &document, now) {
         let (path, line, column) = locate(w.at);
-        findings.push(Finding { action: Action::Warning, path, entry: w.entry, line, column, message: w.message, fix: w.fix });
+        findings.push(Finding {
+            action: Action::Warning,
+            path,
+            entry: w.entry,
+            line,
+            column,
+            message: w.message,
+            fix: w.fix,
+        });
     }
     findings.sort_by_key(|f| (f.action == Action::Warning, f.line, f.column));
     Report { findings }
@@ -133,7 +151,15 @@ fn refused(text: &str, error: &FeedError) -> Finding {
             (1, 1, format!("format version {v}; this widget reads version 1"), "Write \"version\": 1, or use a widget that reads your version.")
         }
     };
-    Finding { action: Action::Refused, path: "$".to_string(), entry: "the feed".to_string(), line, column, message, fix: fix.to_string() }
+    Finding {
+        action: Action::Refused,
+        path: "$".to_string(),
+        entry: "the feed".to_string(),
+        line,
+        column,
+        message,
+        fix: fix.to_string(),
+    }
 }
 
 /// The fix for a problem the parser reports, in one sentence, by the shape of its message.
@@ -169,14 +195,26 @@ pub fn fix_for(message: &str) -> &'static str {
         ("is not after the start", "Make the \"end\" later than the \"start\"."),
         ("is on another site than the feed", "Put the image on the same site as the feed."),
     ];
-    FIXES.iter().find(|(shape, _)| message.contains(shape)).map_or("See docs/feed-v1.md for what this field may hold.", |(_, fix)| fix)
+    FIXES
+        .iter()
+        .find(|(shape, _)| message.contains(shape))
+        .map_or("See docs/feed-v1.md for what this field may hold.", |(_, fix)| fix)
 }
 
 /// The report as a person reads it: one block per finding, then a summary line.
 pub fn human(report: &Report, name: &str) -> String {
     let mut out = String::new();
     for f in &report.findings {
-        out.push_str(&format!("{name}:{}:{}: {}: {} ({})\n    {}\n    fix: {}\n", f.line, f.column, f.action.word(), f.entry, f.path, f.message, f.fix));
+        out.push_str(&format!(
+            "{name}:{}:{}: {}: {} ({})\n    {}\n    fix: {}\n",
+            f.line,
+            f.column,
+            f.action.word(),
+            f.entry,
+            f.path,
+            f.message,
+            f.fix
+        ));
     }
     out.push_str(&format!("{name}: {}\n", summary(report)));
     out
@@ -188,7 +226,9 @@ pub fn summary(report: &Report) -> String {
         .iter()
         .map(|&a| (a, report.count(a)))
         .filter(|&(_, n)| n > 0)
-        .map(|(a, n)| format!("{n} {}{}", a.word(), if a == Action::Warning && n > 1 { "s" } else { "" }))
+        .map(|(a, n)| {
+            format!("{n} {}{}", a.word(), if a == Action::Warning && n > 1 { "s" } else { "" })
+        })
         .collect::<Vec<_>>();
     if counts.is_empty() {
         "no problems: the widget shows every campaign and meeting.".to_string()
@@ -233,10 +273,24 @@ mod tests {
     fn a_problem_is_located_by_path_line_and_column() {
         let text = "{\"version\": 1, \"campaigns\": [\n  {\"id\": \"c\", \"title\": \"T\", \"meetings\": [\n    {\"id\": \"m\", \"start\": \"2027-13-40\", \"place\": {\"city\": \"Berlin\"}},\n    {\"id\": \"n\", \"start\": \"2027-04-19T19:00:00+02:00\", \"place\": {\"city\": \"Berlin\", \"lat\": 123}}\n  ]}\n]}";
         let report = check(text, now());
-        let left_out = report.findings.iter().find(|f| f.action == Action::LeftOut).expect("the bad date leaves its meeting out");
-        assert_eq!((left_out.path.as_str(), left_out.line, left_out.column), ("$.campaigns[0].meetings[0]", 3, 5));
-        let mended = report.findings.iter().find(|f| f.action == Action::Mended).expect("lat out of range is mended");
-        assert_eq!((mended.path.as_str(), mended.line), ("$.campaigns[0].meetings[1].place.lat", 4));
+        let left_out = report
+            .findings
+            .iter()
+            .find(|f| f.action == Action::LeftOut)
+            .expect("the bad date leaves its meeting out");
+        assert_eq!(
+            (left_out.path.as_str(), left_out.line, left_out.column),
+            ("$.campaigns[0].meetings[0]", 3, 5)
+        );
+        let mended = report
+            .findings
+            .iter()
+            .find(|f| f.action == Action::Mended)
+            .expect("lat out of range is mended");
+        assert_eq!(
+            (mended.path.as_str(), mended.line),
+            ("$.campaigns[0].meetings[1].place.lat", 4)
+        );
         assert_eq!(&text.lines().nth(3).unwrap()[mended.column - 1..mended.column + 2], "123");
         assert_eq!(report.exit_code(), 1);
     }
@@ -258,7 +312,11 @@ mod tests {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             for f in check(&text, now()).findings.iter().filter(|f| f.action != Action::Warning) {
                 seen += 1;
-                assert_ne!(f.fix, "See docs/feed-v1.md for what this field may hold.", "no fix for {:?}", f.message);
+                assert_ne!(
+                    f.fix, "See docs/feed-v1.md for what this field may hold.",
+                    "no fix for {:?}",
+                    f.message
+                );
             }
         }
         assert!(seen > 10, "the fixtures hold {seen} problems");

@@ -57,7 +57,8 @@ pub struct Imported {
 /// Reads a sheet. `default_zone` is `--time-zone`, for rows without a `time_zone` column.
 pub fn import(sheet: &str, default_zone: Option<&str>) -> Result<Imported, String> {
     let sheet = sheet.strip_prefix('\u{feff}').unwrap_or(sheet);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(sheet.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(sheet.as_bytes());
     let headers = reader.headers().map_err(|e| format!("the header row: {e}"))?.clone();
     let mut column: HashMap<&'static str, usize> = HashMap::new();
     let mut unknown = Vec::new();
@@ -81,9 +82,14 @@ pub fn import(sheet: &str, default_zone: Option<&str>) -> Result<Imported, Strin
         ));
     }
     if let Some(zone) = default_zone {
-        TimeZone::get(zone).map_err(|_| format!("--time-zone {zone:?} is not an IANA zone name (such as Europe/Berlin)"))?;
+        TimeZone::get(zone).map_err(|_| {
+            format!("--time-zone {zone:?} is not an IANA zone name (such as Europe/Berlin)")
+        })?;
     }
-    let mut notes: Vec<String> = unknown.iter().map(|u| format!("the column \"{u}\" is not one this tool reads; ignored")).collect();
+    let mut notes: Vec<String> = unknown
+        .iter()
+        .map(|u| format!("the column \"{u}\" is not one this tool reads; ignored"))
+        .collect();
     let mut errors = Vec::new();
     let mut campaigns: Vec<CampaignRows> = Vec::new();
     for (i, record) in reader.records().enumerate() {
@@ -111,7 +117,12 @@ pub fn import(sheet: &str, default_zone: Option<&str>) -> Result<Imported, Strin
             Some(index) => index,
             None => {
                 let Some(title) = get("campaign_title") else {
-                    errors.push(RowError { row, reason: format!("the first row of campaign \"{campaign_id}\" has no \"campaign_title\"") });
+                    errors.push(RowError {
+                        row,
+                        reason: format!(
+                            "the first row of campaign \"{campaign_id}\" has no \"campaign_title\""
+                        ),
+                    });
                     continue;
                 };
                 let mut head = Map::new();
@@ -154,7 +165,11 @@ struct Row<'r> {
 impl<'r> Row<'r> {
     /// A cell, trimmed; an empty one is absent.
     fn get(&self, name: &str) -> Option<&'r str> {
-        self.column.get(name).and_then(|&i| self.record.get(i)).map(str::trim).filter(|v| !v.is_empty())
+        self.column
+            .get(name)
+            .and_then(|&i| self.record.get(i))
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
     }
 }
 
@@ -170,12 +185,32 @@ fn meeting(
     let city = get("city").ok_or("the \"city\" cell is empty")?;
     let zone_name = get("time_zone").or(default_zone);
     let zone = match zone_name {
-        Some(name) => Some(TimeZone::get(name).map_err(|_| format!("the time_zone {name:?} is not an IANA zone name (such as Europe/Berlin)"))?),
+        Some(name) => Some(TimeZone::get(name).map_err(|_| {
+            format!("the time_zone {name:?} is not an IANA zone name (such as Europe/Berlin)")
+        })?),
         None => None,
     };
-    let date = get("date").map(|d| date(d).ok_or_else(|| format!("the date {d:?} is not a date like 2027-04-19 or April 19, 2027"))).transpose()?;
-    let start_time = get("time").map(|t| time(t).ok_or_else(|| format!("the time {t:?} is not a time like 19:00, 7:00 pm, 7pm or TBA"))).transpose()?.flatten();
-    let end_time = get("end_time").map(|t| time(t).ok_or_else(|| format!("the end_time {t:?} is not a time like 21:00 or 9pm"))).transpose()?.flatten();
+    let date = get("date")
+        .map(|d| {
+            date(d).ok_or_else(|| {
+                format!("the date {d:?} is not a date like 2027-04-19 or April 19, 2027")
+            })
+        })
+        .transpose()?;
+    let start_time = get("time")
+        .map(|t| {
+            time(t).ok_or_else(|| {
+                format!("the time {t:?} is not a time like 19:00, 7:00 pm, 7pm or TBA")
+            })
+        })
+        .transpose()?
+        .flatten();
+    let end_time = get("end_time")
+        .map(|t| {
+            time(t).ok_or_else(|| format!("the end_time {t:?} is not a time like 21:00 or 9pm"))
+        })
+        .transpose()?
+        .flatten();
     if start_time.is_some() && date.is_none() {
         return Err("it has a time but no date".to_string());
     }
@@ -184,12 +219,21 @@ fn meeting(
         Some(id) => id.to_string(),
         None => {
             // Stable across exports: made of what the meeting is, not of its row.
-            let base = slug(&format!("{} {}", date.map_or("tba".to_string(), |d| d.to_string()), get("venue").unwrap_or(city)));
-            (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|id| !ids.contains(id)).expect("an unused id")
+            let base = slug(&format!(
+                "{} {}",
+                date.map_or("tba".to_string(), |d| d.to_string()),
+                get("venue").unwrap_or(city)
+            ));
+            (1..)
+                .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+                .find(|id| !ids.contains(id))
+                .expect("an unused id")
         }
     };
     if !ids.insert(id.clone()) {
-        return Err(format!("the meeting_id {id:?} is used by an earlier row of campaign {campaign:?}"));
+        return Err(format!(
+            "the meeting_id {id:?} is used by an earlier row of campaign {campaign:?}"
+        ));
     }
     m.insert("id".into(), json!(id));
     for key in ["title", "kind"] {
@@ -208,18 +252,28 @@ fn meeting(
     }
     match (date, start_time) {
         (Some(date), Some(start)) => {
-            let zone = zone.ok_or("it has a time but no time_zone: add a time_zone column or give --time-zone")?;
-            let start_at = date.to_datetime(start).to_zoned(zone.clone()).map_err(|e| format!("its start: {e}"))?;
+            let zone = zone.ok_or(
+                "it has a time but no time_zone: add a time_zone column or give --time-zone",
+            )?;
+            let start_at = date
+                .to_datetime(start)
+                .to_zoned(zone.clone())
+                .map_err(|e| format!("its start: {e}"))?;
             m.insert("start".into(), json!(super::feed_time(&start_at)));
             if let Some(end) = end_time {
                 // An end before the start is taken as after midnight.
                 let end_date = if end <= start {
-                    notes.push(format!("row {row}: the end_time is before the time; read as the next day"));
+                    notes.push(format!(
+                        "row {row}: the end_time is before the time; read as the next day"
+                    ));
                     date.tomorrow().map_err(|e| e.to_string())?
                 } else {
                     date
                 };
-                let end_at = end_date.to_datetime(end).to_zoned(zone).map_err(|e| format!("its end: {e}"))?;
+                let end_at = end_date
+                    .to_datetime(end)
+                    .to_zoned(zone)
+                    .map_err(|e| format!("its end: {e}"))?;
                 m.insert("end".into(), json!(super::feed_time(&end_at)));
             }
         }
@@ -233,9 +287,14 @@ fn meeting(
     }
     let mut place = Map::new();
     place.insert("city".into(), json!(city));
-    for (column, key) in
-        [("venue", "name"), ("room", "room"), ("street", "street"), ("region", "region"), ("postal_code", "postal_code"), ("country", "country")]
-    {
+    for (column, key) in [
+        ("venue", "name"),
+        ("room", "room"),
+        ("street", "street"),
+        ("region", "region"),
+        ("postal_code", "postal_code"),
+        ("country", "country"),
+    ] {
         if let Some(v) = get(column) {
             place.insert(key.into(), json!(v));
         }
@@ -252,14 +311,20 @@ fn meeting(
     }
     m.insert("place".into(), Value::Object(place));
     if let Some(speakers) = get("speakers") {
-        let names: Vec<&str> = speakers.split(if speakers.contains(';') { ';' } else { ',' }).map(str::trim).filter(|s| !s.is_empty()).collect();
+        let names: Vec<&str> = speakers
+            .split(if speakers.contains(';') { ';' } else { ',' })
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
         m.insert("speakers".into(), json!(names));
     }
     if let Some(url) = get("rsvp_url") {
         if crate::model::links::SafeUrl::parse(url).is_some() {
             m.insert("rsvp".into(), json!([{ "label": get("rsvp_label").unwrap_or("RSVP"), "url": url, "kind": "rsvp" }]));
         } else {
-            notes.push(format!("row {row}: the rsvp_url {url:?} is not an https, http or mailto link; left out"));
+            notes.push(format!(
+                "row {row}: the rsvp_url {url:?} is not an https, http or mailto link; left out"
+            ));
         }
     }
     if let Some(note) = get("note") {
@@ -272,16 +337,22 @@ fn meeting(
 pub fn date(text: &str) -> Option<civil::Date> {
     let text = text.replace(',', " ");
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    ["%Y-%m-%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y"].iter().find_map(|f| civil::Date::strptime(f, &text).ok())
+    ["%Y-%m-%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y"]
+        .iter()
+        .find_map(|f| civil::Date::strptime(f, &text).ok())
 }
 
 /// `19:00`, `7:00 pm`, `7pm`, `7 PM`; `TBA` (or empty) is no time (`Some(None)`).
 pub fn time(text: &str) -> Option<Option<civil::Time>> {
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace() && *c != '.').collect::<String>().to_uppercase();
+    let squeezed: String =
+        text.chars().filter(|c| !c.is_whitespace() && *c != '.').collect::<String>().to_uppercase();
     if squeezed.is_empty() || squeezed == "TBA" || squeezed == "TBD" {
         return Some(None);
     }
-    ["%H:%M", "%H:%M:%S", "%I:%M%p", "%I%p"].iter().find_map(|f| civil::Time::strptime(f, &squeezed).ok()).map(Some)
+    ["%H:%M", "%H:%M:%S", "%I:%M%p", "%I%p"]
+        .iter()
+        .find_map(|f| civil::Time::strptime(f, &squeezed).ok())
+        .map(Some)
 }
 
 #[cfg(test)]
@@ -311,7 +382,14 @@ mod tests {
             fascism,,Berlin,not a date,7pm,,,\r\n\
             ,,,,,,,\r\n";
         let out = import(sheet, Some("Europe/Berlin")).unwrap();
-        assert_eq!(out.errors, vec![RowError { row: 4, reason: "the date \"not a date\" is not a date like 2027-04-19 or April 19, 2027".to_string() }]);
+        assert_eq!(
+            out.errors,
+            vec![RowError {
+                row: 4,
+                reason: "the date \"not a date\" is not a date like 2027-04-19 or April 19, 2027"
+                    .to_string()
+            }]
+        );
         let meetings = &out.feed["campaigns"][0]["meetings"];
         assert_eq!(out.feed["campaigns"][0]["title"], "How to fight fascism, a lecture");
         // The clocks go forward in Berlin on 2027-03-28: 19:00 is summer time.
@@ -324,9 +402,13 @@ mod tests {
 
     #[test]
     fn a_time_without_a_zone_is_a_row_error_and_missing_columns_refuse_the_sheet() {
-        let out = import("campaign,campaign_title,city,date,time\nc,C,Berlin,2027-04-19,19:00\n", None).unwrap();
+        let out =
+            import("campaign,campaign_title,city,date,time\nc,C,Berlin,2027-04-19,19:00\n", None)
+                .unwrap();
         assert_eq!(out.errors.len(), 1);
         assert!(out.errors[0].reason.contains("no time_zone"));
-        assert!(import("campaign,city\nc,Berlin\n", None).unwrap_err().contains("\"campaign_title\""));
+        assert!(import("campaign,city\nc,Berlin\n", None)
+            .unwrap_err()
+            .contains("\"campaign_title\""));
     }
 }

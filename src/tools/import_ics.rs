@@ -34,7 +34,13 @@ pub struct Imported {
 
 /// Reads a calendar into one campaign `id` titled `title`; `city` places events whose
 /// LOCATION names none; `window` bounds the dates of repeating events.
-pub fn import(text: &str, id: &str, title: &str, city: Option<&str>, window: Window) -> Result<Imported, String> {
+pub fn import(
+    text: &str,
+    id: &str,
+    title: &str,
+    city: Option<&str>,
+    window: Window,
+) -> Result<Imported, String> {
     let mut calendars = ical::IcalParser::new(text.as_bytes());
     let calendar = match calendars.next() {
         Some(Ok(calendar)) => calendar,
@@ -42,32 +48,47 @@ pub fn import(text: &str, id: &str, title: &str, city: Option<&str>, window: Win
         None => return Err("not an iCalendar file: no VCALENDAR".to_string()),
     };
     // Google writes the calendar's own zone; a time in UTC is shown in it.
-    let calendar_zone = value(&calendar.properties, "X-WR-TIMEZONE").filter(|z| TimeZone::get(z).is_ok());
+    let calendar_zone =
+        value(&calendar.properties, "X-WR-TIMEZONE").filter(|z| TimeZone::get(z).is_ok());
     // The dates of repeating events that a changed instance replaces: its UID and RECURRENCE-ID.
     let changed: HashSet<(&str, String)> = calendar
         .events
         .iter()
-        .filter_map(|e| Some((value(&e.properties, "UID")?, instant(&time(property(&e.properties, "RECURRENCE-ID")?, calendar_zone).ok()?))))
+        .filter_map(|e| {
+            Some((
+                value(&e.properties, "UID")?,
+                instant(&time(property(&e.properties, "RECURRENCE-ID")?, calendar_zone).ok()?),
+            ))
+        })
         .collect();
     let (mut meetings, mut errors, mut notes) = (Vec::new(), Vec::new(), Vec::new());
     for event in &calendar.events {
-        let name = value(&event.properties, "SUMMARY").or(value(&event.properties, "UID")).map_or("an event".to_string(), |s| format!("{:?}", unescape(s)));
-        let repeats = value(&event.properties, "RRULE").is_some() || value(&event.properties, "RDATE").is_some();
+        let name = value(&event.properties, "SUMMARY")
+            .or(value(&event.properties, "UID"))
+            .map_or("an event".to_string(), |s| format!("{:?}", unescape(s)));
+        let repeats = value(&event.properties, "RRULE").is_some()
+            || value(&event.properties, "RDATE").is_some();
         match meeting(event, calendar_zone, city) {
-            Ok(m) if repeats && property(&event.properties, "RECURRENCE-ID").is_none() => match occurrences(event, &m, calendar_zone, window, &changed) {
-                Ok((dates, note)) => {
-                    meetings.extend(dates);
-                    notes.push(format!("{name} repeats: {note}"));
+            Ok(m) if repeats && property(&event.properties, "RECURRENCE-ID").is_none() => {
+                match occurrences(event, &m, calendar_zone, window, &changed) {
+                    Ok((dates, note)) => {
+                        meetings.extend(dates);
+                        notes.push(format!("{name} repeats: {note}"));
+                    }
+                    Err(why) => errors.push(format!("{name}: {why}")),
                 }
-                Err(why) => errors.push(format!("{name}: {why}")),
-            },
+            }
             Ok(m) => meetings.push(m),
             Err(why) => errors.push(format!("{name}: {why}")),
         }
     }
     // A feed lists a campaign's meetings in any order; people read a file in date order.
     meetings.sort_by(|a, b| a["start"].as_str().cmp(&b["start"].as_str()));
-    Ok(Imported { feed: json!({ "version": 1, "campaigns": [{ "id": id, "title": title, "meetings": meetings }] }), errors, notes })
+    Ok(Imported {
+        feed: json!({ "version": 1, "campaigns": [{ "id": id, "title": title, "meetings": meetings }] }),
+        errors,
+        notes,
+    })
 }
 
 fn property<'p>(properties: &'p [Property], name: &str) -> Option<&'p Property> {
@@ -75,11 +96,20 @@ fn property<'p>(properties: &'p [Property], name: &str) -> Option<&'p Property> 
 }
 
 fn value<'p>(properties: &'p [Property], name: &str) -> Option<&'p str> {
-    property(properties, name).and_then(|p| p.value.as_deref()).map(str::trim).filter(|v| !v.is_empty())
+    property(properties, name)
+        .and_then(|p| p.value.as_deref())
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
 }
 
 fn param<'p>(property: &'p Property, name: &str) -> Option<&'p str> {
-    property.params.as_ref()?.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).and_then(|(_, v)| v.first()).map(String::as_str)
+    property
+        .params
+        .as_ref()?
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .and_then(|(_, v)| v.first())
+        .map(String::as_str)
 }
 
 /// TEXT values as RFC 5545 escapes them.
@@ -118,29 +148,47 @@ enum Time {
 fn time(p: &Property, calendar_zone: Option<&str>) -> Result<Time, String> {
     let raw = p.value.as_deref().map(str::trim).unwrap_or_default();
     if param(p, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE")) || raw.len() == 8 {
-        return civil::Date::strptime("%Y%m%d", raw).map(Time::Day).map_err(|_| format!("{} {raw:?} is not a date", p.name));
+        return civil::Date::strptime("%Y%m%d", raw)
+            .map(Time::Day)
+            .map_err(|_| format!("{} {raw:?} is not a date", p.name));
     }
     let (local, utc) = match raw.strip_suffix(['Z', 'z']) {
         Some(local) => (local, true),
         None => (raw, false),
     };
-    let datetime = civil::DateTime::strptime("%Y%m%dT%H%M%S", local).map_err(|_| format!("{} {raw:?} is not a date-time", p.name))?;
+    let datetime = civil::DateTime::strptime("%Y%m%dT%H%M%S", local)
+        .map_err(|_| format!("{} {raw:?} is not a date-time", p.name))?;
     let zone_name = match (utc, param(p, "TZID")) {
         (false, Some(tzid)) => tzid.trim_matches('"').to_string(),
         (true, _) => calendar_zone.unwrap_or("UTC").to_string(),
-        (false, None) => calendar_zone.ok_or_else(|| format!("{} {raw:?} has no zone (a floating time), and the calendar names none", p.name))?.to_string(),
+        (false, None) => calendar_zone
+            .ok_or_else(|| {
+                format!(
+                    "{} {raw:?} has no zone (a floating time), and the calendar names none",
+                    p.name
+                )
+            })?
+            .to_string(),
     };
     let zone_name = iana(&zone_name).ok_or_else(|| {
         format!("its TZID {zone_name:?} is not a zone name (IANA or Windows); export the calendar from Google Calendar, or set the event's zone to a city")
     })?;
     let zone = TimeZone::get(&zone_name).map_err(|e| e.to_string())?;
-    let zoned =
-        if utc { datetime.to_zoned(TimeZone::UTC).map(|z| z.with_time_zone(zone)) } else { datetime.to_zoned(zone) }.map_err(|e| format!("{}: {e}", p.name))?;
+    let zoned = if utc {
+        datetime.to_zoned(TimeZone::UTC).map(|z| z.with_time_zone(zone))
+    } else {
+        datetime.to_zoned(zone)
+    }
+    .map_err(|e| format!("{}: {e}", p.name))?;
     let named = (zone_name != "UTC").then_some(zone_name);
     Ok(Time::At(super::feed_time(&zoned), named))
 }
 
-fn meeting(event: &IcalEvent, calendar_zone: Option<&str>, city: Option<&str>) -> Result<Value, String> {
+fn meeting(
+    event: &IcalEvent,
+    calendar_zone: Option<&str>,
+    city: Option<&str>,
+) -> Result<Value, String> {
     let props = &event.properties;
     let uid = value(props, "UID").ok_or("it has no UID")?;
     let mut m = Map::new();
@@ -169,7 +217,9 @@ fn meeting(event: &IcalEvent, calendar_zone: Option<&str>, city: Option<&str>) -
         }
         Time::At(at, zone) => {
             m.insert("start".into(), json!(at));
-            if let Some(Ok(Time::At(end, _))) = property(props, "DTEND").map(|p| time(p, calendar_zone)) {
+            if let Some(Ok(Time::At(end, _))) =
+                property(props, "DTEND").map(|p| time(p, calendar_zone))
+            {
                 m.insert("end".into(), json!(end));
             }
             if let Some(zone) = zone {
@@ -197,7 +247,9 @@ fn meeting(event: &IcalEvent, calendar_zone: Option<&str>, city: Option<&str>) -
 fn instant(time: &Time) -> String {
     match time {
         Time::Day(day) => day.to_string(),
-        Time::At(at, _) => at.parse::<Timestamp>().map_or_else(|_| at.clone(), |t| t.as_second().to_string()),
+        Time::At(at, _) => {
+            at.parse::<Timestamp>().map_or_else(|_| at.clone(), |t| t.as_second().to_string())
+        }
     }
 }
 
@@ -210,7 +262,11 @@ fn line(p: &Property) -> String {
         .flatten()
         .map(|(name, values)| {
             let value = values.join(",").trim_matches('"').to_string();
-            let value = if name.eq_ignore_ascii_case("TZID") { iana(&value).unwrap_or(value) } else { value };
+            let value = if name.eq_ignore_ascii_case("TZID") {
+                iana(&value).unwrap_or(value)
+            } else {
+                value
+            };
             format!(";{name}={value}")
         })
         .collect();
@@ -239,7 +295,8 @@ fn occurrences(
     let rewrite = |p: &Property| -> String {
         let raw = p.value.as_deref().unwrap_or_default().trim();
         if all_day {
-            let days: Vec<String> = raw.split(',').map(|d| format!("{}T000000Z", d.get(..8).unwrap_or(d))).collect();
+            let days: Vec<String> =
+                raw.split(',').map(|d| format!("{}T000000Z", d.get(..8).unwrap_or(d))).collect();
             format!("{}:{}", p.name, days.join(","))
         } else if param(p, "TZID").is_none() && !raw.ends_with(['Z', 'z']) {
             format!("{};TZID={zone_name}:{raw}", p.name)
@@ -248,7 +305,10 @@ fn occurrences(
         }
     };
     let mut rule = rewrite(start);
-    for p in props.iter().filter(|p| ["RRULE", "RDATE", "EXDATE"].iter().any(|n| p.name.eq_ignore_ascii_case(n))) {
+    for p in props
+        .iter()
+        .filter(|p| ["RRULE", "RDATE", "EXDATE"].iter().any(|n| p.name.eq_ignore_ascii_case(n)))
+    {
         rule.push('\n');
         rule.push_str(&match (p.name.eq_ignore_ascii_case("RRULE"), all_day) {
             // An all-day rule's UNTIL is a date: the midnight in UTC, as its dates.
@@ -264,12 +324,21 @@ fn occurrences(
             (false, _) => rewrite(p),
         });
     }
-    let set: rrule::RRuleSet = rule.parse().map_err(|e| format!("its repeat rule cannot be read ({e})"))?;
-    let bound = |t: Timestamp| chrono::DateTime::from_timestamp(t.as_second(), 0).map(|t| t.with_timezone(&rrule::Tz::UTC));
-    let (Some(from), Some(until)) = (bound(window.from), bound(window.until)) else { return Err("the window of dates is out of range".to_string()) };
+    let set: rrule::RRuleSet =
+        rule.parse().map_err(|e| format!("its repeat rule cannot be read ({e})"))?;
+    let bound = |t: Timestamp| {
+        chrono::DateTime::from_timestamp(t.as_second(), 0).map(|t| t.with_timezone(&rrule::Tz::UTC))
+    };
+    let (Some(from), Some(until)) = (bound(window.from), bound(window.until)) else {
+        return Err("the window of dates is out of range".to_string());
+    };
     let result = set.after(from).before(until).all(MAX_OCCURRENCES);
-    let zone = TimeZone::get(zone_name).map_err(|_| format!("its zone {zone_name:?} is not an IANA zone name"))?;
-    let length = match (base["start"].as_str().map(str::parse::<Timestamp>), base["end"].as_str().map(str::parse::<Timestamp>)) {
+    let zone = TimeZone::get(zone_name)
+        .map_err(|_| format!("its zone {zone_name:?} is not an IANA zone name"))?;
+    let length = match (
+        base["start"].as_str().map(str::parse::<Timestamp>),
+        base["end"].as_str().map(str::parse::<Timestamp>),
+    ) {
         (Some(Ok(start)), Some(Ok(end))) => Some(end.duration_since(start)),
         _ => None,
     };
@@ -285,7 +354,8 @@ fn occurrences(
             let zoned = at.to_zoned(zone.clone());
             m["start"] = json!(super::feed_time(&zoned));
             if let Some(length) = length {
-                m["end"] = json!(super::feed_time(&zoned.checked_add(length).map_err(|e| e.to_string())?));
+                m["end"] =
+                    json!(super::feed_time(&zoned.checked_add(length).map_err(|e| e.to_string())?));
             }
             (at.as_second().to_string(), zoned.date())
         };
@@ -302,7 +372,11 @@ fn occurrences(
             if out.len() == 1 { "1 date".to_string() } else { format!("{} dates", out.len()) },
             &first["start"].as_str().unwrap_or_default()[..10],
             &last["start"].as_str().unwrap_or_default()[..10],
-            if result.limited { format!(" (the first {MAX_OCCURRENCES}; import a shorter window with --until)") } else { String::new() }
+            if result.limited {
+                format!(" (the first {MAX_OCCURRENCES}; import a shorter window with --until)")
+            } else {
+                String::new()
+            }
         ),
         _ => "no dates from now until the end of the window (--until)".to_string(),
     };
@@ -343,9 +417,14 @@ const COUNTRIES: &[(&str, &str)] = &[
 /// Germany`. The city is what comes before a "state ZIP" part, or after a postal code, or the
 /// last part without digits; the name is a first part without digits.
 fn place(location: &str) -> Map<String, Value> {
-    let mut parts: Vec<&str> = location.split([',', '\n']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let mut parts: Vec<&str> =
+        location.split([',', '\n']).map(str::trim).filter(|p| !p.is_empty()).collect();
     let mut place = Map::new();
-    if let Some(code) = parts.last().and_then(|last| COUNTRIES.iter().find(|(n, _)| last.eq_ignore_ascii_case(n))).map(|(_, code)| *code) {
+    if let Some(code) = parts
+        .last()
+        .and_then(|last| COUNTRIES.iter().find(|(n, _)| last.eq_ignore_ascii_case(n)))
+        .map(|(_, code)| *code)
+    {
         place.insert("country".into(), json!(code));
         parts.pop();
     }
@@ -353,7 +432,11 @@ fn place(location: &str) -> Map<String, Value> {
     let mut city_at = None;
     if let Some(&last) = parts.last() {
         let w: Vec<&str> = last.split_whitespace().collect();
-        if w.len() == 2 && w[0].len() == 2 && w[0].chars().all(|c| c.is_ascii_uppercase()) && digits(w[1]) {
+        if w.len() == 2
+            && w[0].len() == 2
+            && w[0].chars().all(|c| c.is_ascii_uppercase())
+            && digits(w[1])
+        {
             // "MI 48202": the city is the part before.
             place.insert("region".into(), json!(w[0]));
             place.insert("postal_code".into(), json!(w[1]));
@@ -393,7 +476,10 @@ mod tests {
             json!({"country":"US","region":"MI","postal_code":"48202","city":"Detroit","name":"Wayne State Student Center","street":"5221 Gullen Mall"})
         );
         let p = place("Humboldt-Universität, Unter den Linden 6, 10117 Berlin, Germany");
-        assert_eq!(Value::Object(p), json!({"country":"DE","postal_code":"10117","city":"Berlin","name":"Humboldt-Universität","street":"Unter den Linden 6"}));
+        assert_eq!(
+            Value::Object(p),
+            json!({"country":"DE","postal_code":"10117","city":"Berlin","name":"Humboldt-Universität","street":"Unter den Linden 6"})
+        );
         assert!(!place("Room 285").contains_key("city"), "a room alone names no city");
         assert_eq!(place("Library, Colombo")["city"], "Colombo");
     }

@@ -34,7 +34,10 @@ struct Entry<'d, 't> {
 
 fn find<'d, 't>(list: Option<Value<'d, 't>>, id: &str, what: &str) -> Option<Entry<'d, 't>> {
     // The first with this id: the parser leaves out later ones.
-    let (index, value) = list?.items()?.enumerate().find(|(_, v)| v.get("id").and_then(id_text).as_deref() == Some(id))?;
+    let (index, value) = list?
+        .items()?
+        .enumerate()
+        .find(|(_, v)| v.get("id").and_then(id_text).as_deref() == Some(id))?;
     Some(Entry { value, name: format!("{what}[{index}] {}", quoted(id)) })
 }
 
@@ -43,7 +46,12 @@ pub fn warnings(feed: &Feed, document: &Document, now: DateTime<Utc>) -> Vec<War
     let mut out = Vec::new();
     let root = document.root();
     if let Some(url) = feed.publisher.as_ref().and_then(|p| p.url.as_ref()) {
-        http_link(&mut out, url.as_str(), root.get("publisher").and_then(|p| p.get("url")), "publisher".to_string());
+        http_link(
+            &mut out,
+            url.as_str(),
+            root.get("publisher").and_then(|p| p.get("url")),
+            "publisher".to_string(),
+        );
     }
     // Venue spellings per city: the city (as first written), then the venue's squeezed name,
     // then its spellings, each with where it first appears.
@@ -54,18 +62,32 @@ pub fn warnings(feed: &Feed, document: &Document, now: DateTime<Utc>) -> Vec<War
             http_link(&mut out, url.as_str(), campaign.value.get("url"), campaign.name.clone());
         }
         for (i, link) in c.links.iter().enumerate() {
-            let node = campaign.value.get("links").and_then(|l| l.items()).and_then(|mut l| l.nth(i));
-            http_link(&mut out, link.url.as_str(), node.and_then(|n| n.get("url")), campaign.name.clone());
+            let node =
+                campaign.value.get("links").and_then(|l| l.items()).and_then(|mut l| l.nth(i));
+            http_link(
+                &mut out,
+                link.url.as_str(),
+                node.and_then(|n| n.get("url")),
+                campaign.name.clone(),
+            );
         }
         for m in &c.meetings {
-            let Some(meeting) = find(campaign.value.get("meetings"), &m.id, "meetings") else { continue };
+            let Some(meeting) = find(campaign.value.get("meetings"), &m.id, "meetings") else {
+                continue;
+            };
             let entry = format!("{} › {}", campaign.name, meeting.name);
             meeting_warnings(&mut out, c, m, &meeting.value, &entry, now);
             if let Some(name) = &m.place.name {
-                let (_, names) = venues.entry(m.place.city.to_lowercase()).or_insert_with(|| (m.place.city.clone(), BTreeMap::new()));
+                let (_, names) = venues
+                    .entry(m.place.city.to_lowercase())
+                    .or_insert_with(|| (m.place.city.clone(), BTreeMap::new()));
                 let spellings = names.entry(squeeze(name)).or_default();
                 if !spellings.iter().any(|(s, _, _)| s == name) {
-                    spellings.push((name.clone(), meeting.value.get("place").and_then(|p| p.get("name")).map(Value::node), entry.clone()));
+                    spellings.push((
+                        name.clone(),
+                        meeting.value.get("place").and_then(|p| p.get("name")).map(Value::node),
+                        entry.clone(),
+                    ));
                 }
             }
         }
@@ -77,8 +99,13 @@ pub fn warnings(feed: &Feed, document: &Document, now: DateTime<Utc>) -> Vec<War
                 out.push(Warning {
                     at: *at,
                     entry: entry.clone(),
-                    message: format!("the venue {} is spelled {} elsewhere in {city}", quoted(other), quoted(first)),
-                    fix: "Spell a venue the same way everywhere, so that visitors see one place.".to_string(),
+                    message: format!(
+                        "the venue {} is spelled {} elsewhere in {city}",
+                        quoted(other),
+                        quoted(first)
+                    ),
+                    fix: "Spell a venue the same way everywhere, so that visitors see one place."
+                        .to_string(),
                 });
             }
         }
@@ -86,15 +113,28 @@ pub fn warnings(feed: &Feed, document: &Document, now: DateTime<Utc>) -> Vec<War
     out
 }
 
-fn meeting_warnings(out: &mut Vec<Warning>, c: &Campaign, m: &Meeting, node: &Value, entry: &str, now: DateTime<Utc>) {
+fn meeting_warnings(
+    out: &mut Vec<Warning>,
+    c: &Campaign,
+    m: &Meeting,
+    node: &Value,
+    entry: &str,
+    now: DateTime<Utc>,
+) {
     let warn = |out: &mut Vec<Warning>, at: Option<Value>, message: String, fix: &str| {
-        out.push(Warning { at: Some(at.unwrap_or(*node).node()), entry: entry.to_string(), message, fix: fix.to_string() })
+        out.push(Warning {
+            at: Some(at.unwrap_or(*node).node()),
+            entry: entry.to_string(),
+            message,
+            fix: fix.to_string(),
+        })
     };
     if m.when.is_past(m.zone(), now) {
         warn(
             out,
             node.get("start"),
-            "this meeting is past: the widget folds it away under \"Show past meetings\"".to_string(),
+            "this meeting is past: the widget folds it away under \"Show past meetings\""
+                .to_string(),
             "Remove past meetings now and then, or keep them as a record.",
         );
     }
@@ -102,7 +142,8 @@ fn meeting_warnings(out: &mut Vec<Warning>, c: &Campaign, m: &Meeting, node: &Va
         warn(
             out,
             None,
-            "no RSVP link, and the campaign has no link either: a visitor cannot sign up".to_string(),
+            "no RSVP link, and the campaign has no link either: a visitor cannot sign up"
+                .to_string(),
             "Add an \"rsvp\" link to the meeting, or a link to its campaign.",
         );
     }
@@ -112,7 +153,9 @@ fn meeting_warnings(out: &mut Vec<Warning>, c: &Campaign, m: &Meeting, node: &Va
             _ => None,
         };
         // The zone's offset at the start, in seconds; `None` for a zone the platform does not know.
-        let zoned = m.zone().map(|zone| zone.offset_at_utc(start.map_or(now.naive_utc(), |s| s.naive_utc())) * 60);
+        let zoned = m
+            .zone()
+            .map(|zone| zone.offset_at_utc(start.map_or(now.naive_utc(), |s| s.naive_utc())) * 60);
         match (zoned, start) {
             (None, _) => warn(
                 out,
@@ -134,11 +177,20 @@ fn meeting_warnings(out: &mut Vec<Warning>, c: &Campaign, m: &Meeting, node: &Va
         }
     }
     for (i, link) in m.rsvp.iter().enumerate() {
-        let at = node.get("rsvp").and_then(|l| l.items()).and_then(|mut l| l.nth(i)).and_then(|l| l.get("url"));
+        let at = node
+            .get("rsvp")
+            .and_then(|l| l.items())
+            .and_then(|mut l| l.nth(i))
+            .and_then(|l| l.get("url"));
         http_link(out, link.url.as_str(), at, entry.to_string());
     }
     if m.status == Status::Cancelled && m.note.is_none() {
-        warn(out, node.get("status"), "cancelled, with no note".to_string(), "Add a \"note\" that says why, or where to go instead.");
+        warn(
+            out,
+            node.get("status"),
+            "cancelled, with no note".to_string(),
+            "Add a \"note\" that says why, or where to go instead.",
+        );
     }
 }
 
@@ -148,7 +200,8 @@ fn http_link(out: &mut Vec<Warning>, url: &str, at: Option<Value>, entry: String
             at: at.map(Value::node),
             entry,
             message: format!("the link {} is http:, not https:", quoted(url)),
-            fix: "Use the https:// address: browsers warn about http: pages, and some block them.".to_string(),
+            fix: "Use the https:// address: browsers warn about http: pages, and some block them."
+                .to_string(),
         });
     }
 }
