@@ -1,5 +1,5 @@
 //! Turns the language files `locales/*.txt` (see `locales/en.txt`) into Rust: one `Texts` value
-//! per language and the `Lang` enum (`src/model/i18n.rs` includes what this writes). English is
+//! per language and the `Lang` enum (`src/model/words/i18n.rs` includes what this writes). English is
 //! the reference: the build fails, naming the file and line, when a language lacks one of its
 //! keys, has a key it does not, or drops or invents a `{placeholder}`.
 

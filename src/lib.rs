@@ -17,6 +17,6 @@ pub mod edge;
 pub mod intl;
 pub mod model;
 pub mod mount;
+pub mod publisher;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod static_page;
-pub mod tools;

@@ -6,7 +6,7 @@
 
 use crate::components::app::App;
 use crate::edge::{head, timer::after_paint, url_state};
-use crate::model::options::{Options, Sources};
+use crate::model::widget::options::{Options, Sources};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::{

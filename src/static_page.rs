@@ -6,9 +6,12 @@
 
 use crate::components::{
     campaign_card::CampaignCard, city_filter::CityFilter, feed_notice::FeedNotice, provide_options,
-    rsvp_panel::RsvpState,
+    rsvp_state::RsvpState,
 };
-use crate::model::{i18n::Lang, json_ld, listing::Listing, options::Options};
+use crate::model::export::json_ld;
+use crate::model::listing::Listing;
+use crate::model::widget::options::Options;
+use crate::model::words::i18n::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -61,7 +64,7 @@ pub fn listings_html(listing: Arc<Listing>, lang: Lang, output: Output) -> Strin
 }
 
 /// The schema.org Events of the upcoming meetings listed, the first `limit` of each campaign
-/// (all without one), as a JSON-LD data block (`model/json_ld.rs`, safe inside `<script>`).
+/// (all without one), as a JSON-LD data block (`model/export/json_ld.rs`, safe inside `<script>`).
 /// The widget writes the same into its host page's head (`edge/head.rs`), and takes a
 /// pre-rendered block out of the page when it does (its `data-upcoming-meetings-ld`).
 pub fn structured_data(listing: &Listing, limit: Option<usize>) -> String {
@@ -103,7 +106,7 @@ pub fn page_html(listing: Arc<Listing>, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::parse::parse_feed;
+    use crate::model::feed::read::parse_feed;
     use chrono::{DateTime, Utc};
 
     fn listing(json: &str) -> Arc<Listing> {

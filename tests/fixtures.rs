@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
-use upcoming_meetings::model::parse::parse_feed;
+use upcoming_meetings::model::feed::read::parse_feed;
 
 fn documents(dir: &str) -> Vec<(String, String)> {
     let mut docs: Vec<_> = fs::read_dir(dir)

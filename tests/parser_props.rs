@@ -8,8 +8,8 @@
 
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
-use upcoming_meetings::model::json::{self, Kind};
-use upcoming_meetings::model::parse::parse_feed;
+use upcoming_meetings::model::feed::json::{self, Kind};
+use upcoming_meetings::model::feed::read::parse_feed;
 
 /// Cases per property; `PROPTEST_CASES` in the environment overrides it.
 const CASES: u32 = 1_000;

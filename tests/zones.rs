@@ -7,7 +7,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Date, Intl, Object, Reflect};
-use upcoming_meetings::{intl, model::zone::Zone};
+use upcoming_meetings::intl;
+use upcoming_meetings::model::feed::zone::Zone;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 

@@ -3,10 +3,8 @@
 //! browser's own time zones. The page (`web/check/check.js`) shows it; nothing leaves the page.
 
 use js_sys::{Array, Object, Reflect};
-use upcoming_meetings::{
-    edge::clock,
-    tools::check::{check, summary},
-};
+use upcoming_meetings::edge::clock;
+use upcoming_meetings::publisher::check::{check, summary};
 use wasm_bindgen::prelude::*;
 
 fn set(object: &Object, key: &str, value: impl Into<JsValue>) {

@@ -17,12 +17,15 @@ mod native {
     use chrono::{DateTime, Utc};
     use clap::{Parser, Subcommand, ValueEnum};
     use std::{process::ExitCode, sync::Arc};
-    use upcoming_meetings::model::{
-        cities::slug, feed::Feed, i18n::Lang, ics, links::host_of, listing::Listing,
-        parse::parse_feed,
-    };
+    use upcoming_meetings::model::export::ics;
+    use upcoming_meetings::model::feed::links::host_of;
+    use upcoming_meetings::model::feed::read::parse_feed;
+    use upcoming_meetings::model::feed::types::Feed;
+    use upcoming_meetings::model::listing::Listing;
+    use upcoming_meetings::model::places::cities::slug;
+    use upcoming_meetings::model::words::i18n::Lang;
+    use upcoming_meetings::publisher::{check, import_csv, import_ics, source};
     use upcoming_meetings::static_page::{listings_html, page_html, Output};
-    use upcoming_meetings::tools::{check, import_csv, import_ics, source};
 
     #[derive(Parser)]
     #[command(

@@ -13,7 +13,7 @@ use crate::edge::{
     locale::Words,
     url_state,
 };
-use crate::model::options::Options;
+use crate::model::widget::options::Options;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::sync::Arc;

@@ -7,10 +7,8 @@ use super::{
     add_to_calendar::CampaignCalendar, dom_id, external_link::ExternalLink, lang,
     meeting_list::MeetingList, options,
 };
-use crate::model::{
-    feed::Campaign,
-    listing::{Listing, Period},
-};
+use crate::model::feed::types::Campaign;
+use crate::model::listing::{Listing, Period};
 use leptos::prelude::*;
 use std::sync::Arc;
 

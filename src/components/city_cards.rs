@@ -2,10 +2,8 @@
 //! when the city is chosen, a step at a time (`reveal.rs`), and dropped when another is.
 
 use super::{campaign_card::CampaignCard, reveal::Steps};
-use crate::model::{
-    listing::{Listing, Period},
-    reveal::Reveal,
-};
+use crate::model::listing::{Listing, Period};
+use crate::model::widget::reveal::Reveal;
 use leptos::prelude::*;
 use std::sync::Arc;
 

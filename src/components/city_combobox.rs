@@ -1,13 +1,15 @@
 //! The city control, a combobox after the WAI-ARIA practices ("editable combobox with list
 //! autocomplete"): a text field that shows the chosen city, and a list of "All cities" and every
 //! city with its upcoming meetings (and its distance after "Near me") that narrows as the reader
-//! types (`model::city_search`: "munch" finds München). Arrow keys move through the list, Enter
+//! types (`model::places::city_search`: "munch" finds München). Arrow keys move through the list, Enter
 //! chooses, Escape closes and restores the field; a tap or click chooses. The list is in the
 //! page only while it is open, so a feed of 400 cities costs nothing until then.
 
 use super::{dom_id, options};
 use crate::edge::timer::after_paint;
-use crate::model::{city_search, listing::Listing, near::Unit};
+use crate::model::listing::Listing;
+use crate::model::places::city_search;
+use crate::model::places::near::Unit;
 use leptos::{ev, html, prelude::*, task::spawn_local};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;

@@ -1,6 +1,6 @@
 //! The "City" row: the city combobox (`city_combobox.rs`) and, when the feed places any city on
 //! the map (`place.lat`/`lon`), "Near me". Only a tap on it asks the browser for the reader's
-//! position (`edge::geolocation`); the cities are then listed nearest first (`model::near`),
+//! position (`edge::geolocation`); the cities are then listed nearest first (`model::places::near`),
 //! the nearest with upcoming meetings is chosen, and a line says how far it is. The position
 //! itself is dropped at once: only the distances stay, in this view, until it goes.
 
@@ -9,7 +9,8 @@ use super::{
     dom_id, options,
 };
 use crate::edge::geolocation::{self, NoPosition};
-use crate::model::{listing::Listing, near};
+use crate::model::listing::Listing;
+use crate::model::places::near;
 use leptos::{prelude::*, task::spawn_local};
 use std::sync::Arc;
 

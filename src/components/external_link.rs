@@ -1,7 +1,7 @@
 //! A link out of the widget: always a `SafeUrl`, always a new tab without an opener or referrer.
 
 use super::lang;
-use crate::model::links::SafeUrl;
+use crate::model::feed::links::SafeUrl;
 use leptos::prelude::*;
 
 #[component]

@@ -2,7 +2,8 @@
 //! every problem with where it is in the feed and what the widget did.
 
 use super::lang;
-use crate::model::{feed::Severity, listing::Listing};
+use crate::model::feed::types::Severity;
+use crate::model::listing::Listing;
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -4,20 +4,14 @@
 //! `on_structured_data` after each change, off the path to the next frame.
 
 use super::{
-    campaign_card::CampaignCard,
-    city_cards::ChosenCityCards,
-    city_filter::CityFilter,
-    feed_notice::FeedNotice,
-    lang, options,
-    reveal::Steps,
-    rsvp_panel::{RsvpPanel, RsvpState},
+    campaign_card::CampaignCard, city_cards::ChosenCityCards, city_filter::CityFilter,
+    feed_notice::FeedNotice, lang, options, reveal::Steps, rsvp_panel::RsvpPanel,
+    rsvp_state::RsvpState,
 };
 use crate::edge::{timer::Timer, url_state};
-use crate::model::{
-    json_ld,
-    listing::{Listing, Period},
-    reveal::Reveal,
-};
+use crate::model::export::json_ld;
+use crate::model::listing::{Listing, Period};
+use crate::model::widget::reveal::Reveal;
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -2,7 +2,7 @@
 //! publisher, and Retry.
 
 use super::lang;
-use crate::model::load_error::LoadError;
+use crate::model::loading::load_error::LoadError;
 use leptos::prelude::*;
 
 #[component]

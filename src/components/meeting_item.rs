@@ -2,30 +2,13 @@
 //! meeting is struck through and says so), and the button that opens its RSVP panel (in the
 //! static page, where no panel opens, a link to where to sign up).
 
-use super::{lang, options, rsvp_panel::RsvpState};
-use crate::intl;
-use crate::model::{
-    feed::{Meeting, Status},
-    i18n::{Lang, Texts},
-    listing::Listing,
-    meeting_link,
-    place_format::{street_line, venue_line},
-    time_format::{describe, in_reader_zone},
-    zone::Zone,
-};
+use super::meeting_details::{status_badge, what_and_who, when_line, where_line};
+use super::{lang, options, rsvp_state::RsvpState};
+use crate::model::feed::types::{Meeting, Status};
+use crate::model::listing::Listing;
+use crate::model::widget::meeting_link;
 use leptos::{html, prelude::*};
 use std::sync::Arc;
-
-/// The visible status word, if the meeting is not simply scheduled.
-pub fn status_text(texts: &'static Texts, status: Status) -> Option<&'static str> {
-    match status {
-        Status::Scheduled => None,
-        Status::Cancelled => Some(texts.cancelled()),
-        Status::Postponed => Some(texts.postponed()),
-        Status::MovedOnline => Some(texts.moved_online()),
-        Status::Tentative => Some(texts.tentative()),
-    }
-}
 
 #[component]
 pub fn MeetingItem(campaign: usize, meeting: usize) -> impl IntoView {
@@ -48,7 +31,6 @@ pub fn MeetingItem(campaign: usize, meeting: usize) -> impl IntoView {
         Some(rsvp_button(campaign, meeting, m.display_title().to_string()).into_any())
     };
     let title = m.display_title().to_string();
-    let status = status_text(texts, m.status);
     view! {
         <li class="um-meeting" class:um-cancelled=m.status == Status::Cancelled>
             {when_line(lang, m)}
@@ -56,35 +38,11 @@ pub fn MeetingItem(campaign: usize, meeting: usize) -> impl IntoView {
                 {m.is_rally().then(|| view! { <span class="um-badge um-badge-rally">{texts.rally()}</span> " " })}
                 <span dir="auto" class="um-title-text">{title.clone()}</span>
             </h3>
-            {status.map(|s| view! { <p class="um-status"><span class="um-badge um-badge-status">{s}</span></p> })}
-            <p class="um-where">
-                {venue_line(&m.place, m.title.is_none()).map(|v| view! { <span dir="auto" class="um-venue">{v}</span> })}
-                <span dir="auto" class="um-street">{street_line(&m.place)}</span>
-            </p>
-            {m.note.clone().map(|n| view! { <p dir="auto" class="um-note">{n}</p> })}
-            {(!m.speakers.is_empty()).then(|| view! { <p dir="auto" class="um-with">{lang.with_speakers(&m.speakers.join(", "))}</p> })}
+            {status_badge(texts, m.status)}
+            {where_line(m)}
+            {what_and_who(lang, m)}
             {action}
         </li>
-    }
-}
-
-/// When a meeting is, at its venue; a meeting one can join online also at the reader's own
-/// clock, where that reads differently ("7:00 PM GMT+2 · 10:00 AM your time").
-pub fn when_line(lang: Lang, m: &Meeting) -> impl IntoView {
-    let when = describe(lang, &m.when, m.zone());
-    let online = m.online.is_some() || m.status == Status::MovedOnline;
-    let yours = online
-        .then(intl::reader_zone)
-        .flatten()
-        .and_then(|z| Zone::get(&z))
-        .and_then(|reader| in_reader_zone(lang, &m.when, &reader));
-    view! {
-        <p class="um-when">
-            <time datetime=when.datetime class="um-date">{when.date}</time>
-            {(!when.time.is_empty()).then(|| view! {
-                <span class="um-time">{when.time}{yours.map(|y| view! { <span class="um-your-time">" · " {y}</span> })}</span>
-            })}
-        </p>
     }
 }
 

@@ -16,13 +16,16 @@ pub mod external_link;
 pub mod feed_notice;
 pub mod listings;
 pub mod load_error;
+pub mod meeting_details;
 pub mod meeting_item;
 pub mod meeting_list;
 pub mod reveal;
 pub mod rsvp_panel;
+pub mod rsvp_state;
 pub mod saved_notice;
 
-use crate::model::{i18n::Lang, options::Options};
+use crate::model::widget::options::Options;
+use crate::model::words::i18n::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -1,11 +1,11 @@
-//! Listings brought into the page a step at a time (`model::reveal`): a budget of meetings
+//! Listings brought into the page a step at a time (`model::widget::reveal`): a budget of meetings
 //! shown, raised after each painted frame while the listings are on screen. The listings for
 //! all cities start with [`FIRST`] and, while a city is chosen (they are hidden then), go back
 //! to [`SCREEN`], so that coming back to All cities lays out a screenful before the reader sees
 //! it, not every card; a chosen city's listings start with [`SCREEN`].
 
 use crate::edge::timer::after_paint;
-use crate::model::reveal::{Reveal, FIRST, SCREEN};
+use crate::model::widget::reveal::{Reveal, FIRST, SCREEN};
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -8,74 +8,21 @@ use super::{
     dom_id,
     external_link::ExternalLink,
     lang,
-    meeting_item::{status_text, when_line},
+    meeting_details::{status_badge, what_and_who, when_line, where_line},
     options,
+    rsvp_state::RsvpState,
 };
 use crate::edge::{
     share::{share, Shared},
     url_state,
 };
-use crate::model::{
-    feed::Link,
-    listing::Listing,
-    meeting_link,
-    place_format::{map_link, street_line, venue_line},
-};
+use crate::model::feed::types::Link;
+use crate::model::listing::Listing;
+use crate::model::places::place_format::map_link;
+use crate::model::widget::meeting_link;
 use leptos::{html, prelude::*};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
-
-/// Which meeting's panel is open (as its link's value, `campaign/meeting`, which a live widget
-/// mirrors in the page URL), and which button opened it.
-#[derive(Clone, Copy)]
-pub struct RsvpState {
-    link: RwSignal<Option<String>>,
-    opener: RwSignal<Option<NodeRef<html::Button>>>,
-    /// This page pushed the history entry that opened the panel: closing it goes back over it.
-    pushed: RwSignal<bool>,
-}
-
-impl RsvpState {
-    /// `link`: the open meeting's link value, mirrored in the page URL by a live widget.
-    pub fn new(link: RwSignal<Option<String>>) -> Self {
-        RsvpState { link, opener: RwSignal::new(None), pushed: RwSignal::new(false) }
-    }
-
-    pub fn open(&self, link: String, opener: NodeRef<html::Button>) {
-        self.opener.set(Some(opener));
-        self.pushed.set(true);
-        self.link.set(Some(link));
-    }
-
-    /// The open meeting, if the feed has it.
-    fn open_meeting(&self, listing: &Listing) -> Option<(usize, usize)> {
-        self.link.with(|l| l.as_deref().and_then(|v| meeting_link::find(listing, v)))
-    }
-
-    /// Where the button that opened the panel is, in page coordinates (for a framed widget).
-    fn opener_top(&self) -> Option<f64> {
-        let button = self.opener.get_untracked()?.get_untracked()?;
-        Some(window().scroll_y().unwrap_or(0.0) + button.get_bounding_client_rect().top())
-    }
-
-    /// After the dialog closed, by whatever means: the URL forgets the meeting (going back over
-    /// the entry that opened it, or, for a panel a link opened, in place), and the opener gets
-    /// the focus again.
-    fn closed(&self, param: &str) {
-        if self.link.get_untracked().is_some() {
-            if self.pushed.get_untracked() {
-                self.pushed.set(false);
-                url_state::back();
-            } else {
-                url_state::replace(param, None);
-                self.link.set(None);
-            }
-        }
-        if let Some(button) = self.opener.get_untracked().and_then(|r| r.get_untracked()) {
-            let _ = button.focus();
-        }
-    }
-}
 
 #[component]
 pub fn RsvpPanel() -> impl IntoView {
@@ -193,18 +140,14 @@ fn PanelBody(
                 <button type="button" class="um-button um-close" on:click=move |_| on_close()>{texts.close()}</button>
             </header>
             <ShareLink campaign meeting />
-            <div class="um-panel-details" class:um-cancelled=m.status == crate::model::feed::Status::Cancelled>
-                {status_text(texts, m.status).map(|s| view! { <p class="um-status"><span class="um-badge um-badge-status">{s}</span></p> })}
+            <div class="um-panel-details" class:um-cancelled=m.status == crate::model::feed::types::Status::Cancelled>
+                {status_badge(texts, m.status)}
                 {when_line(lang, m)}
-                <p class="um-where">
-                    {venue_line(&m.place, m.title.is_none()).map(|v| view! { <span dir="auto" class="um-venue">{v}</span> })}
-                    <span dir="auto" class="um-street">{street_line(&m.place)}</span>
-                </p>
+                {where_line(m)}
                 {m.place.directions.clone().map(|d| view! { <p class="um-directions"><span class="um-label">{texts.directions()} ": "</span><bdi>{d}</bdi></p> })}
                 {map.map(|url| view! { <p><ExternalLink url label=texts.map().to_string() /></p> })}
                 {m.online.as_ref().map(|o| view! { <p><span class="um-label">{texts.online()} ": "</span><ExternalLink url=o.url.clone() label=o.label.clone() /></p> })}
-                {m.note.clone().map(|n| view! { <p dir="auto" class="um-note">{n}</p> })}
-                {(!m.speakers.is_empty()).then(|| view! { <p dir="auto" class="um-with">{lang.with_speakers(&m.speakers.join(", "))}</p> })}
+                {what_and_who(lang, m)}
             </div>
             {(!m.rsvp.is_empty()).then(|| view! {
                 <section class="um-panel-section">

@@ -3,7 +3,7 @@
 
 use super::lang;
 use crate::edge::clock;
-use crate::model::load_error::LoadError;
+use crate::model::loading::load_error::LoadError;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 

@@ -4,7 +4,8 @@
 //! the epoch, or an RFC 3339 string) before the widget loads: the benchmark does, so its pages
 //! list the same meetings whatever the day it runs.
 
-use crate::model::{i18n::Lang, time::parse_instant};
+use crate::model::feed::time::parse_instant;
+use crate::model::words::i18n::Lang;
 use chrono::{DateTime, Utc};
 use wasm_bindgen::JsValue;
 

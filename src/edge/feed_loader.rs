@@ -4,9 +4,11 @@
 //! flight is aborted when the widget goes away (`window.upcomingMeetings.unmount`).
 
 use super::{clock, fetch, perf, storage};
-use crate::model::{
-    feed::Feed, listing::Listing, load_error::LoadError, options::Options, parse::parse_feed,
-};
+use crate::model::feed::read::parse_feed;
+use crate::model::feed::types::Feed;
+use crate::model::listing::Listing;
+use crate::model::loading::load_error::LoadError;
+use crate::model::widget::options::Options;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -84,7 +86,7 @@ impl Request {
 #[derive(Clone, Copy)]
 pub struct FeedLoad {
     pub result: LocalResource<Result<Loaded, LoadError>>,
-    /// The attempt under way: 1, then 2 and 3 when the network failed (`model::retry`).
+    /// The attempt under way: 1, then 2 and 3 when the network failed (`model::loading::retry`).
     pub attempt: RwSignal<u32>,
 }
 

@@ -1,14 +1,12 @@
 //! Fetching the feed: one GET abandoned after a timeout, tried again with backoff on the
-//! failures that another attempt might not meet (`model::retry`), its errors sorted into
+//! failures that another attempt might not meet (`model::loading::retry`), its errors sorted into
 //! [`LoadError`]s. A body announced as larger than the feed limit is not downloaded. A
 //! [`Cancel`] stops it all: the request in flight is aborted and no attempt follows.
 
 use super::timer::{sleep, Timer};
-use crate::model::{
-    load_error::LoadError,
-    parse::{FeedError, MAX_FEED_BYTES},
-    retry,
-};
+use crate::model::feed::read::{FeedError, MAX_FEED_BYTES};
+use crate::model::loading::load_error::LoadError;
+use crate::model::loading::retry;
 use std::{
     cell::{Cell, RefCell},
     rc::Rc,

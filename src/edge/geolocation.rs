@@ -3,7 +3,7 @@
 //! old). It is returned to the caller and kept nowhere: not in storage, not in the URL, and no
 //! request carries it.
 
-use crate::model::near::Point;
+use crate::model::places::near::Point;
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

@@ -1,5 +1,5 @@
 //! The host page's `<head>`: each widget's structured data for search engines (schema.org
-//! Events as JSON-LD, `model/json_ld.rs`) for what it shows, in one data block per widget. A
+//! Events as JSON-LD, `model/export/json_ld.rs`) for what it shows, in one data block per widget. A
 //! data block is never run as script (fine under a strict CSP); its text is set as text.
 
 use web_sys::{Element, HtmlElement};

@@ -4,7 +4,7 @@
 //! not capture the host's link clicks.
 
 use super::timer::after_paint;
-use crate::model::url_city;
+use crate::model::widget::url_city;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::Url;
@@ -133,7 +133,7 @@ pub fn chosen_city(param: String, default: Option<String>) -> RwSignal<Option<St
     )
 }
 
-/// The meeting whose panel is open (`campaign/meeting`, `model::meeting_link`), mirrored in the
+/// The meeting whose panel is open (`campaign/meeting`, `model::widget::meeting_link`), mirrored in the
 /// parameter `param`.
 pub fn open_meeting(param: String) -> RwSignal<Option<String>> {
     mirrored(param, |v| v.map(str::to_string), |m: &Option<String>| m.clone(), Write::AtOnce)

@@ -3,7 +3,6 @@
 //! names a few zones for many meetings.
 
 use super::{name_only, offsets::Offsets, parse_gmt};
-use crate::model::i18n::Lang;
 use js_sys::{Array, Date, Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -66,13 +65,13 @@ enum Kind {
 struct ZoneEntry {
     name: Box<str>,
     offsets: Option<Format>,
-    names: Vec<(Lang, Option<Format>)>,
+    names: Vec<(&'static str, Option<Format>)>,
     known: Offsets,
 }
 
 // Small lists, not hash maps: a widget speaks one language and a feed names a few zones.
 thread_local! {
-    static FORMATS: RefCell<Vec<(Lang, Kind, Format)>> = const { RefCell::new(Vec::new()) };
+    static FORMATS: RefCell<Vec<(&'static str, Kind, Format)>> = const { RefCell::new(Vec::new()) };
     static ZONES: RefCell<Vec<ZoneEntry>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -83,10 +82,10 @@ fn civil_ms(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> f64 {
         + minute as f64 * 60_000.0
 }
 
-fn civil_text(lang: Lang, kind: Kind, ms: f64) -> String {
+fn civil_text(locale: &'static str, kind: Kind, ms: f64) -> String {
     let format = FORMATS.with(|f| {
         let mut formats = f.borrow_mut();
-        if let Some((.., format)) = formats.iter().find(|(l, k, _)| *l == lang && *k == kind) {
+        if let Some((.., format)) = formats.iter().find(|(l, k, _)| *l == locale && *k == kind) {
             return format.clone();
         }
         let options: &[(&str, &str)] = match kind {
@@ -101,8 +100,8 @@ fn civil_text(lang: Lang, kind: Kind, ms: f64) -> String {
             Kind::Time => &[("timeZone", "UTC"), ("timeStyle", "short")],
         };
         let format =
-            Format::with(lang.tag(), options).expect("UTC and these options are valid everywhere");
-        formats.push((lang, kind, format.clone()));
+            Format::with(locale, options).expect("UTC and these options are valid everywhere");
+        formats.push((locale, kind, format.clone()));
         format
     });
     format.text(ms)
@@ -164,31 +163,31 @@ pub fn reader_zone() -> Option<String> {
 }
 
 /// "Friday, January 15, 2027", "15 Ocak 2027 Cuma".
-pub fn date_long(lang: Lang, year: i32, month: u32, day: u32) -> String {
-    civil_text(lang, Kind::Date, civil_ms(year, month, day, 12, 0))
+pub fn date_long(locale: &'static str, year: i32, month: u32, day: u32) -> String {
+    civil_text(locale, Kind::Date, civil_ms(year, month, day, 12, 0))
 }
 
 /// "Fri", "ven.".
-pub fn weekday_short(lang: Lang, year: i32, month: u32, day: u32) -> String {
-    civil_text(lang, Kind::Weekday, civil_ms(year, month, day, 12, 0))
+pub fn weekday_short(locale: &'static str, year: i32, month: u32, day: u32) -> String {
+    civil_text(locale, Kind::Weekday, civil_ms(year, month, day, 12, 0))
 }
 
 /// "7:00 PM", "19:00".
-pub fn time_short(lang: Lang, hour: u32, minute: u32) -> String {
-    civil_text(lang, Kind::Time, civil_ms(2001, 1, 1, hour, minute))
+pub fn time_short(locale: &'static str, hour: u32, minute: u32) -> String {
+    civil_text(locale, Kind::Time, civil_ms(2001, 1, 1, hour, minute))
 }
 
-/// The zone's short name in `lang` at that instant ("PDT", "MESZ"), or `None` where the language
+/// The zone's short name in `locale` at that instant ("PDT", "MESZ"), or `None` where the language
 /// has none (the caller writes the offset).
-pub fn zone_name(lang: Lang, zone: &str, seconds: i64, _offset: i32) -> Option<String> {
-    let format = with_zone(zone, |z| match z.names.iter().find(|(l, _)| *l == lang) {
+pub fn zone_name(locale: &'static str, zone: &str, seconds: i64, _offset: i32) -> Option<String> {
+    let format = with_zone(zone, |z| match z.names.iter().find(|(l, _)| *l == locale) {
         Some((_, format)) => format.clone(),
         None => {
             let format = Format::with(
-                lang.tag(),
+                locale,
                 &[("timeZone", zone), ("hour", "numeric"), ("timeZoneName", "short")],
             );
-            z.names.push((lang, format.clone()));
+            z.names.push((locale, format.clone()));
             format
         }
     })?;

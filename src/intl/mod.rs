@@ -5,8 +5,9 @@
 //! them to it (`tests/zones.rs` walks every zone of Chromium's, `tests/e2e/languages.test.mjs`
 //! compares the static page with the widget in every language).
 //!
-//! Everything here takes wall-clock values or instants and returns text or offsets: the model
-//! (`model/zone.rs`, `model/time_format.rs`) decides what to ask.
+//! Everything here takes wall-clock values or instants, and a language as its BCP 47 tag, and
+//! returns text or offsets: the model (`model/feed/zone.rs`, `model/words/time_format.rs`)
+//! decides what to ask. The lowest layer: nothing here uses the rest of the crate.
 
 #[cfg(target_arch = "wasm32")]
 mod browser;

@@ -2,7 +2,6 @@
 //! dates, times and zone names from ICU4X's CLDR data. The static page and the tools.
 
 use super::name_only;
-use crate::model::i18n::Lang;
 use icu_calendar::{Date, Gregorian};
 use icu_datetime::{
     fieldsets::{self, zone::SpecificShort},
@@ -39,14 +38,14 @@ struct Formats {
 }
 
 thread_local! {
-    static FORMATS: RefCell<HashMap<Lang, &'static Formats>> = RefCell::new(HashMap::new());
+    static FORMATS: RefCell<HashMap<&'static str, &'static Formats>> = RefCell::new(HashMap::new());
 }
 
 /// One set of formatters per language, made once (a static page formats thousands of times).
-fn formats(lang: Lang) -> &'static Formats {
+fn formats(locale: &'static str) -> &'static Formats {
     FORMATS.with(|f| {
-        *f.borrow_mut().entry(lang).or_insert_with(|| {
-            let locale: Locale = lang.tag().parse().expect("a language tag");
+        *f.borrow_mut().entry(locale).or_insert_with(|| {
+            let locale: Locale = locale.parse().expect("a language tag");
             let prefs = || locale.clone().into();
             Box::leak(Box::new(Formats {
                 date: FixedCalendarDateTimeFormatter::try_new(prefs(), fieldsets::YMDE::long())
@@ -69,34 +68,32 @@ fn date(year: i32, month: u32, day: u32) -> Date<Gregorian> {
 }
 
 /// "Friday, January 15, 2027", "15 Ocak 2027 Cuma".
-pub fn date_long(lang: Lang, year: i32, month: u32, day: u32) -> String {
-    formats(lang).date.format(&date(year, month, day)).to_string()
+pub fn date_long(locale: &'static str, year: i32, month: u32, day: u32) -> String {
+    formats(locale).date.format(&date(year, month, day)).to_string()
 }
 
 /// "Fri", "ven.".
-pub fn weekday_short(lang: Lang, year: i32, month: u32, day: u32) -> String {
-    formats(lang).weekday.format(&date(year, month, day)).to_string()
+pub fn weekday_short(locale: &'static str, year: i32, month: u32, day: u32) -> String {
+    formats(locale).weekday.format(&date(year, month, day)).to_string()
 }
 
 /// "7:00 PM", "19:00". As Chromium writes them: a plain space before AM/PM (V8 replaces CLDR's
 /// narrow no-break space, for the web's sake), and Spanish hours in one digit ("9:00", where
 /// ICU4X's CLDR 48 pattern has two).
-pub fn time_short(lang: Lang, hour: u32, minute: u32) -> String {
+pub fn time_short(locale: &'static str, hour: u32, minute: u32) -> String {
     let time = Time::try_new(hour as u8, minute as u8, 0, 0).expect("a valid time");
-    let text = formats(lang).time.format(&time).to_string().replace('\u{202f}', " ");
-    match (lang, text.strip_prefix('0')) {
-        (Lang::Es, Some(rest)) if rest.starts_with(|c: char| c.is_ascii_digit()) => {
-            rest.to_string()
-        }
+    let text = formats(locale).time.format(&time).to_string().replace('\u{202f}', " ");
+    match (locale, text.strip_prefix('0')) {
+        ("es", Some(rest)) if rest.starts_with(|c: char| c.is_ascii_digit()) => rest.to_string(),
         _ => text,
     }
 }
 
-/// The zone's short name in `lang` at that instant ("PDT", "MESZ", "BRT"), or `None` where the
+/// The zone's short name in `locale` at that instant ("PDT", "MESZ", "BRT"), or `None` where the
 /// language has none (the caller writes the offset).
-pub fn zone_name(lang: Lang, zone: &str, seconds: i64, offset: i32) -> Option<String> {
+pub fn zone_name(locale: &'static str, zone: &str, seconds: i64, offset: i32) -> Option<String> {
     let offset = UtcOffset::try_from_seconds(offset).ok()?;
     let at = ZoneNameTimestamp::from_epoch_seconds(seconds);
     let info = IanaParser::new().parse(zone).with_offset(Some(offset)).with_zone_name_timestamp(at);
-    name_only(formats(lang).zone.format(&info).to_string())
+    name_only(formats(locale).zone.format(&info).to_string())
 }

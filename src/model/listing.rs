@@ -2,8 +2,8 @@
 //! widget lists or counts comes from [`Listing::meetings`], so the city filter's counts and the
 //! cards can never disagree.
 
-use super::cities::{self, City};
-use super::feed::{Campaign, Feed, Meeting, Place};
+use crate::model::feed::types::{Campaign, Feed, Meeting, Place};
+use crate::model::places::cities::{self, City};
 use chrono::{DateTime, Utc};
 
 /// Where and whether one meeting shows.
@@ -131,7 +131,7 @@ impl Listing {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::parse::parse_feed;
+    use crate::model::feed::read::parse_feed;
 
     fn listing(now: &str) -> Listing {
         let feed = parse_feed(

@@ -1,27 +1,19 @@
-//! The feed model: plain Rust with no browser types, unit-tested natively with `cargo test`.
-//! Views read it; nothing here renders, fetches or reads the clock.
+//! The model: plain Rust with no browser types, unit-tested natively with `cargo test`. Views
+//! read it; nothing here renders, fetches or reads the clock. One folder per concern:
+//!
+//! - `feed`: the feed as the widget reads it: its types, the tolerant reader and its problems,
+//!   times and zones, and `SafeUrl`, the only way to a link.
+//! - `listing`: the one query behind every list and count (which meetings, in which city).
+//! - `places`: cities and their names, the city search, distances for "Near me", addresses.
+//! - `words`: the widget's languages, their words and plurals, and times as each writes them.
+//! - `export`: a meeting for other programs: calendar files, Google Calendar, JSON-LD.
+//! - `widget`: the widget's options, the page URL's parameters and how long lists appear.
+//! - `loading`: why a feed did not load, and when to try again.
 
-pub mod cities;
-pub mod city_search;
+pub mod export;
 pub mod feed;
-pub mod google_calendar;
-pub mod i18n;
-pub mod ics;
-pub mod json;
-pub mod json_ld;
-pub mod links;
 pub mod listing;
-pub mod load_error;
-pub mod meeting_link;
-pub mod near;
-pub mod options;
-pub mod parse;
-pub mod place_format;
-pub mod retry;
-pub mod reveal;
-pub mod text;
-pub mod time;
-pub mod time_format;
-pub mod trig;
-pub mod url_city;
-pub mod zone;
+pub mod loading;
+pub mod places;
+pub mod widget;
+pub mod words;

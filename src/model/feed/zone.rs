@@ -5,7 +5,6 @@
 //! label a reader sees ("PDT", "MESZ", else "GMT+5:30").
 
 use crate::intl;
-use crate::model::i18n::Lang;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
 /// A zone the platform knows.
@@ -51,11 +50,11 @@ impl Zone {
         offset / 60
     }
 
-    /// What a reader of `lang` sees after a time at `t`: the zone's short name in that language
-    /// ("PDT", "MESZ", "BRT"), or the offset where the language has none ("GMT+5:30").
-    pub fn label(&self, lang: Lang, t: &DateTime<FixedOffset>) -> String {
+    /// What a reader of `locale` (a BCP 47 tag) sees after a time at `t`: the zone's short name
+    /// in that language ("PDT", "MESZ", "BRT"), or the offset where it has none ("GMT+5:30").
+    pub fn label(&self, locale: &'static str, t: &DateTime<FixedOffset>) -> String {
         let offset = t.offset().local_minus_utc();
-        intl::zone_name(lang, &self.name, t.timestamp(), offset)
+        intl::zone_name(locale, &self.name, t.timestamp(), offset)
             .unwrap_or_else(|| intl::offset_label(offset))
     }
 }
@@ -114,23 +113,17 @@ mod tests {
     fn labels_are_names_where_the_language_has_one_else_offsets() {
         let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
         let berlin = zone("Europe/Berlin");
-        assert_eq!(berlin.label(Lang::De, &at("2027-07-01T19:00:00+02:00")), "MESZ");
-        assert_eq!(berlin.label(Lang::En, &at("2027-07-01T19:00:00+02:00")), "GMT+2");
+        assert_eq!(berlin.label("de", &at("2027-07-01T19:00:00+02:00")), "MESZ");
+        assert_eq!(berlin.label("en", &at("2027-07-01T19:00:00+02:00")), "GMT+2");
         assert_eq!(
-            zone("America/Los_Angeles").label(Lang::En, &at("2027-07-01T19:00:00-07:00")),
+            zone("America/Los_Angeles").label("en", &at("2027-07-01T19:00:00-07:00")),
             "PDT"
         );
+        assert_eq!(zone("Asia/Colombo").label("fr", &at("2027-07-01T19:00:00+05:30")), "GMT+5:30");
+        assert_eq!(zone("America/Sao_Paulo").label("pt", &at("2027-07-01T19:00:00-03:00")), "BRT");
+        assert_eq!(zone("America/Regina").label("en", &at("2027-07-01T19:00:00-06:00")), "CST");
         assert_eq!(
-            zone("Asia/Colombo").label(Lang::Fr, &at("2027-07-01T19:00:00+05:30")),
-            "GMT+5:30"
-        );
-        assert_eq!(
-            zone("America/Sao_Paulo").label(Lang::Pt, &at("2027-07-01T19:00:00-03:00")),
-            "BRT"
-        );
-        assert_eq!(zone("America/Regina").label(Lang::En, &at("2027-07-01T19:00:00-06:00")), "CST");
-        assert_eq!(
-            zone("Australia/Lord_Howe").label(Lang::Es, &at("2027-07-01T19:00:00+10:30")),
+            zone("Australia/Lord_Howe").label("es", &at("2027-07-01T19:00:00+10:30")),
             "GMT+10:30"
         );
     }

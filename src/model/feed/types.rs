@@ -1,9 +1,9 @@
 //! The feed model: what a valid feed-v1 document means once `parse.rs` has checked it. Every
 //! string here is plain text to be shown as text; every link is a [`SafeUrl`].
 
-use super::links::{same_origin, SafeUrl};
-use super::time::When;
-use super::zone::Zone;
+use crate::model::feed::links::{same_origin, SafeUrl};
+use crate::model::feed::time::When;
+use crate::model::feed::zone::Zone;
 
 /// A parsed feed: the entries that passed validation, and what was left out or corrected.
 #[derive(Debug, Default)]
@@ -171,7 +171,7 @@ impl Feed {
                 c.image = None;
                 self.problems.push(Problem {
                     severity: Severity::Corrected,
-                    path: format!("campaign {}", super::text::quoted(&c.id)),
+                    path: format!("campaign {}", crate::model::feed::text::quoted(&c.id)),
                     message: "\"image.url\" is on another site than the feed; not shown"
                         .to_string(),
                     at: None,
@@ -183,25 +183,5 @@ impl Feed {
     /// How many campaigns and meetings were left out.
     pub fn left_out(&self) -> usize {
         self.problems.iter().filter(|p| p.severity == Severity::LeftOut).count()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::model::parse::parse_feed;
-
-    #[test]
-    fn images_elsewhere_than_the_feed_are_dropped_and_reported() {
-        let mut feed = parse_feed(
-            r#"{"version":1,"campaigns":[
-              {"id":"home","title":"H","image":{"url":"https://chapter.example/img/a.jpg"},"meetings":[]},
-              {"id":"away","title":"A","image":{"url":"https://tracker.example/pixel.gif"},"meetings":[]}]}"#,
-        )
-        .unwrap();
-        feed.drop_foreign_images("https://chapter.example/feed.json");
-        assert!(feed.campaigns[0].image.is_some());
-        assert!(feed.campaigns[1].image.is_none());
-        assert_eq!(feed.problems.len(), 1);
-        assert_eq!(feed.problems[0].path, r#"campaign "away""#);
     }
 }

@@ -2,8 +2,8 @@
 //! order ("5221 Gullen Mall, Detroit, MI 48202" / "Sprengelstraße 15, 13353 Berlin"), and a
 //! map link a visitor can open (OpenStreetMap; a link, never a request the widget makes).
 
-use super::feed::Place;
-use super::links::SafeUrl;
+use crate::model::feed::links::SafeUrl;
+use crate::model::feed::types::Place;
 
 /// Countries that write "City, REGION POSTAL" after the street.
 const CITY_FIRST: [&str; 4] = ["US", "CA", "AU", "GB"];

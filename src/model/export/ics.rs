@@ -6,10 +6,8 @@
 //! Used by `upcoming-meetings ics` and the widget's "Add to calendar" (a meeting, or a
 //! campaign's meetings in the chosen city); written without a crate, small enough for the wasm.
 
-use super::{
-    feed::{Campaign, Meeting, Status},
-    time::{When, DEFAULT_LENGTH_HOURS},
-};
+use crate::model::feed::time::{When, DEFAULT_LENGTH_HOURS};
+use crate::model::feed::types::{Campaign, Meeting, Status};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
 
 /// A whole calendar of `meetings`, stamped `now`; `host` is the feed's host, for the UIDs.
@@ -150,7 +148,7 @@ fn push_line(out: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::parse::parse_feed;
+    use crate::model::feed::read::parse_feed;
 
     fn stamp() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2026-12-01T12:00:00Z").unwrap().with_timezone(&Utc)

@@ -13,7 +13,7 @@ pub fn read(source: &str) -> Result<String, String> {
         response
             .into_body()
             .with_config()
-            .limit(crate::model::parse::MAX_FEED_BYTES as u64 + 1)
+            .limit(crate::model::feed::read::MAX_FEED_BYTES as u64 + 1)
             .read_to_vec()
             .map_err(|e| format!("{source}: {e}"))?
     } else {

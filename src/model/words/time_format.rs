@@ -3,10 +3,10 @@
 //! "18:30 MESZ"). The words and patterns come from the platform (`crate::intl`); what goes where
 //! is decided here. An online meeting can also be read in the reader's own zone.
 
-use super::i18n::Lang;
-use super::time::{date_text, rfc3339, When};
-use super::zone::Zone;
 use crate::intl;
+use crate::model::feed::time::{date_text, rfc3339, When};
+use crate::model::feed::zone::Zone;
+use crate::model::words::i18n::Lang;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
 /// The two lines of a meeting's time, plus the machine-readable value for `<time datetime>`.
@@ -19,12 +19,12 @@ pub struct WhenText {
 
 /// "Thursday, April 19, 2027", "19 Nisan 2027 Pazartesi".
 pub fn date(lang: Lang, d: NaiveDate) -> String {
-    intl::date_long(lang, d.year(), d.month(), d.day())
+    intl::date_long(lang.tag(), d.year(), d.month(), d.day())
 }
 
 /// "7:00 PM", "19:00".
 fn clock(lang: Lang, t: &DateTime<FixedOffset>) -> String {
-    intl::time_short(lang, t.hour(), t.minute())
+    intl::time_short(lang.tag(), t.hour(), t.minute())
 }
 
 /// The text of a meeting's time in the venue's own zone. Without a zone the feed's offset is
@@ -52,7 +52,7 @@ pub fn describe(lang: Lang, when: &When, zone: Option<&Zone>) -> WhenText {
             }
             time.push(' ');
             time.push_str(&match zone {
-                Some(zone) => zone.label(lang, start),
+                Some(zone) => zone.label(lang.tag(), start),
                 None => intl::offset_label(start.offset().local_minus_utc()),
             });
             WhenText { date: date(lang, start.date_naive()), time, datetime: Some(rfc3339(start)) }
@@ -71,7 +71,12 @@ pub fn in_reader_zone(lang: Lang, when: &When, reader: &Zone) -> Option<String> 
     let theirs = start.with_timezone(&FixedOffset::east_opt(offset)?);
     let mut time = String::new();
     if theirs.date_naive() != start.date_naive() {
-        time.push_str(&intl::weekday_short(lang, theirs.year(), theirs.month(), theirs.day()));
+        time.push_str(&intl::weekday_short(
+            lang.tag(),
+            theirs.year(),
+            theirs.month(),
+            theirs.day(),
+        ));
         time.push(' ');
     }
     time.push_str(&clock(lang, &theirs));
@@ -81,7 +86,7 @@ pub fn in_reader_zone(lang: Lang, when: &When, reader: &Zone) -> Option<String> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::time::parse_when;
+    use crate::model::feed::time::parse_when;
 
     fn when(start: Option<&str>, end: Option<&str>, zone: &str) -> (When, Option<Zone>) {
         let zone = Zone::get(zone);

@@ -3,12 +3,12 @@
 //! its own, a bad one is left out alone and a mendable one is mended, each with a [`Problem`]
 //! that tells the publisher where and why. Unknown fields are ignored.
 
-use super::feed::*;
-use super::json::{self, Items, JsonError, Kind, Members, Value};
-use super::links::SafeUrl;
-use super::text::{clean, cut, quoted};
-use super::time::parse_when;
-use super::zone::Zone;
+use crate::model::feed::json::{self, Items, JsonError, Kind, Members, Value};
+use crate::model::feed::links::SafeUrl;
+use crate::model::feed::text::{clean, cut, quoted};
+use crate::model::feed::time::parse_when;
+use crate::model::feed::types::*;
+use crate::model::feed::zone::Zone;
 use std::collections::BTreeSet;
 
 /// The largest feed the widget reads. A meeting takes about 500 bytes, so this is room for
@@ -556,7 +556,7 @@ fn meeting(value: Value, path: Path, problems: &mut Vec<Problem>) -> Result<Meet
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::time::When;
+    use crate::model::feed::time::When;
 
     fn feed(json: &str) -> Feed {
         parse_feed(json).unwrap_or_else(|e| panic!("{e:?}"))
@@ -749,5 +749,20 @@ mod tests {
             r#"{"version":1,"campaigns":[{"id":"a","title":"<img src=x onerror=alert(1)>\u0007","meetings":[]}]}"#,
         );
         assert_eq!(f.campaigns[0].title, "<img src=x onerror=alert(1)>");
+    }
+
+    #[test]
+    fn images_elsewhere_than_the_feed_are_dropped_and_reported() {
+        let mut feed = parse_feed(
+            r#"{"version":1,"campaigns":[
+              {"id":"home","title":"H","image":{"url":"https://chapter.example/img/a.jpg"},"meetings":[]},
+              {"id":"away","title":"A","image":{"url":"https://tracker.example/pixel.gif"},"meetings":[]}]}"#,
+        )
+        .unwrap();
+        feed.drop_foreign_images("https://chapter.example/feed.json");
+        assert!(feed.campaigns[0].image.is_some());
+        assert!(feed.campaigns[1].image.is_none());
+        assert_eq!(feed.problems.len(), 1);
+        assert_eq!(feed.problems[0].path, r#"campaign "away""#);
     }
 }

@@ -1,7 +1,7 @@
 //! When to try the feed again: which failures are worth another attempt, how long to wait, and
 //! how long one attempt may take before it is abandoned.
 
-use super::load_error::LoadError;
+use crate::model::loading::load_error::LoadError;
 
 /// Attempts in all, the first included.
 pub const ATTEMPTS: u32 = 3;
@@ -27,7 +27,7 @@ pub fn delay_before(next: u32) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::parse::FeedError;
+    use crate::model::feed::read::FeedError;
 
     #[test]
     fn transient_failures_only() {

@@ -6,11 +6,9 @@
 //! `performer`, `image`). A meeting with no date makes no event. The text is safe inside a
 //! `<script>` element: `<`, `>` and `&` are written as `\u003c`, `\u003e` and `\u0026`.
 
-use super::{
-    feed::{Campaign, Meeting, Publisher, Status},
-    text::cut_at_word,
-    time::{show_offset, When},
-};
+use crate::model::feed::text::cut_at_word;
+use crate::model::feed::time::{show_offset, When};
+use crate::model::feed::types::{Campaign, Meeting, Publisher, Status};
 use chrono::{DateTime, FixedOffset, Timelike};
 
 /// The events of `meetings` (each with its campaign), published by `publisher`.
@@ -252,7 +250,7 @@ fn place(out: &mut Json, m: &Meeting) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::parse::parse_feed;
+    use crate::model::feed::read::parse_feed;
     use serde_json::Value;
 
     fn events_of(json: &str) -> Vec<Value> {

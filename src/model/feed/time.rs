@@ -2,8 +2,8 @@
 //! venue's `time_zone`, deciding when a meeting is past, and ordering meetings in time.
 //! Display of these times lives in `time_format.rs`.
 
-use super::text::quoted;
-use super::zone::Zone;
+use crate::model::feed::text::quoted;
+use crate::model::feed::zone::Zone;
 use chrono::{
     DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc,
 };

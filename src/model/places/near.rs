@@ -3,9 +3,9 @@
 //! it (kilometres, or miles where the reader's region uses them). The reader's position comes
 //! from `edge::geolocation` and is only ever passed in here: nothing keeps it.
 
-use super::feed::Place;
-use super::i18n::Lang;
-use super::trig::{asin, atan2, cos, sin};
+use crate::model::feed::types::Place;
+use crate::model::places::trig::{asin, atan2, cos, sin};
+use crate::model::words::i18n::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {

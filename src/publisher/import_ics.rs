@@ -7,7 +7,7 @@
 //! instance (RECURRENCE-ID) in place of its date. An event that cannot be placed is reported,
 //! never dropped silently.
 
-use crate::model::links::SafeUrl;
+use crate::model::feed::links::SafeUrl;
 use ical::{parser::ical::component::IcalEvent, property::Property};
 use jiff::{civil, tz::TimeZone, Timestamp};
 use serde_json::{json, Map, Value};

@@ -1,8 +1,8 @@
 //! Why no listings could be shown at all, and how each reason reads to the visitor (a sentence in
 //! their language) and to the publisher (the technical detail).
 
-use super::i18n::Lang;
-use super::parse::{FeedError, MAX_FEED_BYTES};
+use crate::model::feed::read::{FeedError, MAX_FEED_BYTES};
+use crate::model::words::i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {

@@ -2,11 +2,9 @@
 //! title, times, place and description that `ics.rs` writes into a calendar file, so the two
 //! ways to a calendar say the same. A plain link, opened only when the visitor taps it.
 
-use super::{
-    feed::{Campaign, Meeting},
-    ics,
-    links::SafeUrl,
-};
+use crate::model::export::ics;
+use crate::model::feed::links::SafeUrl;
+use crate::model::feed::types::{Campaign, Meeting};
 
 /// The link, or `None` for a meeting with no date.
 pub fn link(c: &Campaign, m: &Meeting) -> Option<SafeUrl> {
@@ -43,7 +41,7 @@ fn encode(out: &mut String, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::parse::parse_feed;
+    use crate::model::feed::read::parse_feed;
 
     #[test]
     fn a_meeting_as_google_calendar_reads_it() {

@@ -4,11 +4,9 @@
 //! widget's own parser, so what it accepts is exactly what the widget shows.
 
 use super::lint;
-use crate::model::{
-    feed::Severity,
-    json::{self, line_column},
-    parse::{parse_feed, FeedError},
-};
+use crate::model::feed::json::{self, line_column};
+use crate::model::feed::read::{parse_feed, FeedError};
+use crate::model::feed::types::Severity;
 use chrono::{DateTime, Utc};
 
 /// What the widget does about a finding.
@@ -129,7 +127,7 @@ fn refused(text: &str, error: &FeedError) -> Finding {
         FeedError::TooLarge { bytes } => (
             1,
             1,
-            format!("the file is {bytes} bytes, more than the widget reads ({} bytes)", crate::model::parse::MAX_FEED_BYTES),
+            format!("the file is {bytes} bytes, more than the widget reads ({} bytes)", crate::model::feed::read::MAX_FEED_BYTES),
             "Split it into one feed per chapter, or leave out meetings long past.",
         ),
         FeedError::Truncated => {

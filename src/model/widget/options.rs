@@ -3,11 +3,11 @@
 //! and every view reads the one [`Options`] value it gives (`components::options()`). The static
 //! renderer builds its own with [`Options::for_static_page`]. Pure: the caller passes the lookups.
 
-use super::i18n::Lang;
-use super::links::feed_from_page;
-use super::load_error::LoadError;
-use super::near::Unit;
-use super::retry::DEFAULT_TIMEOUT_MS;
+use crate::model::feed::links::feed_from_page;
+use crate::model::loading::load_error::LoadError;
+use crate::model::loading::retry::DEFAULT_TIMEOUT_MS;
+use crate::model::places::near::Unit;
+use crate::model::words::i18n::Lang;
 
 /// The feed the bundled page shows when nothing names another.
 pub const DEFAULT_FEED: &str = "feed.json";
@@ -52,7 +52,7 @@ pub struct Options {
     /// parameters the page address may set (`URL_OPTIONS`).
     pub city_param: String,
     /// The URL parameter of the meeting whose panel is open, named after `city_param`
-    /// (`model::meeting_link`).
+    /// (`model::widget::meeting_link`).
     pub meeting_param: String,
     pub lang: Lang,
     /// Kilometres or miles for "Near me": from the first of the widget's language, the page's
@@ -193,7 +193,7 @@ impl Options {
         };
         Options {
             feed_url,
-            meeting_param: super::meeting_link::param_name(&city_param),
+            meeting_param: crate::model::widget::meeting_link::param_name(&city_param),
             city_param,
             lang,
             distance_unit,

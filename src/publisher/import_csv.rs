@@ -4,7 +4,7 @@
 //! gets the offset its zone has on that day. A row that cannot be read is reported by its
 //! number and left out; the rest is converted.
 
-use crate::model::cities::slug;
+use crate::model::places::cities::slug;
 use jiff::{civil, tz::TimeZone};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeSet, HashMap};
@@ -319,7 +319,7 @@ fn meeting(
         m.insert("speakers".into(), json!(names));
     }
     if let Some(url) = get("rsvp_url") {
-        if crate::model::links::SafeUrl::parse(url).is_some() {
+        if crate::model::feed::links::SafeUrl::parse(url).is_some() {
             m.insert("rsvp".into(), json!([{ "label": get("rsvp_label").unwrap_or("RSVP"), "url": url, "kind": "rsvp" }]));
         } else {
             notes.push(format!(

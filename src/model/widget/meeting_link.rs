@@ -3,7 +3,7 @@
 //! value is the campaign's id and the meeting's, `campaign/meeting`. Opening such a link shows
 //! the widget with that meeting's panel open.
 
-use super::listing::Listing;
+use crate::model::listing::Listing;
 
 /// The meeting parameter of a widget whose city parameter is `city_param`.
 pub fn param_name(city_param: &str) -> String {
@@ -30,7 +30,7 @@ pub fn find(listing: &Listing, value: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::parse::parse_feed;
+    use crate::model::feed::read::parse_feed;
     use chrono::{DateTime, Utc};
 
     #[test]

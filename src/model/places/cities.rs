@@ -2,7 +2,7 @@
 //! the spelling's case or spacing), and what each city is called in the filter and the URL.
 //! Two places with one name in different regions are told apart: "Portland, ME" / "Portland, OR".
 
-use super::feed::Place;
+use crate::model::feed::types::Place;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
