@@ -17,6 +17,25 @@ say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 have_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q "$2"; }
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 
+# The Rust of rust-toolchain.toml, before anything in this folder runs cargo (which would ask
+# rustup to download it). Where rustup's server cannot be reached but the machine's stable is
+# that very version, the stable toolchain is also given the pinned name; any other version is
+# installed by rustup, or the set-up stops here with the reason.
+pinned=$(sed -n 's/^channel = "\(.*\)"$/\1/p' rust-toolchain.toml)
+host=$(RUSTUP_TOOLCHAIN=stable rustc -vV | sed -n 's/^host: //p')
+if ! RUSTUP_TOOLCHAIN=stable rustup toolchain list | grep -q "^$pinned-$host"; then
+  if RUSTUP_TOOLCHAIN=stable rustc -V | grep -q "^rustc $pinned "; then
+    say "Rust $pinned (rust-toolchain.toml) is this machine's stable: naming it $pinned"
+    ln -s "$(RUSTUP_TOOLCHAIN=stable rustc --print sysroot)" \
+      "${RUSTUP_HOME:-$HOME/.rustup}/toolchains/$pinned-$host"
+  else
+    say "installing Rust $pinned (rust-toolchain.toml)"
+    rustup toolchain install "$pinned" --profile minimal --component rust-src,rustfmt,clippy \
+      --target wasm32-unknown-unknown
+  fi
+fi
+rustc -V | grep -q "^rustc $pinned " || { say "rustc is not $pinned: $(rustc -V)"; exit 1; }
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
