@@ -1,4 +1,4 @@
-//! Fetching the feed: one GET abandoned after a timeout, tried again with backoff on the
+//! Fetching the feed: one GET (gloo-net's, with an abort signal) abandoned after a timeout, tried again with backoff on the
 //! failures that another attempt might not meet (`model::loading::retry`), its errors sorted into
 //! [`LoadError`]s. A body announced as larger than the feed limit is not downloaded. A
 //! [`Cancel`] stops it all: the request in flight is aborted and no attempt follows.
@@ -7,13 +7,12 @@ use super::timer::{sleep, Timer};
 use crate::model::feed::read::{FeedError, MAX_FEED_BYTES};
 use crate::model::loading::load_error::LoadError;
 use crate::model::loading::retry;
+use gloo_net::http::Request;
 use std::{
     cell::{Cell, RefCell},
     rc::Rc,
 };
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestCache, RequestInit, Response};
+use web_sys::{AbortController, RequestCache};
 
 /// Stops one widget's fetching when the widget goes away.
 #[derive(Clone, Default)]
@@ -81,35 +80,24 @@ pub async fn fetch_once(
             LoadError::Network { cross_origin: is_cross_origin(url) }
         }
     };
-    let init = RequestInit::new();
-    init.set_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+    let mut request =
+        Request::get(url).abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
     if !first {
-        init.set_cache(RequestCache::Reload);
+        request = request.cache(RequestCache::Reload);
     }
-    let window = web_sys::window().ok_or_else(failed)?;
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(|_| failed())?
-        .unchecked_into();
+    let response = request.send().await.map_err(|_| failed())?;
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
-    let announced = response
-        .headers()
-        .get("content-length")
-        .ok()
-        .flatten()
-        .and_then(|n| n.trim().parse::<usize>().ok());
+    let announced =
+        response.headers().get("content-length").and_then(|n| n.trim().parse::<usize>().ok());
     if let Some(bytes) = announced.filter(|&n| n > MAX_FEED_BYTES) {
         return Err(LoadError::Feed(FeedError::TooLarge { bytes }));
     }
-    // The body's bytes, copied once into the wasm's memory: `response.text()` would decode them
-    // into a JavaScript string only for the wasm to encode it back (about 120 ms for 2 MB on a
-    // slow phone). Bytes that are not UTF-8 read as U+FFFD, as `text()` reads them.
-    let body = JsFuture::from(response.array_buffer().map_err(|_| failed())?)
-        .await
-        .map_err(|_| failed())?;
-    let bytes = js_sys::Uint8Array::new(&body).to_vec();
+    // The body's bytes, copied once into the wasm's memory: `text()` would decode them into a
+    // JavaScript string only for the wasm to encode it back (about 120 ms for 2 MB on a slow
+    // phone). Bytes that are not UTF-8 read as U+FFFD, as `text()` reads them.
+    let bytes = response.binary().await.map_err(|_| failed())?;
     Ok(String::from_utf8(bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
