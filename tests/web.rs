@@ -3,11 +3,17 @@
 //! contexts provided and its own instance, as a visitor's does), with the feed served from a
 //! `blob:` URL and the widget's clock pinned. Run by `make test` (wasm-bindgen-test-runner and
 //! chromedriver).
+//!
+//! Waiting, as the widget's own work is scheduled: `tick()` for what the reactive system does
+//! after an event (Leptos's own tests), `painted()` for what the widget puts off until a frame
+//! is painted (the page URL, the next step of a long list), `event()` for what the browser
+//! fires later (Back's `popstate`, a dialog's `close`), and `loaded()` only for a fetch.
 #![cfg(target_arch = "wasm32")]
 
-use upcoming_meetings::edge::timer::sleep;
+use leptos::task::tick;
+use upcoming_meetings::edge::timer::{after_paint, Timer};
 use upcoming_meetings::mount::{mount, unmount};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
 
@@ -64,15 +70,111 @@ impl Drop for Widget {
     }
 }
 
-/// Polls `check` every 20 ms for up to 10 s.
-async fn until(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..500 {
+/// Resolves once the next frame has been painted, as the widget's `after_paint` work runs.
+async fn painted() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        after_paint(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        })
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves when `target` next fires `name` (listening from this call on, not from the await).
+fn event(target: &web_sys::EventTarget, name: &str) -> wasm_bindgen_futures::JsFuture {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        target
+            .add_event_listener_with_callback_and_add_event_listener_options(
+                name, &resolve, &options,
+            )
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+}
+
+/// Waits for what a fetch brings: `check` is asked again after each change of `root`'s tree
+/// (a `MutationObserver`), for up to 10 s.
+async fn loaded(root: &web_sys::Node, what: &str, check: impl Fn() -> bool + 'static) {
+    if check() {
+        return;
+    }
+    let check = std::rc::Rc::new(check);
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let check = check.clone();
+        let done = resolve.clone();
+        let seen = Closure::<dyn FnMut()>::new(move || {
+            if check() {
+                let _ = done.call0(&JsValue::NULL);
+            }
+        });
+        let observer = web_sys::MutationObserver::new(seen.as_ref().unchecked_ref()).unwrap();
+        seen.forget();
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        options.set_attributes(true);
+        observer.observe_with_options(root, &options).unwrap();
+        let timeout = Timer::new(10_000, move || {
+            let _ = reject.call0(&JsValue::NULL);
+        });
+        std::mem::forget(timeout);
+    });
+    if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
+        panic!("timed out waiting for {what}");
+    }
+}
+
+/// Waits until the browser has fetched `url` `count` times in all (its resource timing entries,
+/// which it records when a response has ended), for up to 10 s.
+async fn fetched(url: &str, count: u32) {
+    let url = url.to_string();
+    let seen = move || {
+        let performance = web_sys::window().unwrap().performance().unwrap();
+        performance.get_entries_by_name(&url).length() >= count
+    };
+    if seen() {
+        return;
+    }
+    let seen = std::rc::Rc::new(seen);
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let seen = seen.clone();
+        let entries = Closure::<dyn FnMut()>::new(move || {
+            if seen() {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        });
+        let observer = web_sys::PerformanceObserver::new(entries.as_ref().unchecked_ref()).unwrap();
+        entries.forget();
+        let options =
+            web_sys::PerformanceObserverInit::new(&js_sys::Array::of1(&"resource".into()));
+        observer.observe(&options);
+        std::mem::forget(Timer::new(10_000, move || {
+            let _ = reject.call0(&JsValue::NULL);
+        }));
+    });
+    if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
+        panic!("timed out waiting for {count} requests");
+    }
+}
+
+/// After a choice: the reactive update (`tick`), then the work the widget put off until the
+/// next frame was painted (the page URL).
+async fn settled() {
+    tick().await;
+    painted().await;
+}
+
+/// Lets up to `frames` frames be painted until `check` holds: the steps of a long list.
+async fn after_frames(frames: u32, what: &str, check: impl Fn() -> bool) {
+    for _ in 0..frames {
         if check() {
             return;
         }
-        sleep(20).await;
+        painted().await;
     }
-    panic!("timed out waiting for {what}");
+    assert!(check(), "{what} within {frames} frames");
 }
 
 /// Mounts a widget on a new element with `attrs` (`("feed", …)` among them, or the feed is
@@ -92,10 +194,11 @@ async fn widget(attrs: &[(&str, &str)]) -> Widget {
     mount(host.clone());
     let root = host.shadow_root().expect("the widget's shadow root");
     let shown = root.clone();
-    until("the widget to load", move || {
+    loaded(&root, "the widget to load", move || {
         shown.query_selector(".um article, .um [role=alert], .um .um-message").unwrap().is_some()
     })
     .await;
+    tick().await;
     Widget { host, root }
 }
 
@@ -207,7 +310,7 @@ async fn summary_folds_after_its_first_paragraph_and_links_read_more() {
     assert_eq!(texts(card, ".um-summary details > p"), ["Second paragraph."]);
     assert_eq!(one(card, ".um-summary > p").text_content().unwrap(), "First paragraph.");
     click(card, ".um-summary summary");
-    until("the fold to open", || fold.open()).await;
+    assert!(fold.open());
     let more = one(card, ".um-read-more a");
     assert_eq!(more.get_attribute("href").as_deref(), Some("https://example.org/tour"));
     assert_eq!(more.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
@@ -247,7 +350,8 @@ async fn city_filter_counts_match_the_meetings_it_shows_and_back_undoes_a_choice
         "the list is in the page only while open"
     );
     field.click();
-    until("the list open", || w.root.query_selector("[role=listbox]").unwrap().is_some()).await;
+    tick().await;
+    assert!(w.root.query_selector("[role=listbox]").unwrap().is_some(), "the list open");
     assert_eq!(field.get_attribute("aria-expanded").as_deref(), Some("true"));
     assert_eq!(
         texts(&w.root, "[role=option]"),
@@ -262,18 +366,15 @@ async fn city_filter_counts_match_the_meetings_it_shows_and_back_undoes_a_choice
     );
     let first = one(&w.root, &format!("{SHOWN} .um-meeting"));
     choose_city(&w.root, "portland, or");
-    until("the choice in the page URL", || {
-        query_param("um-city").as_deref() == Some("portland-or")
-    })
-    .await;
+    settled().await;
+    assert_eq!(query_param("um-city").as_deref(), Some("portland-or"), "in the page URL");
     assert_eq!(all(&w.root, SHOWN_CARDS).len(), 1, "only campaigns meeting there");
     assert_eq!(texts(&w.root, SHOWN_TITLES), ["Portland State University"]);
-    // Back, as the reader's browser does it.
-    web_sys::window().unwrap().history().unwrap().back().unwrap();
-    until("all cities again after Back", || all(&w.root, SHOWN_CARDS).len() == 3).await;
+    back().await;
+    after_frames(10, "all cities again after Back", || all(&w.root, SHOWN_CARDS).len() == 3).await;
     assert_eq!(query_param("um-city"), None);
     assert_eq!(texts(&w.root, SHOWN_TITLES).len(), 5);
-    until("the field shows All cities again", || field.value() == "All cities").await;
+    assert_eq!(field.value(), "All cities");
     // The very same element: the list of all cities was hidden and shown again, never rebuilt.
     assert!(one(&w.root, &format!("{SHOWN} .um-meeting")).is_same_node(Some(&first)));
 }
@@ -286,8 +387,9 @@ async fn an_unknown_city_in_the_url_says_so_and_offers_all_cities() {
     assert!(message.text_content().unwrap().contains("atlantis"));
     assert_eq!(all(&w.root, SHOWN_CARDS).len(), 3, "every campaign meanwhile");
     click(&w.root, ".um-message button");
-    until("the unknown city gone from the URL", || query_param("um-city").is_none()).await;
-    until("the message gone", || w.root.query_selector(".um-message").unwrap().is_none()).await;
+    settled().await;
+    assert_eq!(query_param("um-city"), None, "the unknown city gone from the URL");
+    assert!(w.root.query_selector(".um-message").unwrap().is_none(), "the message gone");
 }
 
 #[wasm_bindgen_test]
@@ -307,7 +409,17 @@ async fn past_meetings_are_folded_away_until_asked_for() {
         "not among the upcoming ones"
     );
     click(&w.root, ".um-past-fold summary");
-    until("the fold to open", || fold.open()).await;
+    assert!(fold.open());
+}
+
+/// Back, as the reader's browser does it: resolves once the page has had its `popstate` and the
+/// widget has updated.
+async fn back() {
+    let window = web_sys::window().unwrap();
+    let popped = event(&window, "popstate");
+    window.history().unwrap().back().unwrap();
+    popped.await.unwrap();
+    tick().await;
 }
 
 fn panel(root: &ShadowRoot) -> web_sys::HtmlDialogElement {
@@ -323,7 +435,8 @@ async fn rsvp_panel_shows_the_meeting_and_its_links_then_returns_focus() {
     let opener: HtmlElement = one(&w.root, &format!("{SHOWN} .um-rsvp")).unchecked_into();
     opener.focus().unwrap();
     opener.click();
-    until("the panel to open", || dialog.open()).await;
+    tick().await;
+    assert!(dialog.open());
     let title = one(&dialog, "h2");
     assert_eq!(dialog.get_attribute("aria-labelledby"), title.get_attribute("id"));
     assert_eq!(title.text_content().unwrap(), "Portland State University");
@@ -338,8 +451,10 @@ async fn rsvp_panel_shows_the_meeting_and_its_links_then_returns_focus() {
         assert_eq!(a.get_attribute("target").as_deref(), Some("_blank"));
         assert_eq!(a.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
     }
+    let closed = event(&dialog, "close");
     click(&dialog, ".um-close");
-    until("the panel to close", || !dialog.open()).await;
+    closed.await.unwrap();
+    tick().await;
     let active = w.root.active_element().expect("focus inside the widget");
     assert!(active.is_same_node(Some(&opener)), "focus returns to the button that opened it");
 }
@@ -354,8 +469,9 @@ async fn without_rsvp_or_campaign_links_the_panel_offers_the_publisher_contact()
     );
     let w = widget(&[("feed", &feed)]).await;
     click(&w.root, ".um-rsvp");
+    tick().await;
     let dialog = panel(&w.root);
-    until("the panel to open", || dialog.open()).await;
+    assert!(dialog.open());
     let contact = one(&dialog, ".um-panel-section a");
     assert_eq!(contact.get_attribute("href").as_deref(), Some("mailto:contact@example.org"));
     assert_eq!(contact.text_content().unwrap(), "Contact the organizers");
@@ -374,13 +490,14 @@ async fn a_load_error_is_an_alert_whose_retry_asks_again() {
     )
     .unwrap()
     .href();
-    let asked = move || {
-        web_sys::window().unwrap().performance().unwrap().get_entries_by_name(&url).length()
-    };
-    assert_eq!(asked(), 1);
+    fetched(&url, 1).await;
     click(&w.root, "[role=alert] button");
-    until("a second request after Retry", || asked() == 2).await;
-    until("the alert again", || w.root.query_selector("[role=alert]").unwrap().is_some()).await;
+    fetched(&url, 2).await;
+    let root = w.root.clone();
+    loaded(&w.root, "the alert again", move || {
+        root.query_selector("[role=alert]").unwrap().is_some()
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -392,10 +509,8 @@ async fn widgets_side_by_side_have_their_own_ids_and_url_parameters() {
         (one(&a.root, "input[role=combobox]").id(), one(&b.root, "input[role=combobox]").id());
     assert_ne!(id_a, id_b);
     choose_city(&b.root, "berlin");
-    until("the second widget's own parameter", || {
-        query_param("um-city-2").as_deref() == Some("berlin")
-    })
-    .await;
+    settled().await;
+    assert_eq!(query_param("um-city-2").as_deref(), Some("berlin"), "the second widget's own");
     assert_eq!(query_param("um-city"), None);
     assert_eq!(all(&a.root, SHOWN_CARDS).len(), 3, "the first widget is untouched");
     // The defaults a visitor gets: at most 20 upcoming meetings per campaign.
@@ -422,28 +537,34 @@ async fn unmount_takes_the_widget_down_and_frees_its_url_parameter() {
     let a = widget(&[]).await;
     let b = widget(&[]).await;
     choose_city(&a.root, "berlin");
-    until("um-city=berlin", || query_param("um-city").as_deref() == Some("berlin")).await;
+    settled().await;
+    assert_eq!(query_param("um-city").as_deref(), Some("berlin"));
     // Unmounted with the focus in the city field and its list open.
     one(&a.root, "input[role=combobox]").unchecked_into::<HtmlElement>().click();
-    until("the list open", || a.root.query_selector("[role=listbox]").unwrap().is_some()).await;
+    tick().await;
+    assert!(a.root.query_selector("[role=listbox]").unwrap().is_some(), "the list open");
     assert!(unmount(a.host.clone()));
     assert!(!unmount(a.host.clone()), "nothing left to unmount");
     assert!(a.root.query_selector(".um").unwrap().is_none(), "the widget's view is gone");
     assert_eq!(texts(&a.root, "slot").len(), 1, "the element shows its own content again");
     assert_eq!(a.host.get_attribute("data-um-crashed"), None);
     // Back no longer reaches the gone widget (its listener went with it), and nothing breaks.
-    web_sys::window().unwrap().history().unwrap().back().unwrap();
-    until("Back", || query_param("um-city").is_none()).await;
+    back().await;
+    assert_eq!(query_param("um-city"), None);
     // A widget mounted now takes the freed parameter; the other keeps its own.
     let c = widget(&[]).await;
     choose_city(&c.root, "cambridge");
-    until("um-city=cambridge", || query_param("um-city").as_deref() == Some("cambridge")).await;
     choose_city(&b.root, "berlin");
-    until("um-city-2=berlin", || query_param("um-city-2").as_deref() == Some("berlin")).await;
+    settled().await;
+    assert_eq!(query_param("um-city").as_deref(), Some("cambridge"));
+    assert_eq!(query_param("um-city-2").as_deref(), Some("berlin"));
     // And the same element can have a widget again.
     mount(a.host.clone());
     let again = a.root.clone();
-    until("the widget again", move || again.query_selector(".um article").unwrap().is_some()).await;
+    loaded(&a.root, "the widget again", move || {
+        again.query_selector(".um article").unwrap().is_some()
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -470,12 +591,13 @@ async fn a_large_feed_lists_every_meeting_for_all_cities_a_step_at_a_time() {
     let first = listed();
     assert!(first < 120, "the first step lists part of them: {first}");
     assert!(first >= 48, "whole cards up to the first step's size: {first}");
-    until("every meeting listed", || listed() == 120).await;
+    after_frames(30, "every meeting listed", || listed() == 120).await;
     assert_eq!(all(&w.root, SHOWN_CARDS).len(), 10);
     // A city, then All cities again: the same steps, and every meeting in the end.
     choose_city(&w.root, "Flint");
-    until("Flint's 60 meetings", || listed() == 60).await;
-    sleep(100).await;
+    tick().await;
+    after_frames(30, "Flint's 60 meetings", || listed() == 60).await;
     choose_city(&w.root, "");
-    until("every meeting listed again", || listed() == 120).await;
+    tick().await;
+    after_frames(30, "every meeting listed again", || listed() == 120).await;
 }
