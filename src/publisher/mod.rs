@@ -19,9 +19,3 @@ pub mod import_ics;
 pub mod source;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod written_feed;
-
-/// A zoned time as a feed's `start` or `end`: `2027-04-19T19:00:00-04:00`.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn feed_time(time: &jiff::Zoned) -> String {
-    time.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
-}
