@@ -24,7 +24,7 @@ mod native {
     use upcoming_meetings::model::listing::Listing;
     use upcoming_meetings::model::places::cities::slug;
     use upcoming_meetings::model::words::i18n::Lang;
-    use upcoming_meetings::publisher::{check, import_csv, import_ics, source};
+    use upcoming_meetings::publisher::{check, import_csv, import_ics, source, written_feed};
     use upcoming_meetings::static_page::{listings_html, page_html, Output};
 
     #[derive(Parser)]
@@ -218,7 +218,7 @@ mod native {
         source: &str,
         notes: &[String],
         left_out: Vec<String>,
-        feed: &serde_json::Value,
+        feed: &written_feed::Feed,
     ) -> ExitCode {
         for note in notes {
             eprintln!("{source}: {note}");
@@ -226,7 +226,7 @@ mod native {
         for what in &left_out {
             eprintln!("{source}: {what}");
         }
-        println!("{}", serde_json::to_string_pretty(feed).expect("JSON values print"));
+        println!("{}", feed.text());
         ExitCode::from(u8::from(!left_out.is_empty()))
     }
 

@@ -4,9 +4,12 @@
 //! gets the offset its zone has on that day. A row that cannot be read is reported by its
 //! number and left out; the rest is converted.
 
+use crate::model::feed::links::SafeUrl;
 use crate::model::places::cities::slug;
+use crate::publisher::written_feed::{
+    Campaign, Feed, Link, LinkKind, Meeting, Place, Start, Status,
+};
 use jiff::{civil, tz::TimeZone};
-use serde_json::{json, Map, Value};
 use std::collections::{BTreeSet, HashMap};
 
 /// The columns a sheet may have (names are matched without regard to case, spaces or dashes).
@@ -49,7 +52,7 @@ pub struct RowError {
 /// The feed, what was left out, and notes on what was read another way.
 #[derive(Debug)]
 pub struct Imported {
-    pub feed: Value,
+    pub feed: Feed,
     pub errors: Vec<RowError>,
     pub notes: Vec<String>,
 }
@@ -91,7 +94,8 @@ pub fn import(sheet: &str, default_zone: Option<&str>) -> Result<Imported, Strin
         .map(|u| format!("the column \"{u}\" is not one this tool reads; ignored"))
         .collect();
     let mut errors = Vec::new();
-    let mut campaigns: Vec<CampaignRows> = Vec::new();
+    // Each campaign as its rows are read, with its meetings' ids.
+    let mut campaigns: Vec<(Campaign, BTreeSet<String>)> = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let row = i + 2;
         let record = match record {
@@ -113,7 +117,7 @@ pub fn import(sheet: &str, default_zone: Option<&str>) -> Result<Imported, Strin
                 continue;
             }
         };
-        let index = match campaigns.iter().position(|(id, ..)| *id == campaign_id) {
+        let index = match campaigns.iter().position(|(c, _)| c.id == campaign_id) {
             Some(index) => index,
             None => {
                 let Some(title) = get("campaign_title") else {
@@ -125,36 +129,42 @@ pub fn import(sheet: &str, default_zone: Option<&str>) -> Result<Imported, Strin
                     });
                     continue;
                 };
-                let mut head = Map::new();
-                head.insert("id".into(), json!(campaign_id));
-                head.insert("title".into(), json!(title));
-                campaigns.push((campaign_id.clone(), head, Vec::new(), BTreeSet::new()));
+                let campaign = Campaign {
+                    id: campaign_id.clone(),
+                    title: title.to_string(),
+                    ..Campaign::default()
+                };
+                campaigns.push((campaign, BTreeSet::new()));
                 campaigns.len() - 1
             }
         };
-        let (_, head, meetings, ids) = &mut campaigns[index];
-        for (column, key) in [("campaign_summary", "summary"), ("campaign_url", "url")] {
-            if let Some(value) = get(column) {
-                head.entry(key).or_insert_with(|| json!(value));
-            }
+        let (campaign, ids) = &mut campaigns[index];
+        // The first row that has them gives the campaign's summary and page.
+        if campaign.summary.is_none() {
+            campaign.summary = get("campaign_summary").map(String::from);
+        }
+        if let Some(url) = get("campaign_url").filter(|_| campaign.url.is_none()) {
+            campaign.url = link(url, "campaign_url", row, &mut notes);
         }
         match meeting(&cells, default_zone, &campaign_id, ids, &mut notes, row) {
-            Ok(m) => meetings.push(m),
+            Ok(m) => campaign.meetings.push(m),
             Err(reason) => errors.push(RowError { row, reason }),
         }
     }
-    let campaigns: Vec<Value> = campaigns
-        .into_iter()
-        .map(|(_, mut head, meetings, _)| {
-            head.insert("meetings".into(), Value::Array(meetings));
-            Value::Object(head)
-        })
-        .collect();
-    Ok(Imported { feed: json!({ "version": 1, "campaigns": campaigns }), errors, notes })
+    let feed = Feed::new(campaigns.into_iter().map(|(campaign, _)| campaign).collect());
+    Ok(Imported { feed, errors, notes })
 }
 
-/// A campaign as its rows are read: its id, its fields, its meetings and their ids.
-type CampaignRows = (String, Map<String, Value>, Vec<Value>, BTreeSet<String>);
+/// A cell as a link, or a note that it is left out.
+fn link(url: &str, column: &str, row: usize, notes: &mut Vec<String>) -> Option<SafeUrl> {
+    let safe = SafeUrl::parse(url);
+    if safe.is_none() {
+        notes.push(format!(
+            "row {row}: the {column} {url:?} is not an https, http or mailto link; left out"
+        ));
+    }
+    safe
+}
 
 /// One row's cells, by column name.
 struct Row<'r> {
@@ -180,8 +190,9 @@ fn meeting(
     ids: &mut BTreeSet<String>,
     notes: &mut Vec<String>,
     row: usize,
-) -> Result<Value, String> {
+) -> Result<Meeting, String> {
     let get = |name: &str| row_cells.get(name);
+    let text = |column: &str| get(column).map(String::from);
     let city = get("city").ok_or("the \"city\" cell is empty")?;
     let zone_name = get("time_zone").or(default_zone);
     let zone = match zone_name {
@@ -214,7 +225,6 @@ fn meeting(
     if start_time.is_some() && date.is_none() {
         return Err("it has a time but no date".to_string());
     }
-    let mut m = Map::new();
     let id = match get("meeting_id") {
         Some(id) => id.to_string(),
         None => {
@@ -235,20 +245,29 @@ fn meeting(
             "the meeting_id {id:?} is used by an earlier row of campaign {campaign:?}"
         ));
     }
-    m.insert("id".into(), json!(id));
-    for key in ["title", "kind"] {
-        if let Some(v) = get(key) {
-            m.insert(key.into(), json!(v));
-        }
-    }
+    let mut m = Meeting {
+        id,
+        title: text("title"),
+        kind: text("kind"),
+        time_zone: zone_name.map(String::from),
+        ..Meeting::default()
+    };
     if let Some(status) = get("status") {
-        let word = status.to_lowercase().replace([' ', '_'], "-");
-        match word.as_str() {
-            "scheduled" | "confirmed" | "cancelled" | "canceled" | "postponed" | "moved-online" | "online" | "tentative" => {
-                m.insert("status".into(), json!(word));
+        // The words the widget reads, written as the contract spells them.
+        m.status = match status.to_lowercase().replace([' ', '_'], "-").as_str() {
+            "scheduled" | "confirmed" => Some(Status::Scheduled),
+            "cancelled" | "canceled" => Some(Status::Cancelled),
+            "postponed" => Some(Status::Postponed),
+            "moved-online" | "online" => Some(Status::MovedOnline),
+            "tentative" => Some(Status::Tentative),
+            _ => {
+                notes.push(format!(
+                    "row {row}: the status {status:?} is not one of scheduled, cancelled, \
+                     postponed, moved-online, tentative; left out"
+                ));
+                None
             }
-            _ => notes.push(format!("row {row}: the status {status:?} is not one of scheduled, cancelled, postponed, moved-online, tentative; left out")),
-        }
+        };
     }
     match (date, start_time) {
         (Some(date), Some(start)) => {
@@ -259,7 +278,6 @@ fn meeting(
                 .to_datetime(start)
                 .to_zoned(zone.clone())
                 .map_err(|e| format!("its start: {e}"))?;
-            m.insert("start".into(), json!(super::feed_time(&start_at)));
             if let Some(end) = end_time {
                 // An end before the start is taken as after midnight.
                 let end_date = if end <= start {
@@ -274,63 +292,50 @@ fn meeting(
                     .to_datetime(end)
                     .to_zoned(zone)
                     .map_err(|e| format!("its end: {e}"))?;
-                m.insert("end".into(), json!(super::feed_time(&end_at)));
+                m.end = Some(end_at);
             }
+            m.start = Some(Start::At(start_at));
         }
-        (Some(date), None) => {
-            m.insert("start".into(), json!(date.to_string()));
-        }
+        (Some(date), None) => m.start = Some(Start::Day(date)),
         _ => {}
     }
-    if let Some(name) = zone_name {
-        m.insert("time_zone".into(), json!(name));
-    }
-    let mut place = Map::new();
-    place.insert("city".into(), json!(city));
-    for (column, key) in [
-        ("venue", "name"),
-        ("room", "room"),
-        ("street", "street"),
-        ("region", "region"),
-        ("postal_code", "postal_code"),
-        ("country", "country"),
-    ] {
-        if let Some(v) = get(column) {
-            place.insert(key.into(), json!(v));
+    let mut coordinate = |key: &str, range: std::ops::RangeInclusive<f64>| {
+        let v = get(key)?;
+        let n = v.parse::<f64>().ok().filter(|n| range.contains(n));
+        if n.is_none() {
+            notes.push(format!("row {row}: {key} {v:?} is not a coordinate; left out"));
         }
-    }
-    for (key, range) in [("lat", -90.0..=90.0), ("lon", -180.0..=180.0)] {
-        if let Some(v) = get(key) {
-            match v.parse::<f64>().ok().filter(|n| range.contains(n)) {
-                Some(n) => {
-                    place.insert(key.into(), json!(n));
-                }
-                None => notes.push(format!("row {row}: {key} {v:?} is not a coordinate; left out")),
-            }
-        }
-    }
-    m.insert("place".into(), Value::Object(place));
+        n
+    };
+    m.place = Place {
+        city: city.to_string(),
+        name: text("venue"),
+        room: text("room"),
+        street: text("street"),
+        region: text("region"),
+        postal_code: text("postal_code"),
+        country: text("country"),
+        directions: None,
+        lat: coordinate("lat", -90.0..=90.0),
+        lon: coordinate("lon", -180.0..=180.0),
+    };
     if let Some(speakers) = get("speakers") {
-        let names: Vec<&str> = speakers
+        m.speakers = speakers
             .split(if speakers.contains(';') { ';' } else { ',' })
             .map(str::trim)
             .filter(|s| !s.is_empty())
+            .map(String::from)
             .collect();
-        m.insert("speakers".into(), json!(names));
     }
-    if let Some(url) = get("rsvp_url") {
-        if crate::model::feed::links::SafeUrl::parse(url).is_some() {
-            m.insert("rsvp".into(), json!([{ "label": get("rsvp_label").unwrap_or("RSVP"), "url": url, "kind": "rsvp" }]));
-        } else {
-            notes.push(format!(
-                "row {row}: the rsvp_url {url:?} is not an https, http or mailto link; left out"
-            ));
-        }
+    if let Some(url) = get("rsvp_url").and_then(|url| link(url, "rsvp_url", row, notes)) {
+        m.rsvp = vec![Link {
+            label: get("rsvp_label").unwrap_or("RSVP").to_string(),
+            url,
+            kind: Some(LinkKind::Rsvp),
+        }];
     }
-    if let Some(note) = get("note") {
-        m.insert("note".into(), json!(note));
-    }
-    Ok(Value::Object(m))
+    m.note = text("note");
+    Ok(m)
 }
 
 /// `2027-04-19`, `April 19, 2027`, `Apr 19 2027`, `19 April 2027`.
@@ -358,6 +363,7 @@ pub fn time(text: &str) -> Option<Option<civil::Time>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::publisher::written_feed::tests::assert_reads_back;
 
     #[test]
     fn dates_and_times_as_people_write_them() {
@@ -390,14 +396,47 @@ mod tests {
                     .to_string()
             }]
         );
-        let meetings = &out.feed["campaigns"][0]["meetings"];
-        assert_eq!(out.feed["campaigns"][0]["title"], "How to fight fascism, a lecture");
+        let campaign = &out.feed.campaigns[0];
+        assert_eq!(campaign.title, "How to fight fascism, a lecture");
+        let written = |i: usize| serde_json::to_value(&campaign.meetings[i]).unwrap();
         // The clocks go forward in Berlin on 2027-03-28: 19:00 is summer time.
-        assert_eq!(meetings[0]["start"], "2027-03-28T19:00:00+02:00");
-        assert_eq!(meetings[0]["end"], "2027-03-28T21:00:00+02:00");
-        assert_eq!(meetings[0]["place"]["name"], "Humboldt-Uni, Raum 2");
-        assert_eq!(meetings[0]["id"], "2027-03-28-humboldt-uni-raum-2");
-        assert_eq!(meetings[1]["start"], "2027-03-29", "a time TBA is a date-only meeting");
+        assert_eq!(written(0)["start"], "2027-03-28T19:00:00+02:00");
+        assert_eq!(written(0)["end"], "2027-03-28T21:00:00+02:00");
+        assert_eq!(written(0)["place"]["name"], "Humboldt-Uni, Raum 2");
+        assert_eq!(written(0)["id"], "2027-03-28-humboldt-uni-raum-2");
+        assert_eq!(written(1)["start"], "2027-03-29", "a time TBA is a date-only meeting");
+    }
+
+    #[test]
+    fn a_written_sheet_reads_back_as_the_widget_reads_it() {
+        let sheet = include_str!("../../tests/fixtures/import/chapter-sheet.csv");
+        let out = import(sheet, None).unwrap();
+        assert_eq!((out.errors, out.feed.campaigns[0].meetings.len()), (vec![], 5));
+        assert_reads_back(&out.feed);
+    }
+
+    #[test]
+    fn a_status_is_written_in_the_contracts_words_and_a_page_only_as_a_safe_link() {
+        let sheet = "campaign,campaign_title,city,status,campaign_url\n\
+            c,C,Berlin,Canceled,javascript:alert(1)\nc,C,Berlin,confirmed,https://example.org/c\n\
+            c,C,Berlin,online,\nc,C,Berlin,maybe,\n";
+        let out = import(sheet, None).unwrap();
+        let campaign = &out.feed.campaigns[0];
+        let statuses: Vec<_> = campaign.meetings.iter().map(|m| m.status).collect();
+        assert_eq!(
+            statuses,
+            [Some(Status::Cancelled), Some(Status::Scheduled), Some(Status::MovedOnline), None]
+        );
+        assert_eq!(campaign.url.as_ref().map(SafeUrl::as_str), Some("https://example.org/c"));
+        assert_eq!(
+            out.notes,
+            [
+                "row 2: the campaign_url \"javascript:alert(1)\" is not an https, http or mailto \
+                 link; left out",
+                "row 5: the status \"maybe\" is not one of scheduled, cancelled, postponed, \
+                 moved-online, tentative; left out"
+            ]
+        );
     }
 
     #[test]

@@ -8,9 +8,11 @@
 //! never dropped silently.
 
 use crate::model::feed::links::SafeUrl;
+use crate::publisher::written_feed::{
+    Campaign, Feed, Link, LinkKind, Meeting, Place, Start, Status,
+};
 use ical::{parser::ical::component::IcalEvent, property::Property};
-use jiff::{civil, tz::TimeZone, Timestamp};
-use serde_json::{json, Map, Value};
+use jiff::{civil, tz::TimeZone, Timestamp, Zoned};
 use std::collections::HashSet;
 
 /// Which dates of a repeating event are imported: those that start from `from` (now: the past
@@ -27,7 +29,7 @@ const MAX_OCCURRENCES: u16 = 500;
 /// The campaign, and each event left out (its summary or UID, and why).
 #[derive(Debug)]
 pub struct Imported {
-    pub feed: Value,
+    pub feed: Feed,
     pub errors: Vec<String>,
     pub notes: Vec<String>,
 }
@@ -83,12 +85,10 @@ pub fn import(
         }
     }
     // A feed lists a campaign's meetings in any order; people read a file in date order.
-    meetings.sort_by(|a, b| a["start"].as_str().cmp(&b["start"].as_str()));
-    Ok(Imported {
-        feed: json!({ "version": 1, "campaigns": [{ "id": id, "title": title, "meetings": meetings }] }),
-        errors,
-        notes,
-    })
+    meetings.sort_by_cached_key(|m| m.start.as_ref().map(Start::to_string));
+    let campaign =
+        Campaign { id: id.to_string(), title: title.to_string(), meetings, ..Campaign::default() };
+    Ok(Imported { feed: Feed::new(vec![campaign]), errors, notes })
 }
 
 fn property<'p>(properties: &'p [Property], name: &str) -> Option<&'p Property> {
@@ -139,10 +139,10 @@ fn iana(tzid: &str) -> Option<String> {
     Some(windows.tzdb_id().to_string())
 }
 
-/// A DTSTART or DTEND: a date (all day), or a time with its offset and zone name.
+/// A DTSTART or DTEND: a date (all day), or a time in its zone, and the zone's name unless UTC.
 enum Time {
     Day(civil::Date),
-    At(String, Option<String>),
+    At(Zoned, Option<String>),
 }
 
 fn time(p: &Property, calendar_zone: Option<&str>) -> Result<Time, String> {
@@ -181,75 +181,69 @@ fn time(p: &Property, calendar_zone: Option<&str>) -> Result<Time, String> {
     }
     .map_err(|e| format!("{}: {e}", p.name))?;
     let named = (zone_name != "UTC").then_some(zone_name);
-    Ok(Time::At(super::feed_time(&zoned), named))
+    Ok(Time::At(zoned, named))
 }
 
 fn meeting(
     event: &IcalEvent,
     calendar_zone: Option<&str>,
     city: Option<&str>,
-) -> Result<Value, String> {
+) -> Result<Meeting, String> {
     let props = &event.properties;
     let uid = value(props, "UID").ok_or("it has no UID")?;
-    let mut m = Map::new();
     // A changed single instance of a repeating event shares its series' UID.
     let id = match property(props, "RECURRENCE-ID").and_then(|p| p.value.as_deref()) {
         Some(instance) => format!("{uid}-{}", &instance[..instance.len().min(8)]),
         None => uid.to_string(),
     };
-    m.insert("id".into(), json!(id));
-    if let Some(summary) = value(props, "SUMMARY") {
-        m.insert("title".into(), json!(unescape(summary)));
-    }
-    match value(props, "STATUS").map(str::to_ascii_uppercase).as_deref() {
-        Some("CANCELLED") => {
-            m.insert("status".into(), json!("cancelled"));
-        }
-        Some("TENTATIVE") => {
-            m.insert("status".into(), json!("tentative"));
-        }
-        _ => {}
-    }
+    let status = match value(props, "STATUS").map(str::to_ascii_uppercase).as_deref() {
+        Some("CANCELLED") => Some(Status::Cancelled),
+        Some("TENTATIVE") => Some(Status::Tentative),
+        _ => None,
+    };
     let start = property(props, "DTSTART").ok_or("it has no DTSTART")?;
-    match time(start, calendar_zone)? {
-        Time::Day(day) => {
-            m.insert("start".into(), json!(day.to_string()));
-        }
+    let (start, end, time_zone) = match time(start, calendar_zone)? {
+        Time::Day(day) => (Start::Day(day), None, None),
         Time::At(at, zone) => {
-            m.insert("start".into(), json!(at));
-            if let Some(Ok(Time::At(end, _))) =
-                property(props, "DTEND").map(|p| time(p, calendar_zone))
-            {
-                m.insert("end".into(), json!(end));
-            }
-            if let Some(zone) = zone {
-                m.insert("time_zone".into(), json!(zone));
-            }
+            let end = match property(props, "DTEND").map(|p| time(p, calendar_zone)) {
+                Some(Ok(Time::At(end, _))) => Some(end),
+                _ => None,
+            };
+            (Start::At(at), end, zone)
         }
-    }
+    };
     let location = value(props, "LOCATION").map(unescape);
-    let mut place = location.as_deref().map(place).unwrap_or_default();
-    if !place.contains_key("city") {
-        let city = city.ok_or_else(|| match &location {
-            Some(l) => format!("no city can be read from its LOCATION {l:?}; give --city"),
-            None => "it has no LOCATION; give --city".to_string(),
-        })?;
-        place.insert("city".into(), json!(city));
+    let place = match &location {
+        Some(location) => place(location, city),
+        None => city.map(|city| Place { city: city.to_string(), ..Place::default() }),
     }
-    m.insert("place".into(), Value::Object(place));
-    if let Some(url) = value(props, "URL").filter(|u| SafeUrl::parse(u).is_some()) {
-        m.insert("rsvp".into(), json!([{ "label": "RSVP", "url": url, "kind": "rsvp" }]));
-    }
-    Ok(Value::Object(m))
+    .ok_or_else(|| match &location {
+        Some(l) => format!("no city can be read from its LOCATION {l:?}; give --city"),
+        None => "it has no LOCATION; give --city".to_string(),
+    })?;
+    let rsvp = value(props, "URL").and_then(SafeUrl::parse).map(|url| Link {
+        label: "RSVP".to_string(),
+        url,
+        kind: Some(LinkKind::Rsvp),
+    });
+    Ok(Meeting {
+        id,
+        title: value(props, "SUMMARY").map(unescape),
+        start: Some(start),
+        end,
+        time_zone,
+        status,
+        place,
+        rsvp: rsvp.into_iter().collect(),
+        ..Meeting::default()
+    })
 }
 
 /// A time as a key: the instant of a date-time, or the date of an all-day time.
 fn instant(time: &Time) -> String {
     match time {
         Time::Day(day) => day.to_string(),
-        Time::At(at, _) => {
-            at.parse::<Timestamp>().map_or_else(|_| at.clone(), |t| t.as_second().to_string())
-        }
+        Time::At(at, _) => at.timestamp().as_second().to_string(),
     }
 }
 
@@ -279,11 +273,11 @@ fn line(p: &Property) -> String {
 /// of what was imported.
 fn occurrences(
     event: &IcalEvent,
-    base: &Value,
+    base: &Meeting,
     calendar_zone: Option<&str>,
     window: Window,
     changed: &HashSet<(&str, String)>,
-) -> Result<(Vec<Value>, String), String> {
+) -> Result<(Vec<Meeting>, String), String> {
     let props = &event.properties;
     let uid = value(props, "UID").unwrap_or_default();
     let start = property(props, "DTSTART").ok_or("it has no DTSTART")?;
@@ -291,7 +285,7 @@ fn occurrences(
     // The rule's own lines, with an all-day event's dates as midnights in UTC and a floating
     // time in the calendar's zone. (A time with a TZID repeats at the same wall-clock time in
     // that zone across its clock changes; a time in UTC at the same UTC time, as RFC 5545 says.)
-    let zone_name = base["time_zone"].as_str().or(calendar_zone).unwrap_or("UTC");
+    let zone_name = base.time_zone.as_deref().or(calendar_zone).unwrap_or("UTC");
     let rewrite = |p: &Property| -> String {
         let raw = p.value.as_deref().unwrap_or_default().trim();
         if all_day {
@@ -335,11 +329,8 @@ fn occurrences(
     let result = set.after(from).before(until).all(MAX_OCCURRENCES);
     let zone = TimeZone::get(zone_name)
         .map_err(|_| format!("its zone {zone_name:?} is not an IANA zone name"))?;
-    let length = match (
-        base["start"].as_str().map(str::parse::<Timestamp>),
-        base["end"].as_str().map(str::parse::<Timestamp>),
-    ) {
-        (Some(Ok(start)), Some(Ok(end))) => Some(end.duration_since(start)),
+    let length = match (&base.start, &base.end) {
+        (Some(Start::At(start)), Some(end)) => Some(end.duration_since(start)),
         _ => None,
     };
     let (mut out, mut replaced) = (Vec::new(), 0);
@@ -348,30 +339,29 @@ fn occurrences(
         let mut m = base.clone();
         let (key, day) = if all_day {
             let day = at.to_zoned(TimeZone::UTC).date();
-            m["start"] = json!(day.to_string());
+            m.start = Some(Start::Day(day));
             (day.to_string(), day)
         } else {
             let zoned = at.to_zoned(zone.clone());
-            m["start"] = json!(super::feed_time(&zoned));
             if let Some(length) = length {
-                m["end"] =
-                    json!(super::feed_time(&zoned.checked_add(length).map_err(|e| e.to_string())?));
+                m.end = Some(zoned.checked_add(length).map_err(|e| e.to_string())?);
             }
-            (at.as_second().to_string(), zoned.date())
+            let day = zoned.date();
+            m.start = Some(Start::At(zoned));
+            (at.as_second().to_string(), day)
         };
         if changed.contains(&(uid, key)) {
             replaced += 1;
             continue;
         }
-        m["id"] = json!(format!("{uid}-{}", day.strftime("%Y%m%d")));
+        m.id = format!("{uid}-{}", day.strftime("%Y%m%d"));
         out.push(m);
     }
-    let note = match (out.first(), out.last()) {
+    let date = |m: &Meeting| m.start.as_ref().map(Start::date);
+    let note = match (out.first().and_then(date), out.last().and_then(date)) {
         (Some(first), Some(last)) => format!(
-            "{} from {} to {}{}",
+            "{} from {first} to {last}{}",
             if out.len() == 1 { "1 date".to_string() } else { format!("{} dates", out.len()) },
-            &first["start"].as_str().unwrap_or_default()[..10],
-            &last["start"].as_str().unwrap_or_default()[..10],
             if result.limited {
                 format!(" (the first {MAX_OCCURRENCES}; import a shorter window with --until)")
             } else {
@@ -415,17 +405,19 @@ const COUNTRIES: &[(&str, &str)] = &[
 /// An address as calendars write it, read into a place: `Student Center, 5221 Gullen Mall,
 /// Detroit, MI 48202, USA` or `Humboldt-Universität, Unter den Linden 6, 10117 Berlin,
 /// Germany`. The city is what comes before a "state ZIP" part, or after a postal code, or the
-/// last part without digits; the name is a first part without digits.
-fn place(location: &str) -> Map<String, Value> {
+/// last part without digits, else `city`; the name is a first part without digits. `None`
+/// when there is no city.
+fn place(location: &str, city: Option<&str>) -> Option<Place> {
     let mut parts: Vec<&str> =
         location.split([',', '\n']).map(str::trim).filter(|p| !p.is_empty()).collect();
-    let mut place = Map::new();
+    let mut place = Place::default();
+    let mut found = None;
     if let Some(code) = parts
         .last()
         .and_then(|last| COUNTRIES.iter().find(|(n, _)| last.eq_ignore_ascii_case(n)))
         .map(|(_, code)| *code)
     {
-        place.insert("country".into(), json!(code));
+        place.country = Some(code.to_string());
         parts.pop();
     }
     let digits = |s: &str| s.chars().any(|c| c.is_ascii_digit());
@@ -438,50 +430,80 @@ fn place(location: &str) -> Map<String, Value> {
             && digits(w[1])
         {
             // "MI 48202": the city is the part before.
-            place.insert("region".into(), json!(w[0]));
-            place.insert("postal_code".into(), json!(w[1]));
+            place.region = Some(w[0].to_string());
+            place.postal_code = Some(w[1].to_string());
             parts.pop();
             city_at = parts.len().checked_sub(1);
         } else if w.len() >= 2 && w[0].chars().all(|c| c.is_ascii_digit()) && w[0].len() >= 4 {
             // "10117 Berlin": a postal code, then the city.
-            place.insert("postal_code".into(), json!(w[0]));
-            place.insert("city".into(), json!(w[1..].join(" ")));
+            place.postal_code = Some(w[0].to_string());
+            found = Some(w[1..].join(" "));
             parts.pop();
         } else if !digits(last) && parts.len() > 1 {
             city_at = Some(parts.len() - 1);
         }
     }
     if let Some(i) = city_at.filter(|&i| i > 0 || parts.len() == 1) {
-        place.insert("city".into(), json!(parts.remove(i)));
+        found = Some(parts.remove(i).to_string());
     }
     if let Some(first) = parts.first().filter(|p| !digits(p)) {
-        place.insert("name".into(), json!(first));
+        place.name = Some(first.to_string());
         parts.remove(0);
     }
     if !parts.is_empty() {
-        place.insert("street".into(), json!(parts.join(", ")));
+        place.street = Some(parts.join(", "));
     }
-    place
+    place.city = found.or(city.map(String::from))?;
+    Some(place)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::publisher::written_feed::tests::assert_reads_back;
 
     #[test]
     fn addresses_as_calendars_write_them() {
-        let p = place("Wayne State Student Center, 5221 Gullen Mall, Detroit, MI 48202, USA");
+        let text = |s: &str| Some(s.to_string());
         assert_eq!(
-            Value::Object(p),
-            json!({"country":"US","region":"MI","postal_code":"48202","city":"Detroit","name":"Wayne State Student Center","street":"5221 Gullen Mall"})
+            place("Wayne State Student Center, 5221 Gullen Mall, Detroit, MI 48202, USA", None),
+            Some(Place {
+                city: "Detroit".to_string(),
+                name: text("Wayne State Student Center"),
+                street: text("5221 Gullen Mall"),
+                region: text("MI"),
+                postal_code: text("48202"),
+                country: text("US"),
+                ..Place::default()
+            })
         );
-        let p = place("Humboldt-Universität, Unter den Linden 6, 10117 Berlin, Germany");
         assert_eq!(
-            Value::Object(p),
-            json!({"country":"DE","postal_code":"10117","city":"Berlin","name":"Humboldt-Universität","street":"Unter den Linden 6"})
+            place("Humboldt-Universität, Unter den Linden 6, 10117 Berlin, Germany", None),
+            Some(Place {
+                city: "Berlin".to_string(),
+                name: text("Humboldt-Universität"),
+                street: text("Unter den Linden 6"),
+                postal_code: text("10117"),
+                country: text("DE"),
+                ..Place::default()
+            })
         );
-        assert!(!place("Room 285").contains_key("city"), "a room alone names no city");
-        assert_eq!(place("Library, Colombo")["city"], "Colombo");
+        assert_eq!(place("Room 285", None), None, "a room alone names no city");
+        let room = place("Room 285", Some("Detroit")).unwrap();
+        assert_eq!((room.city.as_str(), room.street.as_deref()), ("Detroit", Some("Room 285")));
+        assert_eq!(place("Library, Colombo", Some("Detroit")).unwrap().city, "Colombo");
+    }
+
+    #[test]
+    fn a_written_calendar_reads_back_as_the_widget_reads_it() {
+        let window = Window {
+            from: "2026-12-01T12:00:00Z".parse().unwrap(),
+            until: "2027-12-01T12:00:00Z".parse().unwrap(),
+        };
+        let calendar = include_str!("../../tests/fixtures/import/google-calendar.ics");
+        let out = import(calendar, "wsu", "IYSSE at Wayne State", Some("Detroit"), window).unwrap();
+        assert!(out.feed.campaigns[0].meetings.len() > 5);
+        assert_reads_back(&out.feed);
     }
 
     #[test]

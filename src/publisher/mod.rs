@@ -6,6 +6,7 @@
 //! - `import_csv`: a spreadsheet, one row per meeting, to a feed.
 //! - `import_ics`: a calendar export to one campaign.
 //! - `source`: reading a feed from a file, standard input or an address.
+//! - `written_feed`: the feed the importers write, as typed structs that serde writes.
 
 pub mod check;
 pub mod lint;
@@ -16,9 +17,5 @@ pub mod import_csv;
 pub mod import_ics;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
-
-/// A zoned time as a feed's `start` or `end`: `2027-04-19T19:00:00-04:00`.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn feed_time(time: &jiff::Zoned) -> String {
-    time.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
-}
+pub mod written_feed;
