@@ -12,7 +12,8 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(HOME)/.cargo/bin:$(PAT
 TRUNK := tools/small-std.sh trunk --skip-version-check
 PRERENDER := target/prerender/listings.html
 
-# Tools: the wasm32 target, trunk, wasm-bindgen-cli, npm's wasm-opt, terser, Playwright, Ajv.
+# Tools: the wasm32 target, trunk, wasm-bindgen-cli, npm's wasm-opt, terser, Playwright, Ajv,
+# ESLint.
 setup:
 	@tools/setup.sh
 
