@@ -33,24 +33,25 @@
     // A browser without constructable sheets: the page may move once as the widget appears.
   }
 
-  // For each widget element: its feed's download starts beside the wasm's (a preload, which the
-  // widget's own request then takes over), where the element names the feed itself (a feed named
-  // by the page address waits for the widget's checks). So do its words, in a language other
-  // than English: the language as the widget will choose it (its data-lang, else the page's), a
-  // guess that only costs a small file when wrong (an address's ?lang= can differ).
+  // Hints, which decide nothing. What a widget shows, its feed and its language among the rest,
+  // is decided by its options in the wasm (src/model/widget/options.rs, which also reads the
+  // page address and the page's language). Here, a download the widget will probably make starts
+  // beside the wasm's, as a preload that the widget's own request then takes over: the feed its
+  // element names in data-feed, and the words of the language its data-lang names, where that
+  // is exactly one of the language files. A wrong hint costs only the download.
   const hints = () => {
     const urls = new Set();
-    const spoken = (tag) =>
-      ["en", ...BUILD.languages].find(
-        (l) => l === (tag ?? "").trim().split(/[-_]/)[0].toLowerCase(),
-      );
     for (const host of document.querySelectorAll("[data-upcoming-meetings]")) {
-      const { feed, feedParam, lang } = host.dataset;
-      if (feed && !(feedParam && new URLSearchParams(location.search).has(feedParam))) {
-        urls.add(new URL(feed, document.baseURI).href);
+      const { feed, lang } = host.dataset;
+      if (feed) {
+        try {
+          urls.add(new URL(feed, document.baseURI).href);
+        } catch {
+          // Not an address: the widget says so itself.
+        }
       }
-      const words = spoken(lang) ?? spoken(document.documentElement.lang);
-      if (words && words !== "en") urls.add(here("locales/" + words + ".txt").href);
+      const words = lang?.toLowerCase();
+      if (BUILD.languages.includes(words)) urls.add(here(`locales/${words}.txt`).href);
     }
     return urls;
   };
