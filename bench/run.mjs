@@ -271,7 +271,13 @@ if (wanted("filter")) {
   await cdp.send("HeapProfiler.collectGarbage");
   await cdp.send("Performance.enable");
   const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
-  const wasm = await page.evaluate(() => window.upcomingMeetings.memoryBytes());
+  // The wasm's memory, from its exports: the JS glue the loader imported (the same URL, so the
+  // same module, already started) gives them.
+  const wasm = await page.evaluate(async () => {
+    const loader = await (await fetch("/upcoming-meetings.js")).text();
+    const glue = await import("/" + loader.match(/upcoming-meetings-web-[0-9a-f]+\.js/)[0]);
+    return (await glue.default()).memory.buffer.byteLength;
+  });
   const listed = await page.evaluate(() => document.querySelector("[data-upcoming-meetings]").shadowRoot.querySelectorAll(".um-meeting").length);
   memory = { js: metrics.JSHeapUsedSize, wasm, nodes: metrics.Nodes, listed };
   await context.close();

@@ -105,7 +105,7 @@
     addEventListener("error", (e) => crashed(e.error));
     addEventListener("unhandledrejection", (e) => crashed(e.reason));
     const glue = await import(here(BUILD.glue).href);
-    const exports = await glue.default({ module_or_path: wasm });
+    await glue.default({ module_or_path: wasm });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(await css);
     glue.useStyleSheet(sheet);
@@ -114,7 +114,6 @@
       mountAll: guarded(glue.mountAll),
       mount: guarded(glue.mount),
       unmount: guarded(glue.unmount),
-      memoryBytes: () => exports.memory.buffer.byteLength,
     };
     window.upcomingMeetings.mountAll();
   };
