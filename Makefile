@@ -12,7 +12,8 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(HOME)/.cargo/bin:$(PAT
 TRUNK := tools/small-std.sh trunk --skip-version-check
 PRERENDER := target/prerender/listings.html
 
-# Tools: the wasm32 target, trunk, wasm-bindgen-cli, npm's wasm-opt, terser, Playwright, Ajv.
+# Tools: the wasm32 target, trunk, wasm-bindgen-cli, npm's wasm-opt, terser, Playwright, Ajv,
+# ESLint.
 setup:
 	@tools/setup.sh
 
@@ -32,8 +33,9 @@ prerender: setup fetch
 	@mkdir -p $(dir $(PRERENDER))
 	cargo run --release --offline --locked --bin upcoming-meetings -- render public/feed.json --prerender --out $(PRERENDER)
 
-# The wasm, its JS glue and the loader (tools/write-loader.mjs, trunk's post-build hook), the
-# stylesheets, the page and public/ into dist/; then the check page (web/check/, check/).
+# The wasm, its JS glue and the loader (web/loader.js, which tools/write-loader.mjs, trunk's
+# post-build hook, copies in with the hashed names), the stylesheets, the page and public/ into
+# dist/; then the check page (web/check/, check/).
 build: prerender
 	$(TRUNK) build --release --offline
 	tools/build-check-page.sh

@@ -271,7 +271,13 @@ if (wanted("filter")) {
   await cdp.send("HeapProfiler.collectGarbage");
   await cdp.send("Performance.enable");
   const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
-  const wasm = await page.evaluate(() => window.upcomingMeetings.memoryBytes());
+  // The wasm's memory, from its exports: the JS glue the loader imported (the same URL, so the
+  // same module, already started) gives them.
+  const wasm = await page.evaluate(async () => {
+    const loader = await (await fetch("/upcoming-meetings.js")).text();
+    const glue = await import("/" + loader.match(/upcoming-meetings-web-[0-9a-f]+\.js/)[0]);
+    return (await glue.default()).memory.buffer.byteLength;
+  });
   const listed = await page.evaluate(() => document.querySelector("[data-upcoming-meetings]").shadowRoot.querySelectorAll(".um-meeting").length);
   memory = { js: metrics.JSHeapUsedSize, wasm, nodes: metrics.Nodes, listed };
   await context.close();
@@ -637,7 +643,7 @@ lines.push("");
 if (wanted("load")) {
 lines.push("### 2. Time to the first campaign card painted, and to every meeting rendered");
 lines.push("");
-lines.push("`static`: the static page of the feed (the floor). `page`: the shipped page, `dist/index.html`, whose listings are pre-rendered by the same renderer, then taken over by the widget. `snippet`: the two-line snippet on a bare page, the widget alone from cold. \"Every meeting\": for a widget, once its own listings are in the page. The widget lists the first 20 upcoming meetings of each campaign (the default of \`data-limit\`) and the rest behind \"Show N more meetings\"; the static page lists them all (see section 4 for how many the widget holds).");
+lines.push("`static`: the static page of the feed (the floor). `page`: the shipped page, `dist/index.html`, whose listings are pre-rendered by the same renderer, then taken over by the widget. `snippet`: the two-line snippet on a bare page, the widget alone from cold. \"Every meeting\": for a widget, once its own listings are in the page. The widget lists the first 20 upcoming meetings of each campaign (the default of `data-limit`) and the rest behind \"Show N more meetings\"; the static page lists them all (see section 4 for how many the widget holds).");
 lines.push("");
 lines.push(row(["feed", "page", "first card", "vs static", "every meeting", "vs static"]));
 lines.push(row(["---", "---", "---:", "---:", "---:", "---:"]));
@@ -709,7 +715,7 @@ if (wanted("move")) {
 if (lines.at(-1) !== "") lines.push("");
 lines.push("### 8. Movement of a meeting scrolled to (Chromium, Firefox, WebKit)");
 lines.push("");
-lines.push(`Once the listings are in (every step of them: the number of meetings unchanged for 20 frames), the \`Details & RSVP\` button at 60 % of the list (of the buttons shown) is scrolled to the middle of the window with \`window.scrollBy\` and its \`getBoundingClientRect()\` (not \`scrollIntoView\`, which WebKit ignores in a skipped \`content-visibility\` subtree). While content above it changes size as it is laid out, the button is aimed at again each frame until it is within 2 px of the middle (\"aims\": 1 is a clean landing; \"before settling\": the largest distance, at a frame, from where the latest aim had put it). From that first settle, its top is read every animation frame for 2 s (\"after settling\": the largest distance from where the last aim put it). The figure held to the budget is the larger of the two: the re-aiming counts as movement, since a reader scrolling there would have seen it. No CPU or network throttling in any engine (only Chromium could throttle). Chapter page: \`bench/out/chapter-bundled.html\` (section 6); 5,000 meetings: \`bench/out/snippet-5000.html\`. Chromium ${chromiumVersion} through playwright-core, Firefox and WebKit through \`tests/engines.mjs\`; \"width\" is the asked width and, in brackets, the page's real \`innerWidth\` where it differs (WebKit's MiniBrowser window is at least about 447 px wide). Median of ${MOVE_RUNS} loads (each run's figure in brackets).`);
+lines.push(`Once the listings are in (every step of them: the number of meetings unchanged for 20 frames), the \`Details & RSVP\` button at 60 % of the list (of the buttons shown) is scrolled to the middle of the window with \`window.scrollBy\` and its \`getBoundingClientRect()\` (not \`scrollIntoView\`, which WebKit ignores in a skipped \`content-visibility\` subtree). While content above it changes size as it is laid out, the button is aimed at again each frame until it is within 2 px of the middle ("aims": 1 is a clean landing; "before settling": the largest distance, at a frame, from where the latest aim had put it). From that first settle, its top is read every animation frame for 2 s ("after settling": the largest distance from where the last aim put it). The figure held to the budget is the larger of the two: the re-aiming counts as movement, since a reader scrolling there would have seen it. No CPU or network throttling in any engine (only Chromium could throttle). Chapter page: \`bench/out/chapter-bundled.html\` (section 6); 5,000 meetings: \`bench/out/snippet-5000.html\`. Chromium ${chromiumVersion} through playwright-core, Firefox and WebKit through \`tests/engines.mjs\`; "width" is the asked width and, in brackets, the page's real \`innerWidth\` where it differs (WebKit's MiniBrowser window is at least about 447 px wide). Median of ${MOVE_RUNS} loads (each run's figure in brackets).`);
 lines.push("");
 lines.push(row(["engine", "page", "width", "button", "aims", "before settling", "after settling (2 s)", "largest movement", "budget"]));
 lines.push(row(["---", "---", "---", "---:", "---:", "---:", "---:", "---:", "---"]));
@@ -731,7 +737,7 @@ if (wanted("choose")) {
 if (lines.at(-1) !== "") lines.push("");
 lines.push(`### 9. Choosing a city with real input (Chromium, CPU ${PHONE.cpu}× slower)`);
 lines.push("");
-lines.push(`The city field clicked (which opens the city list), the city's name typed with real keys, then Enter, all through playwright's mouse and keyboard (trusted input events); 20 changes (All cities → a city, then city to city, spread over the list of cities), then back to All cities (the field's text cleared with Backspace, which makes "All cities" the entry Enter takes). \"Event Timing\": the browser's own \`duration\` of the interaction (\`PerformanceObserver\` type \`event\`, \`durationThreshold: 16\`; the longest entry of the interaction, from input to the next paint, in 8 ms steps, what INP is made of; \"< 16 ms\" when the browser reported none). \"Keydown → 2nd frame\": from the Enter keydown's \`timeStamp\` to the second \`requestAnimationFrame\` callback after it (the first frame, with the change, has then been rendered). "Open the list": the click on the field; "type a letter": the first letter of the city's name (which narrows the list). Bundled feed: the plain chapter page of section 6; 5,000 meetings: \`bench/out/snippet-5000.html\`. No network throttling.`);
+lines.push(`The city field clicked (which opens the city list), the city's name typed with real keys, then Enter, all through playwright's mouse and keyboard (trusted input events); 20 changes (All cities → a city, then city to city, spread over the list of cities), then back to All cities (the field's text cleared with Backspace, which makes "All cities" the entry Enter takes). "Event Timing": the browser's own \`duration\` of the interaction (\`PerformanceObserver\` type \`event\`, \`durationThreshold: 16\`; the longest entry of the interaction, from input to the next paint, in 8 ms steps, what INP is made of; "< 16 ms" when the browser reported none). "Keydown → 2nd frame": from the Enter keydown's \`timeStamp\` to the second \`requestAnimationFrame\` callback after it (the first frame, with the change, has then been rendered). "Open the list": the click on the field; "type a letter": the first letter of the city's name (which narrows the list). Bundled feed: the plain chapter page of section 6; 5,000 meetings: \`bench/out/snippet-5000.html\`. No network throttling.`);
 lines.push("");
 lines.push(row(["feed", "width", "action", "Event Timing median", "worst", "keydown → 2nd frame median", "worst", "budget"]));
 lines.push(row(["---", "---", "---", "---:", "---:", "---:", "---:", "---"]));

@@ -38,15 +38,10 @@ thread_local! {
 
 /// In a debug build, a panic's message goes to the console. (A release build is built with
 /// `panic=immediate-abort` and carries no panic messages: a panic stops the wasm at once, and the
-/// loader, `tools/write-loader.mjs`, shows each widget's `data-um-crashed` text in its place.)
+/// loader, `web/loader.js`, shows each widget's `data-um-crashed` text in its place.)
 fn install_panic_hook() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-}
-
-/// Panics on purpose, to test that a panic shows the crash message (`tests/e2e/robust.test.mjs`).
-pub fn simulate_panic() {
-    panic!("a panic simulated by a test");
 }
 
 /// The widget's stylesheet (trunk's minified `style/widget.css`, which the loader fetches beside
@@ -129,7 +124,7 @@ fn make_root(host: &HtmlElement) -> HtmlElement {
 }
 
 /// Marks `host` as fitted: the loader's rule that keeps room for a widget while it loads
-/// (`:not([data-um-fitted])`, tools/write-loader.mjs) lets go of it.
+/// (`:not([data-um-fitted])`, web/loader.js) lets go of it.
 fn fit(host: &HtmlElement) {
     let _ = host.set_attribute("data-um-fitted", "");
 }

@@ -199,7 +199,9 @@ function run(command, args, options = {}) {
       const timer = setTimeout(() => {
         try {
           process.kill(-child.pid, "SIGKILL");
-        } catch {}
+        } catch {
+          // Gone already, as it should be.
+        }
       }, 3000);
       await exited;
       clearTimeout(timer);
@@ -239,7 +241,9 @@ async function startWebKitDriver(display) {
   for (;;) {
     try {
       if ((await fetch(`${url}/status`)).ok) return { url, stop: driver.stop };
-    } catch {}
+    } catch {
+      // Not listening yet: asked again below, until the deadline.
+    }
     if (Date.now() > end || driver.child.exitCode !== null) {
       await driver.stop();
       throw new Error(`WebKitWebDriver did not start: ${driver.stderr()}`);

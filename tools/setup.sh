@@ -63,7 +63,7 @@ if ! have_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm tools (binaryen's wasm-opt, terser, playwright-core, puppeteer-core, selenium-webdriver, ajv)"
+  say "installing npm tools (binaryen's wasm-opt, terser, playwright-core, puppeteer-core, selenium-webdriver, ajv, eslint)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

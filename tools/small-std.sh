@@ -8,7 +8,7 @@
 # build by RUSTC_BOOTSTRAP=1; they need the rust-src component, which tools/setup.sh installs,
 # and the crates of std's own workspace, which `make fetch` downloads (the build is --offline).
 # Native builds and the wasm test build do not use them (a test build needs panic messages).
-# A panic in the widget is still shown to the visitor: see the loader in tools/write-loader.mjs.
+# A panic in the widget is still shown to the visitor: see the loader, web/loader.js.
 set -euo pipefail
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every check and test suite, against the real thing, ending with one summary line:
-#   lint     cargo fmt --check, and cargo clippy -D warnings for the native and the wasm32 build
+#   lint     cargo fmt --check, cargo clippy -D warnings for the native and the wasm32 build, and
+#            ESLint's recommended rules over the project's JavaScript (eslint.config.js)
 #   native   cargo test: the model, its time rules, and the feed contract fixtures
 #   browser  wasm-bindgen-test in headless Chromium: widgets mounted as a page mounts them, and
 #            every zone Chromium knows against the native database (tests/zones.rs)
@@ -53,6 +54,10 @@ lint() {
   check "cargo fmt --check" cargo fmt --all --check
   check "clippy, native" cargo clippy --workspace --all-targets --locked --offline -- -D warnings
   check "clippy, wasm32" cargo clippy --workspace --all-targets --locked --offline --target wasm32-unknown-unknown -- -D warnings
+  check "eslint" node_modules/.bin/eslint --max-warnings 0 .
+  # ESLint reads the loader as the classic script it is; Node (package.json's "type") as the
+  # module it also is, in strict mode, for the pages that load it as one.
+  check "the loader parses as a module" node --check web/loader.js
   return "$status"
 }
 

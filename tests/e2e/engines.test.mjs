@@ -149,6 +149,7 @@ function offHost() {
 // ------------------------------------------------------------------------------ the helpers
 
 /** The functions above, in the page as UMT.*, for functions that run there to call. */
+/* global UMT -- the functions that run in the page find it there (HELPERS). */
 const HELPERS = `(globalThis.UMT = { shown: ${shown}, openDialog: ${openDialog}, focused: ${focused}, offHost: ${offHost} }, true)`;
 
 /** Loads `url` and waits for the widget's listings (or its alert). */

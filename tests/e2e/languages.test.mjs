@@ -144,12 +144,17 @@ for (const lang of LANGS) {
 }
 
 describe("words beside the wasm", () => {
-  /** Opens the plain page with `<html lang=…>` and the world feed; what the server was asked. */
-  async function open(pageLang) {
+  /** Opens the plain page with the world feed, and `lang` as its `<html lang>` or (`on`:
+   * "element") as its widget's data-lang; what the server was asked for in locales/. */
+  async function open(lang, on = "page") {
     const { page, context, seen } = await openPage(h.browser, { timezoneId: "Europe/Berlin" });
     await page.route(/\/pages\/plain\.html/, async (route) => {
       const response = await route.fetch();
-      await route.fulfill({ response, body: (await response.text()).replace('<html lang="en">', `<html lang="${pageLang}">`) });
+      const [from, to] =
+        on === "page"
+          ? ['<html lang="en">', `<html lang="${lang}">`]
+          : ["<div data-upcoming-meetings", `<div data-upcoming-meetings data-lang="${lang}"`];
+      await route.fulfill({ response, body: (await response.text()).replace(from, to) });
     });
     h.server.state.requests.length = 0;
     await page.goto(h.page("/fixtures/world.json"));
@@ -159,7 +164,11 @@ describe("words beside the wasm", () => {
   }
 
   test("a German widget fetches its words once, beside the feed; an English one fetches none", async () => {
-    const de = await open("de-AT");
+    // data-lang="de": the loader starts the download before the widget asks (a preload), and the
+    // widget's request takes it over.
+    const de = await open("de", "element");
+    const hinted = await de.page.evaluate(() => [...document.querySelectorAll("link[rel=preload]")].map((l) => new URL(l.href).pathname));
+    assert.ok(hinted.includes("/locales/de.txt"), `the loader's preloads: ${hinted}`);
     assert.deepEqual(de.asked, ["/locales/de.txt"], "the loader's preload, taken over by the widget");
     assert.equal((await readWords(de.page, true))[1], word("de", "meetings"));
     const crashed = await de.page.evaluate(() => document.querySelector("[data-upcoming-meetings]").dataset.umCrashed);

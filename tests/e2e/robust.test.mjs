@@ -268,15 +268,29 @@ describe("hostile content", () => {
     await page.goto(`${h.server.url}/pages/hostile.html`);
     await page.locator("#war article").first().waitFor();
     await page.locator("#fascism article").first().waitFor();
-    // A panic where one happens in real life: in an event handler the browser calls, not in a
-    // call the page could catch.
-    await page.evaluate(async () => {
+    // A real trap of the shipped wasm, where one happens in real life: in an event handler the
+    // browser calls, not in a call the page could catch. The JS glue the loader imported (the
+    // same URL, so the same module, already started) gives the wasm's exports; its allocator,
+    // asked for an alignment that is no power of two, aborts, and an abort is the `unreachable`
+    // a panic also ends in (the release build's panic=immediate-abort): a RuntimeError.
+    const trap = await page.evaluate(async () => {
       const loader = await (await fetch("/upcoming-meetings.js")).text();
       const glue = await import("/" + loader.match(/upcoming-meetings-web-[0-9a-f]+\.js/)[0]);
+      const wasm = await glue.default();
+      let thrown;
       const target = new EventTarget();
-      target.addEventListener("poke", () => glue.__simulatePanic());
+      target.addEventListener("poke", () => {
+        try {
+          wasm.__wbindgen_malloc(8, 3);
+        } catch (e) {
+          thrown = `${e.constructor.name}: ${e.message}`;
+          throw e;
+        }
+      });
       target.dispatchEvent(new Event("poke"));
+      return thrown;
     });
+    assert.match(trap, /^RuntimeError: unreachable/, "the wasm trapped as a panic does");
     for (const id of ["war", "fascism"]) {
       const alert = page.locator(`#${id}`).getByRole("alert");
       await alert.waitFor();

@@ -1,9 +1,8 @@
-//! The widget's WebAssembly entry points, the JS names the loader (`tools/write-loader.mjs`)
-//! and host pages call: `mountAll()`, `mount(el)`, `unmount(el)`, `useStyleSheet(sheet)`,
-//! `useLocales(url)`, and `__simulatePanic()` for the test of the crash message. Each is the
-//! function of the same name in `upcoming_meetings::mount` (`useLocales`: `edge::locale`). They
-//! are exported here, not in the library, so that another wasm built from the library (the
-//! check page's, `check/`) carries no widget.
+//! The widget's WebAssembly entry points, the JS names the loader (`web/loader.js`) and host
+//! pages call: `mountAll()`, `mount(el)`, `unmount(el)`, `useStyleSheet(sheet)` and
+//! `useLocales(url)`. Each is the function of the same name in `upcoming_meetings::mount`
+//! (`useLocales`: `edge::locale`). They are exported here, not in the library, so that another
+//! wasm built from the library (the check page's, `check/`) carries no widget.
 
 use upcoming_meetings::{edge::locale, mount};
 use wasm_bindgen::prelude::*;
@@ -33,9 +32,4 @@ pub fn use_style_sheet(sheet: CssStyleSheet) {
 #[wasm_bindgen(js_name = useLocales)]
 pub fn use_locales(folder: String) {
     locale::use_locales(folder);
-}
-
-#[wasm_bindgen(js_name = __simulatePanic)]
-pub fn simulate_panic() {
-    mount::simulate_panic();
 }
