@@ -9,6 +9,7 @@ use crate::edge::{clock, download, url_state};
 use crate::model::export::{google_calendar, ics};
 use crate::model::feed::links::host_of;
 use crate::model::feed::types::{Campaign, Meeting};
+use crate::model::index::{CampaignIndex, MeetingIndex};
 use crate::model::listing::Listing;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -45,14 +46,14 @@ fn save<'a>(name: String, meetings: impl IntoIterator<Item = (&'a Campaign, &'a 
 
 /// The panel's section: the meeting as a calendar file, and as a Google Calendar link.
 #[component]
-pub fn MeetingCalendar(campaign: usize, meeting: usize) -> impl IntoView {
+pub fn MeetingCalendar(campaign: CampaignIndex, meeting: MeetingIndex) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
     let texts = lang().texts();
     let c = listing.campaign(campaign);
-    let google = google_calendar::link(c, &c.meetings[meeting])?;
+    let google = google_calendar::link(c, listing.meeting(campaign, meeting))?;
     let on_save = move |_| {
         let c = listing.campaign(campaign);
-        let m = &c.meetings[meeting];
+        let m = listing.meeting(campaign, meeting);
         save(file_name(&[&c.id, &m.id]), [(c, m)]);
     };
     Some(view! {
@@ -70,18 +71,17 @@ pub fn MeetingCalendar(campaign: usize, meeting: usize) -> impl IntoView {
 /// city, or all), read from the card's own list rather than worked out again.
 #[component]
 pub fn CampaignCalendar(
-    campaign: usize,
-    meetings: Arc<[usize]>,
+    campaign: CampaignIndex,
+    meetings: Arc<[MeetingIndex]>,
     city: Option<usize>,
 ) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
-    let c = listing.campaign(campaign);
-    let dated = meetings.iter().filter(|&&m| c.meetings[m].when.has_date()).count();
+    let dated = meetings.iter().filter(|&&m| listing.meeting(campaign, m).when.has_date()).count();
     let on_save = move |_| {
         let c = listing.campaign(campaign);
         let slug = city.map(|i| listing.cities[i].slug.as_str());
         let name = file_name(&[&[c.id.as_str()][..], slug.as_slice()].concat());
-        save(name, meetings.iter().map(|&m| (c, &c.meetings[m])));
+        save(name, meetings.iter().map(|&m| (c, listing.meeting(campaign, m))));
     };
     (dated > 0)
         .then(|| view! { <p class="um-card-calendar"><button type="button" class="um-link-button" on:click=on_save>{lang().calendar_of(dated)}</button></p> })

@@ -8,6 +8,7 @@ use super::{
     meeting_list::MeetingList, options,
 };
 use crate::model::feed::types::Campaign;
+use crate::model::index::{CampaignIndex, MeetingIndex};
 use crate::model::listing::{Listing, Period};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -16,11 +17,15 @@ use std::sync::Arc;
 /// page from the start, hidden until `revealed` (a step of `reveal.rs`); a city's card is made
 /// when the city is chosen, and nothing in it changes with the city.
 #[component]
-pub fn CampaignCard(index: usize, city: Option<usize>, revealed: Signal<bool>) -> impl IntoView {
+pub fn CampaignCard(
+    index: CampaignIndex,
+    city: Option<usize>,
+    revealed: Signal<bool>,
+) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
     let texts = lang().texts();
-    let upcoming: Arc<[usize]> = listing.meetings(index, city, Period::Upcoming).collect();
-    let past: Arc<[usize]> = listing.meetings(index, city, Period::Past).collect();
+    let upcoming: Arc<[MeetingIndex]> = listing.meetings(index, city, Period::Upcoming).collect();
+    let past: Arc<[MeetingIndex]> = listing.meetings(index, city, Period::Past).collect();
     let options = options();
     let show_past = options.show_past;
     // With `data-limit`, the first few upcoming meetings, and a toggle for the rest.
@@ -31,8 +36,8 @@ pub fn CampaignCard(index: usize, city: Option<usize>, revealed: Signal<bool>) -
     let c: &Campaign = listing.campaign(index);
     // Unique in the document: a city's card and the hidden one for all cities are both in it.
     let heading = dom_id(&match city {
-        Some(city) => format!("c{index}-in{city}"),
-        None => format!("c{index}"),
+        Some(city) => format!("c{}-in{city}", index.0),
+        None => format!("c{}", index.0),
     });
     let labelledby = heading.clone();
     let empty = (upcoming.is_empty() && c.notice.is_none())
@@ -102,7 +107,7 @@ pub fn CampaignCard(index: usize, city: Option<usize>, revealed: Signal<bool>) -
 /// The summary, folded on a phone-friendly length: its first paragraph cut to a few lines and
 /// the rest in a `<details>` fold; and "Read more" when the campaign has a page of its own.
 #[component]
-fn Summary(campaign: usize) -> impl IntoView {
+fn Summary(campaign: CampaignIndex) -> impl IntoView {
     /// A first paragraph longer than this is folded too, even alone.
     const FOLD_CHARS: usize = 240;
     let listing = expect_context::<Arc<Listing>>();

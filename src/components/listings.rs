@@ -33,7 +33,7 @@ pub fn Listings(
         move |_| listing.campaigns(city.get()).is_empty()
     });
     let limit = options().limit;
-    let plan = Reveal::new((0..listing.feed.campaigns.len()).map(|c| {
+    let plan = Reveal::new(listing.campaign_indices().map(|c| {
         listing.meetings(c, None, Period::Upcoming).take(limit.unwrap_or(usize::MAX)).count()
     }));
     let all_cities = Steps::for_all_cities(plan, city);
@@ -80,8 +80,9 @@ pub fn Listings(
         // to All cities shows them again, it does not rebuild them. A chosen city's cards
         // (those of the campaigns that meet there) are made for it, and nothing else changes.
         <div class="um-campaigns" hidden=move || city.get().is_some()>
-            {(0..listing.feed.campaigns.len())
-                .map(|index| view! { <CampaignCard index city=None revealed=all_cities.shows(index) /> }.into_any())
+            {listing.campaign_indices()
+                // In feed order: a card's place in the plan is its campaign's index.
+                .map(|index| view! { <CampaignCard index city=None revealed=all_cities.shows(index.0) /> }.into_any())
                 .collect_view()}
         </div>
         <ChosenCityCards city />

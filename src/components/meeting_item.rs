@@ -5,18 +5,19 @@
 use super::meeting_details::{status_badge, what_and_who, when_line, where_line};
 use super::{lang, options, rsvp_state::RsvpState};
 use crate::model::feed::types::{Meeting, Status};
+use crate::model::index::{CampaignIndex, MeetingIndex};
 use crate::model::listing::Listing;
 use crate::model::widget::meeting_link;
 use leptos::{html, prelude::*};
 use std::sync::Arc;
 
 #[component]
-pub fn MeetingItem(campaign: usize, meeting: usize) -> impl IntoView {
+pub fn MeetingItem(campaign: CampaignIndex, meeting: MeetingIndex) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
     let lang = lang();
     let texts = lang.texts();
     let c = listing.campaign(campaign);
-    let m: &Meeting = &c.meetings[meeting];
+    let m: &Meeting = listing.meeting(campaign, meeting);
     let action = if options().static_page {
         m.sign_up_link(c).map(|link| {
             view! {
@@ -47,7 +48,7 @@ pub fn MeetingItem(campaign: usize, meeting: usize) -> impl IntoView {
 }
 
 /// The button that opens the meeting's RSVP panel.
-fn rsvp_button(campaign: usize, meeting: usize, title: String) -> impl IntoView {
+fn rsvp_button(campaign: CampaignIndex, meeting: MeetingIndex, title: String) -> impl IntoView {
     let rsvp = expect_context::<RsvpState>();
     let link = meeting_link::value(&expect_context::<Arc<Listing>>(), campaign, meeting);
     let button = NodeRef::<html::Button>::new();

@@ -3,19 +3,20 @@
 //! comes into the page (`revealed`, a step of `reveal.rs`) and kept.
 
 use super::meeting_item::MeetingItem;
+use crate::model::index::{CampaignIndex, MeetingIndex};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The first `limit` of `ids` (all of them without a limit).
-fn first(ids: &[usize], limit: Option<usize>) -> Vec<usize> {
+fn first(ids: &[MeetingIndex], limit: Option<usize>) -> Vec<MeetingIndex> {
     ids[..limit.map_or(ids.len(), |n| n.min(ids.len()))].to_vec()
 }
 
 /// `meetings`: indices into the campaign's meetings, in date order.
 #[component]
 pub fn MeetingList(
-    campaign: usize,
-    meetings: Arc<[usize]>,
+    campaign: CampaignIndex,
+    meetings: Arc<[MeetingIndex]>,
     limit: Signal<Option<usize>>,
     revealed: Signal<bool>,
     #[prop(optional)] past: bool,

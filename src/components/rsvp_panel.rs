@@ -17,6 +17,7 @@ use crate::edge::{
     url_state,
 };
 use crate::model::feed::types::Link;
+use crate::model::index::{CampaignIndex, MeetingIndex};
 use crate::model::listing::Listing;
 use crate::model::places::place_format::map_link;
 use crate::model::widget::meeting_link;
@@ -114,8 +115,8 @@ fn link_list(links: &[Link]) -> impl IntoView {
 
 #[component]
 fn PanelBody(
-    campaign: usize,
-    meeting: usize,
+    campaign: CampaignIndex,
+    meeting: MeetingIndex,
     title_id: String,
     on_close: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -123,7 +124,7 @@ fn PanelBody(
     let lang = lang();
     let texts = lang.texts();
     let c = listing.campaign(campaign);
-    let m = &c.meetings[meeting];
+    let m = listing.meeting(campaign, meeting);
     let contact = listing.feed.publisher.as_ref().and_then(|p| p.contact_url.clone());
     let no_links = m.rsvp.is_empty() && c.links.is_empty();
     let map = map_link(&m.place);
@@ -175,11 +176,11 @@ fn PanelBody(
 /// "Share": the link to this meeting (the page address with the widget's own meeting
 /// parameter), by the share sheet or the clipboard, or shown to copy by hand.
 #[component]
-fn ShareLink(campaign: usize, meeting: usize) -> impl IntoView {
+fn ShareLink(campaign: CampaignIndex, meeting: MeetingIndex) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
     let texts = lang().texts();
     let param = options().meeting_param.clone();
-    let title = listing.campaign(campaign).meetings[meeting].display_title().to_string();
+    let title = listing.meeting(campaign, meeting).display_title().to_string();
     let url = url_state::with(&[(&param, Some(&meeting_link::value(&listing, campaign, meeting)))])
         .unwrap_or_default();
     let outcome = RwSignal::new(None::<Shared>);

@@ -3,6 +3,7 @@
 //! the button that opened it. The meeting list's buttons open it; `rsvp_panel.rs` shows it.
 
 use crate::edge::url_state;
+use crate::model::index::{CampaignIndex, MeetingIndex};
 use crate::model::listing::Listing;
 use crate::model::widget::meeting_link;
 use leptos::{html, prelude::*};
@@ -30,7 +31,7 @@ impl RsvpState {
     }
 
     /// The open meeting, if the feed has it.
-    pub fn open_meeting(&self, listing: &Listing) -> Option<(usize, usize)> {
+    pub fn open_meeting(&self, listing: &Listing) -> Option<(CampaignIndex, MeetingIndex)> {
         self.link.with(|l| l.as_deref().and_then(|v| meeting_link::find(listing, v)))
     }
 

@@ -3,6 +3,7 @@
 //! cards can never disagree.
 
 use crate::model::feed::types::{Campaign, Feed, Meeting, Place};
+use crate::model::index::{CampaignIndex, MeetingIndex};
 use crate::model::places::cities::{self, City};
 use chrono::{DateTime, Utc};
 
@@ -49,8 +50,17 @@ impl Listing {
         Listing { feed, cities, spots }
     }
 
-    pub fn campaign(&self, index: usize) -> &Campaign {
-        &self.feed.campaigns[index]
+    pub fn campaign(&self, index: CampaignIndex) -> &Campaign {
+        &self.feed.campaigns[index.0]
+    }
+
+    pub fn meeting(&self, campaign: CampaignIndex, meeting: MeetingIndex) -> &Meeting {
+        &self.campaign(campaign).meetings[meeting.0]
+    }
+
+    /// Every campaign, in feed order.
+    pub fn campaign_indices(&self) -> impl Iterator<Item = CampaignIndex> {
+        (0..self.spots.len()).map(CampaignIndex)
     }
 
     /// The city a URL names by its slug.
@@ -69,46 +79,46 @@ impl Listing {
     }
 
     /// The city of one meeting.
-    pub fn city_of(&self, campaign: usize, meeting: usize) -> &City {
-        &self.cities[self.spots[campaign][meeting].city]
+    pub fn city_of(&self, campaign: CampaignIndex, meeting: MeetingIndex) -> &City {
+        &self.cities[self.spots[campaign.0][meeting.0].city]
     }
 
     /// The one question behind every list and count: the meetings of one campaign in a period,
     /// in one city or all, as indices into `campaign.meetings` in date order.
     pub fn meetings(
         &self,
-        campaign: usize,
+        campaign: CampaignIndex,
         city: Option<usize>,
         period: Period,
-    ) -> impl Iterator<Item = usize> + '_ {
-        self.spots[campaign]
+    ) -> impl Iterator<Item = MeetingIndex> + '_ {
+        self.spots[campaign.0]
             .iter()
             .enumerate()
             .filter(move |(_, s)| {
                 s.past == (period == Period::Past) && city.is_none_or(|c| s.city == c)
             })
-            .map(|(i, _)| i)
+            .map(|(i, _)| MeetingIndex(i))
     }
 
     /// Upcoming meetings per city, indexed like `cities`.
     pub fn city_counts(&self) -> Vec<usize> {
         let mut counts = vec![0; self.cities.len()];
-        for c in 0..self.spots.len() {
+        for c in self.campaign_indices() {
             for m in self.meetings(c, None, Period::Upcoming) {
-                counts[self.spots[c][m].city] += 1;
+                counts[self.spots[c.0][m.0].city] += 1;
             }
         }
         counts
     }
 
     /// Whether a campaign shows: always with all cities, with a city chosen if it meets there.
-    pub fn shows(&self, campaign: usize, city: Option<usize>) -> bool {
+    pub fn shows(&self, campaign: CampaignIndex, city: Option<usize>) -> bool {
         city.is_none() || self.meetings(campaign, city, Period::Upcoming).next().is_some()
     }
 
     /// The campaigns to show, in feed order.
-    pub fn campaigns(&self, city: Option<usize>) -> Vec<usize> {
-        (0..self.spots.len()).filter(|&c| self.shows(c, city)).collect()
+    pub fn campaigns(&self, city: Option<usize>) -> Vec<CampaignIndex> {
+        self.campaign_indices().filter(|&c| self.shows(c, city)).collect()
     }
 
     /// The upcoming meetings listed for `city` (or all), each with its campaign, campaign by
@@ -119,11 +129,11 @@ impl Listing {
         city: Option<usize>,
         limit: Option<usize>,
     ) -> impl Iterator<Item = (&Campaign, &Meeting)> + '_ {
-        (0..self.spots.len()).flat_map(move |c| {
+        self.campaign_indices().flat_map(move |c| {
             let campaign = self.campaign(c);
             self.meetings(c, city, Period::Upcoming)
                 .take(limit.unwrap_or(usize::MAX))
-                .map(move |m| (campaign, &campaign.meetings[m]))
+                .map(move |m| (campaign, &campaign.meetings[m.0]))
         })
     }
 }
@@ -166,7 +176,7 @@ mod tests {
             .map(|&c| l.meetings(c, Some(detroit), Period::Upcoming).count())
             .sum();
         assert_eq!(listed, l.city_counts()[detroit]);
-        assert_eq!(l.meetings(0, Some(detroit), Period::Past).count(), 1);
+        assert_eq!(l.meetings(CampaignIndex(0), Some(detroit), Period::Past).count(), 1);
         let ids = |city, limit| {
             l.upcoming(city, limit).map(|(c, m)| format!("{}/{}", c.id, m.id)).collect::<Vec<_>>()
         };
@@ -178,12 +188,12 @@ mod tests {
     #[test]
     fn filtering_keeps_only_campaigns_meeting_in_the_city() {
         let l = listing("2027-03-01T00:00:00Z");
-        assert_eq!(l.campaigns(None), [0, 1, 2]);
+        assert_eq!(l.campaigns(None), [0, 1, 2].map(CampaignIndex));
         let pdx = l.city_by_slug("portland-or").unwrap();
-        assert_eq!(l.campaigns(Some(pdx)), [0]);
+        assert_eq!(l.campaigns(Some(pdx)), [CampaignIndex(0)]);
         assert_eq!(
-            l.meetings(0, Some(pdx), Period::Upcoming)
-                .map(|m| l.campaign(0).meetings[m].id.as_str())
+            l.meetings(CampaignIndex(0), Some(pdx), Period::Upcoming)
+                .map(|m| l.meeting(CampaignIndex(0), m).id.as_str())
                 .collect::<Vec<_>>(),
             ["pdx"]
         );
@@ -194,13 +204,13 @@ mod tests {
     fn meetings_become_past_as_time_goes_on() {
         let l = listing("2027-04-20T00:00:00Z");
         let upcoming: Vec<_> = l
-            .meetings(0, None, Period::Upcoming)
-            .map(|m| l.campaign(0).meetings[m].id.as_str())
+            .meetings(CampaignIndex(0), None, Period::Upcoming)
+            .map(|m| l.meeting(CampaignIndex(0), m).id.as_str())
             .collect();
         assert_eq!(upcoming, ["pdx", "pme"]);
-        assert_eq!(l.meetings(0, None, Period::Past).count(), 2);
+        assert_eq!(l.meetings(CampaignIndex(0), None, Period::Past).count(), 2);
         // A meeting with no date is never past, so Berlin still counts.
         assert_eq!(l.city_counts()[l.city_by_slug("berlin").unwrap()], 1);
-        assert_eq!(l.campaigns(l.city_by_slug("detroit")), Vec::<usize>::new());
+        assert_eq!(l.campaigns(l.city_by_slug("detroit")), Vec::<CampaignIndex>::new());
     }
 }

@@ -3,6 +3,7 @@
 //!
 //! - `feed`: the feed as the widget reads it: its types, the tolerant reader and its problems,
 //!   times and zones, and `SafeUrl`, the only way to a link.
+//! - `index`: campaign and meeting indices as types of their own.
 //! - `listing`: the one query behind every list and count (which meetings, in which city).
 //! - `places`: cities and their names, the city search, distances for "Near me", addresses.
 //! - `words`: the widget's languages, their words and plurals, and times as each writes them.
@@ -12,6 +13,7 @@
 
 pub mod export;
 pub mod feed;
+pub mod index;
 pub mod listing;
 pub mod loading;
 pub mod places;
