@@ -4,7 +4,7 @@
 //! static page, the tools) every language is built in. The widget's wasm carries English only:
 //! a widget in another language reads its file beside the wasm ([`Lang::learn`], fetched by
 //! `edge::locale`) and speaks English until then, or if it never comes. Views take every
-//! visible string from here; the publisher diagnostics in `parse.rs` stay in English. Dates and
+//! visible string from here (a problem with the feed is worded in `problems.rs`). Dates and
 //! times are not here: the platform writes them (`src/intl/`).
 
 use std::sync::OnceLock;
@@ -23,7 +23,7 @@ pub struct Plural {
 }
 
 /// `template` with each `{name}` replaced by its value.
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
     for (name, value) in values {
         out = out.replace(&format!("{{{name}}}"), value);
