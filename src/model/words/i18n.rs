@@ -22,12 +22,30 @@ pub struct Plural {
     pub other: &'static str,
 }
 
-/// `template` with each `{name}` replaced by its value.
+/// `template` with each `{name}` replaced by its value, in one pass: a value is not read again,
+/// so feed text that holds "{city}" stays as it is.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let named = after.find('}').and_then(|close| {
+            let value = values.iter().find(|(name, _)| *name == &after[..close])?.1;
+            Some((value, close))
+        });
+        match named {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -195,6 +213,9 @@ mod tests {
         assert_eq!(Lang::De.show_more(0), "0 weitere Termine zeigen");
         assert_eq!(Lang::Es.show_more(2), Lang::Es.texts().show_more().other.replace("{n}", "2"));
         assert_eq!(Lang::De.nearest("Berlin", "1,4 km"), "Am nächsten: Berlin · 1,4 km");
+        // A value is put in as it is, even one that looks like a placeholder.
+        assert_eq!(Lang::En.nearest("{distance}", "2 km"), "Nearest to you: {distance} · 2 km");
+        assert_eq!(fill("{a}{b} {c", &[("a", "{b}"), ("b", "x")]), "{b}x {c");
         for &lang in Lang::ALL {
             let filled = [
                 lang.nearest("A", "1 km"),
