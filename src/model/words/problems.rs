@@ -36,84 +36,94 @@ impl ProblemKind {
     pub fn message(&self, lang: Lang) -> String {
         use ProblemKind::*;
         let t = lang.texts();
-        let with_found = |template, kind| fill(template, &[("found", found(t, kind))]);
-        let with_value = |template, value: &str| fill(template, &[("value", &quoted(value))]);
-        let with_field = |template, field: &Field, found_kind: Option<Kind>| {
-            let found_word = found_kind.map_or("", |k| found(t, k));
-            fill(template, &[("field", &field.to_string()), ("found", found_word)])
-        };
         let by_time_field = |field: &TimeField, start, end| match field {
             TimeField::Start => start,
             TimeField::End => end,
         };
-        match self {
-            NotAnObject { found } => with_found(t.problem_not_object(), *found),
-            NoId => t.problem_no_id().to_string(),
-            EmptyId => t.problem_empty_id().to_string(),
-            DuplicateCampaignId { id } => {
-                fill(t.problem_duplicate_campaign_id(), &[("id", &quoted(id))])
-            }
-            DuplicateMeetingId { id } => {
-                fill(t.problem_duplicate_meeting_id(), &[("id", &quoted(id))])
-            }
-            NoTitle => t.problem_no_title().to_string(),
-            MeetingsNotList { found } => with_found(t.problem_meetings_not_list(), *found),
-            NoPlace => t.problem_no_place().to_string(),
-            PlaceNotObject { found } => with_found(t.problem_place_not_object(), *found),
-            NoCity => t.problem_no_city().to_string(),
-            NotDateTime { field, value } => with_value(
+        // Most kinds name some of a field, a value and what was found: one `fill` for them all.
+        let (template, field, value, found_kind): (_, Option<&Field>, Option<&str>, _) = match self
+        {
+            NotAnObject { found } => (t.problem_not_object(), None, None, Some(*found)),
+            NoId => (t.problem_no_id(), None, None, None),
+            EmptyId => (t.problem_empty_id(), None, None, None),
+            DuplicateCampaignId { id } => (t.problem_duplicate_campaign_id(), None, Some(id), None),
+            DuplicateMeetingId { id } => (t.problem_duplicate_meeting_id(), None, Some(id), None),
+            NoTitle => (t.problem_no_title(), None, None, None),
+            MeetingsNotList { found } => (t.problem_meetings_not_list(), None, None, Some(*found)),
+            NoPlace => (t.problem_no_place(), None, None, None),
+            PlaceNotObject { found } => (t.problem_place_not_object(), None, None, Some(*found)),
+            NoCity => (t.problem_no_city(), None, None, None),
+            NotDateTime { field, value } => (
                 by_time_field(
                     field,
                     t.problem_start_not_date_time(),
                     t.problem_end_not_date_time(),
                 ),
-                value,
+                None,
+                Some(value),
+                None,
             ),
-            NoOffset { field, value } => with_value(
+            NoOffset { field, value } => (
                 by_time_field(field, t.problem_start_no_offset(), t.problem_end_no_offset()),
-                value,
+                None,
+                Some(value),
+                None,
             ),
-            NoSuchDate { value } => with_value(t.problem_no_such_date(), value),
-            PublisherNotObject { found } => with_found(t.problem_publisher_not_object(), *found),
-            NoMeetings => t.problem_no_meetings().to_string(),
-            TooLong { field, chars, max } => fill(
-                t.problem_too_long(),
-                &[
-                    ("field", &field.to_string()),
-                    ("chars", &chars.to_string()),
-                    ("max", &max.to_string()),
-                ],
-            ),
-            NotText { field, found } => with_field(t.problem_not_text(), field, Some(*found)),
-            NotList { field, found } => with_field(t.problem_not_list(), field, Some(*found)),
-            NotName { field } => with_field(t.problem_not_name(), field, None),
-            UnsafeLink { field, value } => fill(
-                t.problem_unsafe_link(),
-                &[("field", &field.to_string()), ("value", &quoted(value))],
-            ),
-            NotLink { field, found } => with_field(t.problem_not_link(), field, Some(*found)),
-            NotLinkObject { field, found } => {
-                with_field(t.problem_not_link_object(), field, Some(*found))
+            NoSuchDate { value } => (t.problem_no_such_date(), None, Some(value), None),
+            PublisherNotObject { found } => {
+                (t.problem_publisher_not_object(), None, None, Some(*found))
             }
-            OutOfRange { field } => with_field(t.problem_out_of_range(), field, None),
-            NotNumber { field, found } => with_field(t.problem_not_number(), field, Some(*found)),
-            UnknownStatus { value } => with_value(t.problem_unknown_status(), value),
-            WrongOffset { field, value, given, expected, hour, minute } => fill(
-                t.problem_wrong_offset(),
-                &[
-                    ("key", field.key()),
-                    ("value", &quoted(value)),
-                    ("given", &show_offset(*given)),
-                    ("expected", &show_offset(*expected)),
-                    ("time", &format!("{hour:02}:{minute:02}")),
-                ],
-            ),
-            EndWithoutStart => t.problem_end_without_start().to_string(),
-            EndWithDate => t.problem_end_with_date().to_string(),
-            EndNextDay { value } => with_value(t.problem_end_next_day(), value),
-            EndNotAfterStart { value } => with_value(t.problem_end_not_after_start(), value),
-            ImageElsewhere => t.problem_image_elsewhere().to_string(),
-        }
+            NoMeetings => (t.problem_no_meetings(), None, None, None),
+            TooLong { field, chars, max } => {
+                return fill(
+                    t.problem_too_long(),
+                    &[
+                        ("field", &field.to_string()),
+                        ("chars", &chars.to_string()),
+                        ("max", &max.to_string()),
+                    ],
+                )
+            }
+            NotText { field, found } => (t.problem_not_text(), Some(field), None, Some(*found)),
+            NotList { field, found } => (t.problem_not_list(), Some(field), None, Some(*found)),
+            NotName { field } => (t.problem_not_name(), Some(field), None, None),
+            UnsafeLink { field, value } => {
+                (t.problem_unsafe_link(), Some(field), Some(value), None)
+            }
+            NotLink { field, found } => (t.problem_not_link(), Some(field), None, Some(*found)),
+            NotLinkObject { field, found } => {
+                (t.problem_not_link_object(), Some(field), None, Some(*found))
+            }
+            OutOfRange { field } => (t.problem_out_of_range(), Some(field), None, None),
+            NotNumber { field, found } => (t.problem_not_number(), Some(field), None, Some(*found)),
+            UnknownStatus { value } => (t.problem_unknown_status(), None, Some(value), None),
+            WrongOffset { field, value, given, expected, hour, minute } => {
+                return fill(
+                    t.problem_wrong_offset(),
+                    &[
+                        ("key", field.key()),
+                        ("value", &quoted(value)),
+                        ("given", &show_offset(*given)),
+                        ("expected", &show_offset(*expected)),
+                        ("time", &format!("{hour:02}:{minute:02}")),
+                    ],
+                )
+            }
+            EndWithoutStart => (t.problem_end_without_start(), None, None, None),
+            EndWithDate => (t.problem_end_with_date(), None, None, None),
+            EndNextDay { value } => (t.problem_end_next_day(), None, Some(value), None),
+            EndNotAfterStart { value } => {
+                (t.problem_end_not_after_start(), None, Some(value), None)
+            }
+            ImageElsewhere => (t.problem_image_elsewhere(), None, None, None),
+        };
+        let field = field.map(Field::to_string).unwrap_or_default();
+        let value = value.map(quoted).unwrap_or_default();
+        let found_word = found_kind.map_or("", |kind| found(t, kind));
+        fill(
+            template,
+            &[("field", &field), ("value", &value), ("id", &value), ("found", found_word)],
+        )
     }
 }
 
