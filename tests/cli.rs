@@ -57,6 +57,15 @@ fn check_names_each_problem_with_its_place_and_sets_the_exit_status() {
     assert!(stdout(&refused).contains(": refused: the feed ($)"));
 }
 
+/// Every kind of problem the widget's reader reports, as `check` words it and the fix it gives,
+/// to the byte (`every-problem.check.txt`): a change of wording shows here.
+#[test]
+fn check_words_every_kind_of_problem_and_its_fix() {
+    let out = run(&["check", "tests/fixtures/invalid/every-problem.json", "--now", NOW]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), include_str!("fixtures/invalid/every-problem.check.txt"));
+}
+
 #[test]
 fn check_prints_one_json_object_per_problem_for_scripts() {
     let out = run(&[

@@ -1,8 +1,7 @@
 //! The quiet notice for the feed's publisher: how many entries were left out, and, folded away,
-//! every problem with where it is in the feed and what the widget did.
+//! every problem with where it is in the feed and what the widget did, in the widget's language.
 
 use super::lang;
-use crate::model::feed::types::Severity;
 use crate::model::listing::Listing;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -24,11 +23,8 @@ pub fn FeedNotice() -> impl IntoView {
     let items = problems
         .iter()
         .map(|p| {
-            let what = match p.severity {
-                Severity::LeftOut => "left out",
-                Severity::Corrected => "corrected",
-            };
-            view! { <li><code>{p.path.clone()}</code> " (" {what} "): " {p.message.clone()}</li> }
+            let (what, message) = (p.severity().word(lang), p.kind.message(lang));
+            view! { <li><code>{p.path.clone()}</code> " (" {what} "): " {message}</li> }
         })
         .collect_view();
     Some(view! {

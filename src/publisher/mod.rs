@@ -3,12 +3,14 @@
 //! `check/`); the rest is the native command line (`src/bin/upcoming-meetings.rs`).
 //!
 //! - `check`: the widget's problems with a feed, located and explained, then `lint`'s warnings.
+//! - `fix`: the fix for each kind of problem.
 //! - `import_csv`: a spreadsheet, one row per meeting, to a feed.
 //! - `import_ics`: a calendar export to one campaign.
 //! - `source`: reading a feed from a file, standard input or an address.
 //! - `written_feed`: the feed the importers write, as typed structs that serde writes.
 
 pub mod check;
+pub mod fix;
 pub mod lint;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -120,8 +120,9 @@ fn after(nodes: &[Node], at: usize) -> usize {
 }
 
 impl<'d, 't> Value<'d, 't> {
-    /// This value's place in its document: what a [`Problem`](crate::model::feed::types::Problem) keeps, so
-    /// a tool can say where the problem is ([`Document::path_to`], [`parse_with_offsets`]).
+    /// This value's place in its document: what a
+    /// [`Problem`](crate::model::feed::problem::Problem) keeps, so a tool can say where the
+    /// problem is ([`Document::path_to`], [`parse_with_offsets`]).
     pub fn node(self) -> u32 {
         self.at as u32
     }

@@ -5,6 +5,7 @@
 
 use crate::model::feed::json::{self, Items, JsonError, Kind, Members, Value};
 use crate::model::feed::links::SafeUrl;
+use crate::model::feed::problem::{Field, Problem, ProblemKind};
 use crate::model::feed::text::{clean, cut, quoted};
 use crate::model::feed::time::parse_when;
 use crate::model::feed::types::*;
@@ -72,10 +73,10 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
             Some(publisher(&mut Fields::new(map, &|| "publisher".to_string(), &mut problems)))
         }
         Some(other) => {
-            problems.push(corrected(
+            problems.push(problem(
                 "publisher",
                 other,
-                format!("is {}, not an object; ignored", kind_of(other)),
+                ProblemKind::PublisherNotObject { found: other.kind() },
             ));
             None
         }
@@ -86,13 +87,11 @@ pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
     for (i, value) in campaigns.enumerate() {
         let path = entry_path("campaigns", i, value);
         match campaign(value, &path, &mut problems) {
-            Ok(c) if !seen.insert(c.id.clone()) => problems.push(left_out(
-                &path,
-                value,
-                format!("the id {} is used by an earlier campaign", quoted(&c.id)),
-            )),
+            Ok(c) if !seen.insert(c.id.clone()) => {
+                problems.push(problem(&path, value, ProblemKind::DuplicateCampaignId { id: c.id }))
+            }
             Ok(c) => out.push(c),
-            Err(why) => problems.push(left_out(&path, value, why)),
+            Err(why) => problems.push(problem(&path, value, why)),
         }
     }
     Ok(Feed { publisher, campaigns: out, problems })
@@ -123,6 +122,7 @@ fn check_version(version: Option<Value>) -> Result<(), FeedError> {
     }
 }
 
+/// What a value is, in the words of a [`FeedError::WrongShape`].
 fn kind_of(v: Value) -> &'static str {
     match v.kind() {
         Kind::Null => "null",
@@ -151,12 +151,8 @@ pub fn id_text(v: Value) -> Option<String> {
     }
 }
 
-fn left_out(path: &str, at: Value, message: String) -> Problem {
-    Problem { severity: Severity::LeftOut, path: path.to_string(), message, at: Some(at.node()) }
-}
-
-fn corrected(path: &str, at: Value, message: String) -> Problem {
-    Problem { severity: Severity::Corrected, path: path.to_string(), message, at: Some(at.node()) }
+fn problem(path: &str, at: Value, kind: ProblemKind) -> Problem {
+    Problem { kind, path: path.to_string(), at: Some(at.node()) }
 }
 
 /// Where something is in the feed (`campaigns[0] "a" › meetings[3] "x"`), spelt out only when
@@ -177,18 +173,18 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
     }
 
     /// A mended problem with the object as a whole.
-    fn fix(&mut self, message: String) {
+    fn fix(&mut self, kind: ProblemKind) {
         let object = self.map.value();
-        self.fix_at(object, message);
+        self.fix_at(object, kind);
     }
 
     /// A mended problem with one value of the object.
-    fn fix_at(&mut self, value: Value, message: String) {
-        self.problems.push(corrected(&(self.path)(), value, message));
+    fn fix_at(&mut self, value: Value, kind: ProblemKind) {
+        self.problems.push(problem(&(self.path)(), value, kind));
     }
 
     /// Optional text, trimmed; empty counts as absent; too long is cut.
-    fn text(&mut self, key: &str, max: usize) -> Option<String> {
+    fn text(&mut self, key: &'static str, max: usize) -> Option<String> {
         let value = self.map.get(key)?;
         match value.kind() {
             Kind::Null => None,
@@ -201,46 +197,37 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
                 if s.len() > max {
                     let chars = s.chars().count();
                     if chars > max {
-                        self.fix_at(
-                            value,
-                            format!("\"{key}\" is {chars} characters long; cut to {max}"),
-                        );
+                        let field = Field::new(key);
+                        self.fix_at(value, ProblemKind::TooLong { field, chars, max });
                         return Some(cut(&s, max));
                     }
                 }
                 Some(s)
             }
             Kind::Number if key == "postal_code" => value.number().map(str::to_string),
-            _ => {
-                let kind = kind_of(value);
-                self.fix_at(value, format!("\"{key}\" is {kind}, not text; ignored"));
+            found => {
+                self.fix_at(value, ProblemKind::NotText { field: Field::new(key), found });
                 None
             }
         }
     }
 
-    fn required_text(&mut self, key: &str, max: usize) -> Result<String, String> {
-        self.text(key, max).ok_or_else(|| format!("it has no \"{key}\""))
-    }
-
-    fn id(&self) -> Result<String, String> {
+    fn id(&self) -> Result<String, ProblemKind> {
         match self.map.get("id") {
-            None => Err("it has no \"id\"".to_string()),
-            Some(v) => id_text(v)
-                .map(|id| cut(&id, MAX_SHORT_TEXT))
-                .ok_or_else(|| "its \"id\" is empty or not text".to_string()),
+            None => Err(ProblemKind::NoId),
+            Some(v) => id_text(v).map(|id| cut(&id, MAX_SHORT_TEXT)).ok_or(ProblemKind::EmptyId),
         }
     }
 
-    fn list(&mut self, key: &str) -> Items<'m, 't> {
+    fn list(&mut self, key: &'static str) -> Items<'m, 't> {
         match self.map.get(key) {
             None => Items::default(),
             Some(v) if v.kind() == Kind::Null => Items::default(),
             Some(v) => match v.items() {
                 Some(items) => items,
                 None => {
-                    let kind = kind_of(v);
-                    self.fix_at(v, format!("\"{key}\" is {kind}, not a list; ignored"));
+                    let found = v.kind();
+                    self.fix_at(v, ProblemKind::NotList { field: Field::new(key), found });
                     Items::default()
                 }
             },
@@ -248,7 +235,7 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
     }
 
     /// A list of names: each item text, or an object with a "name".
-    fn names(&mut self, key: &str) -> Vec<String> {
+    fn names(&mut self, key: &'static str) -> Vec<String> {
         let mut out = Vec::new();
         for (i, item) in self.list(key).enumerate() {
             let name = match item.kind() {
@@ -258,14 +245,14 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
             };
             match name.filter(|n| !n.is_empty()) {
                 Some(n) => out.push(cut(&n, MAX_SHORT_TEXT)),
-                None => self.fix_at(item, format!("\"{key}\"[{i}] is not a name; ignored")),
+                None => self.fix_at(item, ProblemKind::NotName { field: Field::item(key, i) }),
             }
         }
         out
     }
 
-    /// A link's address; `what` names the field in a message (`"url"`, `"links"[2]`).
-    fn url_value(&mut self, what: Path, raw: Option<Value>) -> Option<SafeUrl> {
+    /// A link's address; `field` is the field a message names (`"url"`, `"links"[2]`).
+    fn url_value(&mut self, field: Field, raw: Option<Value>) -> Option<SafeUrl> {
         let raw = raw?;
         match (raw.kind(), raw.as_str()) {
             (Kind::Null, _) => None,
@@ -273,41 +260,31 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
             (_, Some(s)) => {
                 let url = SafeUrl::parse(s);
                 if url.is_none() {
-                    self.fix_at(
-                        raw,
-                        format!(
-                            "{} {} is not an https, http or mailto link; dropped",
-                            what(),
-                            quoted(&cut(s.trim(), 80))
-                        ),
-                    );
+                    let value = cut(s.trim(), 80);
+                    self.fix_at(raw, ProblemKind::UnsafeLink { field, value });
                 }
                 url
             }
-            _ => {
-                let kind = kind_of(raw);
-                self.fix_at(raw, format!("{} is {kind}, not a link; ignored", what()));
+            (found, _) => {
+                self.fix_at(raw, ProblemKind::NotLink { field, found });
                 None
             }
         }
     }
 
-    fn url(&mut self, key: &str) -> Option<SafeUrl> {
+    fn url(&mut self, key: &'static str) -> Option<SafeUrl> {
         let raw = self.map.get(key);
-        self.url_value(&|| quoted(key), raw)
+        self.url_value(Field::new(key), raw)
     }
 
     /// A link object `{label, url, kind}`; an unsafe or missing url drops it.
-    fn link(&mut self, what: Path, value: Value, default_label: &str) -> Option<Link> {
+    fn link(&mut self, field: Field, value: Value, default_label: &str) -> Option<Link> {
         let o = value;
         if !o.is_object() {
-            self.fix_at(
-                value,
-                format!("{} is {}, not a link object; ignored", what(), kind_of(value)),
-            );
+            self.fix_at(value, ProblemKind::NotLinkObject { field, found: value.kind() });
             return None;
         }
-        let url = self.url_value(what, o.get("url"))?;
+        let url = self.url_value(field, o.get("url"))?;
         let label = o.get("label").and_then(Value::as_str).map(clean).filter(|l| !l.is_empty());
         let kind =
             match o.get("kind").and_then(Value::as_str).map(str::to_ascii_lowercase).as_deref() {
@@ -324,30 +301,27 @@ impl<'m, 'p, 't, 'x> Fields<'m, 'p, 't, 'x> {
         })
     }
 
-    fn links(&mut self, key: &str) -> Vec<Link> {
+    fn links(&mut self, key: &'static str) -> Vec<Link> {
         let items = self.list(key);
         items
             .enumerate()
-            .filter_map(|(i, v)| {
-                self.link(&|| format!("\"{key}\"[{i}]"), v, key_default_label(key))
-            })
+            .filter_map(|(i, v)| self.link(Field::item(key, i), v, key_default_label(key)))
             .collect()
     }
 
-    fn number(&mut self, key: &str, range: std::ops::RangeInclusive<f64>) -> Option<f64> {
+    fn number(&mut self, key: &'static str, range: std::ops::RangeInclusive<f64>) -> Option<f64> {
         let value = self.map.get(key)?;
         match value.kind() {
             Kind::Null => None,
             Kind::Number => {
                 let n = value.as_f64().filter(|n| range.contains(n));
                 if n.is_none() {
-                    self.fix_at(value, format!("\"{key}\" is out of range; ignored"));
+                    self.fix_at(value, ProblemKind::OutOfRange { field: Field::new(key) });
                 }
                 n
             }
-            _ => {
-                let kind = kind_of(value);
-                self.fix_at(value, format!("\"{key}\" is {kind}, not a number; ignored"));
+            found => {
+                self.fix_at(value, ProblemKind::NotNumber { field: Field::new(key), found });
                 None
             }
         }
@@ -390,28 +364,32 @@ fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
-fn campaign(value: Value, path: &str, problems: &mut Vec<Problem>) -> Result<Campaign, String> {
+fn campaign(
+    value: Value,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Result<Campaign, ProblemKind> {
     let map = value;
     if !map.is_object() {
-        return Err(format!("it is {}, not an object", kind_of(value)));
+        return Err(ProblemKind::NotAnObject { found: value.kind() });
     }
     let path_text = || path.to_string();
     let mut f = Fields::new(map, &path_text, problems);
     let id = f.id()?;
-    let title = f.required_text("title", MAX_SHORT_TEXT)?;
+    let title = f.text("title", MAX_SHORT_TEXT).ok_or(ProblemKind::NoTitle)?;
     let meetings_raw = match map.get("meetings") {
         Some(list) if list.kind() == Kind::Array => list.items().unwrap_or_default(),
         Some(other) if other.kind() != Kind::Null => {
-            return Err(format!("\"meetings\" is {}, not a list", kind_of(other)))
+            return Err(ProblemKind::MeetingsNotList { found: other.kind() })
         }
         _ => {
-            f.fix("it has no \"meetings\" list; shown without meetings".to_string());
+            f.fix(ProblemKind::NoMeetings);
             Items::default()
         }
     };
     let image = match map.get("image") {
         Some(img) if img.is_object() => {
-            f.url_value(&|| quoted("image.url"), img.get("url")).map(|url| Image {
+            f.url_value(Field::new("image.url"), img.get("url")).map(|url| Image {
                 url,
                 alt: img
                     .get("alt")
@@ -460,13 +438,13 @@ fn campaign(value: Value, path: &str, problems: &mut Vec<Problem>) -> Result<Cam
     for (i, value) in meetings_raw.enumerate() {
         let mpath = || format!("{path} › {}", entry_path("meetings", i, value));
         match meeting(value, &mpath, problems) {
-            Ok(m) if !seen.insert(m.id.clone()) => problems.push(left_out(
+            Ok(m) if !seen.insert(m.id.clone()) => problems.push(problem(
                 &mpath(),
                 value,
-                format!("the id {} is used by an earlier meeting of this campaign", quoted(&m.id)),
+                ProblemKind::DuplicateMeetingId { id: m.id },
             )),
             Ok(m) => c.meetings.push(m),
-            Err(why) => problems.push(left_out(&mpath(), value, why)),
+            Err(why) => problems.push(problem(&mpath(), value, why)),
         }
     }
     c.meetings.sort_by_cached_key(|m| m.when.sort_key(m.zone()));
@@ -483,26 +461,23 @@ fn status(f: &mut Fields) -> Status {
         "tentative" => Status::Tentative,
         _ => {
             let value = f.map.get("status").unwrap_or(f.map.value());
-            f.fix_at(
-                value,
-                format!("\"status\" {} is not one of scheduled, cancelled, postponed, moved-online, tentative; shown as scheduled", quoted(&cut(&word, 40))),
-            );
+            f.fix_at(value, ProblemKind::UnknownStatus { value: cut(&word, 40) });
             Status::Scheduled
         }
     }
 }
 
-fn meeting(value: Value, path: Path, problems: &mut Vec<Problem>) -> Result<Meeting, String> {
+fn meeting(value: Value, path: Path, problems: &mut Vec<Problem>) -> Result<Meeting, ProblemKind> {
     let map = value;
     if !map.is_object() {
-        return Err(format!("it is {}, not an object", kind_of(value)));
+        return Err(ProblemKind::NotAnObject { found: value.kind() });
     }
     let mut f = Fields::new(map, path, problems);
     let id = f.id()?;
     let place_map = match map.get("place") {
         Some(p) if p.is_object() => p,
-        Some(other) => return Err(format!("\"place\" is {}, not an object", kind_of(other))),
-        None => return Err("it has no \"place\"".to_string()),
+        Some(other) => return Err(ProblemKind::PlaceNotObject { found: other.kind() }),
+        None => return Err(ProblemKind::NoPlace),
     };
     let time_zone = f.text("time_zone", MAX_SHORT_TEXT);
     let zone = time_zone.as_deref().and_then(Zone::get);
@@ -514,7 +489,7 @@ fn meeting(value: Value, path: Path, problems: &mut Vec<Problem>) -> Result<Meet
         f.fix_at(start_value, fix);
     }
     let online = match map.get("online") {
-        Some(v) if v.is_object() => f.link(&|| quoted("online"), v, "Online").map(|mut l| {
+        Some(v) if v.is_object() => f.link(Field::new("online"), v, "Online").map(|mut l| {
             l.kind = LinkKind::Livestream;
             l
         }),
@@ -537,7 +512,7 @@ fn meeting(value: Value, path: Path, problems: &mut Vec<Problem>) -> Result<Meet
     };
     let place_path = || format!("{} › place", path());
     let mut p = Fields::new(place_map, &place_path, f.problems);
-    let city = p.required_text("city", MAX_SHORT_TEXT).map_err(|e| format!("its place: {e}"))?;
+    let city = p.text("city", MAX_SHORT_TEXT).ok_or(ProblemKind::NoCity)?;
     let place = Place {
         city,
         name: p.text("name", MAX_SHORT_TEXT),
@@ -556,6 +531,7 @@ fn meeting(value: Value, path: Path, problems: &mut Vec<Problem>) -> Result<Meet
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::feed::problem::Severity;
     use crate::model::feed::time::When;
 
     fn feed(json: &str) -> Feed {
@@ -687,15 +663,16 @@ mod tests {
         assert_eq!(ids, ["a", "b"]);
         assert_eq!(f.campaigns[0].meetings.len(), 1);
         assert_eq!(f.left_out(), 7, "{:#?}", f.problems);
-        assert!(f
-            .problems
-            .iter()
-            .any(|p| p.path == r#"campaigns[0] "a" › meetings[3] "bad-date""#
-                && p.message.contains("2027-13-45")));
-        assert!(f
-            .problems
-            .iter()
-            .any(|p| p.path == "campaigns[1]" && p.message.contains("\"id\"")));
+        let kind_at = |path: &str| f.problems.iter().find(|p| p.path == path).map(|p| &p.kind);
+        assert_eq!(
+            kind_at(r#"campaigns[0] "a" › meetings[3] "bad-date""#),
+            Some(&ProblemKind::NoSuchDate { value: "2027-13-45".into() })
+        );
+        assert_eq!(kind_at("campaigns[1]"), Some(&ProblemKind::NoId));
+        assert_eq!(
+            kind_at(r#"campaigns[0] "a" › meetings[5]"#),
+            Some(&ProblemKind::NotAnObject { found: Kind::String })
+        );
     }
 
     #[test]
@@ -711,19 +688,17 @@ mod tests {
         assert_eq!(c.links.len(), 1);
         assert_eq!(c.links[0].url.as_str(), "https://example.org");
         assert_eq!(f.problems.len(), 3);
-        assert!(f.problems.iter().all(|p| p.severity == Severity::Corrected));
-        let messages: Vec<_> = f.problems.iter().map(|p| p.message.as_str()).collect();
+        assert!(f.problems.iter().all(|p| p.severity() == Severity::Corrected));
+        let kinds: Vec<_> = f.problems.iter().map(|p| &p.kind).collect();
+        let unsafe_link =
+            |field, value: &str| ProblemKind::UnsafeLink { field, value: value.into() };
         assert!(
-            messages.contains(
-                &r#""links"[0] "JaVaScRiPt:alert(1)" is not an https, http or mailto link; dropped"#
-            ),
-            "{messages:#?}"
+            kinds.contains(&&unsafe_link(Field::item("links", 0), "JaVaScRiPt:alert(1)")),
+            "{kinds:#?}"
         );
         assert!(
-            messages.contains(
-                &r#""url" "javascript:alert(1)" is not an https, http or mailto link; dropped"#
-            ),
-            "{messages:#?}"
+            kinds.contains(&&unsafe_link(Field::new("url"), "javascript:alert(1)")),
+            "{kinds:#?}"
         );
     }
 

@@ -2,7 +2,7 @@
 //! venue's `time_zone`, deciding when a meeting is past, and ordering meetings in time.
 //! Display of these times lives in `time_format.rs`.
 
-use crate::model::feed::text::quoted;
+use crate::model::feed::problem::{ProblemKind, TimeField};
 use crate::model::feed::zone::Zone;
 use chrono::{
     DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc,
@@ -23,7 +23,7 @@ pub enum When {
 #[derive(Debug)]
 pub struct Parsed {
     pub when: When,
-    pub corrections: Vec<String>,
+    pub corrections: Vec<ProblemKind>,
 }
 
 /// How long a meeting with no `end` is taken to last.
@@ -141,20 +141,17 @@ fn at_offset(local: NaiveDateTime, minutes: i32) -> DateTime<FixedOffset> {
 
 /// One date-time string: with an offset, or a local time resolved in the venue's zone.
 fn parse_date_time(
-    field: &str,
+    field: TimeField,
     raw: &str,
     zone: Option<&Zone>,
-    fixes: &mut Vec<String>,
-) -> Result<DateTime<FixedOffset>, String> {
-    let (local, given) = parse_date_time_parts(raw).ok_or_else(|| {
-        format!("{field} {} is not a date (YYYY-MM-DD) or an RFC 3339 date-time", quoted(raw))
-    })?;
+    fixes: &mut Vec<ProblemKind>,
+) -> Result<DateTime<FixedOffset>, ProblemKind> {
+    let (local, given) = parse_date_time_parts(raw)
+        .ok_or_else(|| ProblemKind::NotDateTime { field, value: raw.to_string() })?;
     match (given, zone) {
         (Some(minutes), _) => Ok(check_offset(field, raw, at_offset(local, minutes), zone, fixes)),
         (None, Some(zone)) => Ok(at_offset(local, zone.offset_for_local(local))),
-        (None, None) => {
-            Err(format!("{field} {} has no UTC offset and no known time_zone", quoted(raw)))
-        }
+        (None, None) => Err(ProblemKind::NoOffset { field, value: raw.to_string() }),
     }
 }
 
@@ -162,11 +159,11 @@ fn parse_date_time(
 /// as an instant and moved to the venue's clock; any other offset is taken as a mistyped
 /// offset on a correct wall-clock time, which is kept.
 fn check_offset(
-    field: &str,
+    field: TimeField,
     raw: &str,
     t: DateTime<FixedOffset>,
     zone: Option<&Zone>,
-    fixes: &mut Vec<String>,
+    fixes: &mut Vec<ProblemKind>,
 ) -> DateTime<FixedOffset> {
     let Some(zone) = zone else { return t };
     let given = t.offset().local_minus_utc() / 60;
@@ -179,14 +176,14 @@ fn check_offset(
     }
     let local = t.naive_local();
     let expected = zone.offset_for_local(local);
-    fixes.push(format!(
-        "{field} {}: the offset {} is not the one in force in its time_zone on that day ({}); the local time {:02}:{:02} was kept",
-        quoted(raw),
-        show_offset(given),
-        show_offset(expected),
-        local.hour(),
-        local.minute()
-    ));
+    fixes.push(ProblemKind::WrongOffset {
+        field,
+        value: raw.to_string(),
+        given,
+        expected,
+        hour: local.hour(),
+        minute: local.minute(),
+    });
     at_offset(local, expected)
 }
 
@@ -195,28 +192,28 @@ pub fn parse_when(
     start: Option<&str>,
     end: Option<&str>,
     zone: Option<&Zone>,
-) -> Result<Parsed, String> {
+) -> Result<Parsed, ProblemKind> {
     let mut corrections = Vec::new();
     let Some(start) = start else {
         if end.is_some() {
-            corrections.push("end is ignored because there is no start".to_string());
+            corrections.push(ProblemKind::EndWithoutStart);
         }
         return Ok(Parsed { when: When::Unknown, corrections });
     };
     if start.len() == 10 {
         let date = parse_date(start)
-            .ok_or_else(|| format!("start {} is not a valid date", quoted(start)))?;
+            .ok_or_else(|| ProblemKind::NoSuchDate { value: start.to_string() })?;
         if end.is_some() {
-            corrections.push("end is ignored because start is a date without a time".to_string());
+            corrections.push(ProblemKind::EndWithDate);
         }
         return Ok(Parsed { when: When::Day(date), corrections });
     }
-    let start_at = parse_date_time("start", start, zone, &mut corrections)?;
+    let start_at = parse_date_time(TimeField::Start, start, zone, &mut corrections)?;
     let end_at = match end {
         None => None,
-        Some(raw) => match parse_date_time("end", raw, zone, &mut corrections) {
+        Some(raw) => match parse_date_time(TimeField::End, raw, zone, &mut corrections) {
             Err(e) => {
-                corrections.push(format!("{e}; it is ignored"));
+                corrections.push(e);
                 None
             }
             Ok(e) if e > start_at => Some(e),
@@ -232,17 +229,15 @@ fn fix_end_before_start(
     start: DateTime<FixedOffset>,
     end: DateTime<FixedOffset>,
     raw: &str,
-    fixes: &mut Vec<String>,
+    fixes: &mut Vec<ProblemKind>,
 ) -> Option<DateTime<FixedOffset>> {
     let next_day = end + Duration::days(1);
+    let value = raw.to_string();
     if end.date_naive() == start.date_naive() && next_day > start {
-        fixes.push(format!(
-            "end {} is before the start on the same day; read as the next day",
-            quoted(raw)
-        ));
+        fixes.push(ProblemKind::EndNextDay { value });
         Some(next_day)
     } else {
-        fixes.push(format!("end {} is not after the start; it is ignored", quoted(raw)));
+        fixes.push(ProblemKind::EndNotAfterStart { value });
         None
     }
 }
@@ -380,14 +375,19 @@ mod tests {
         let p = when(Some("2027-04-22T22:00:00-04:00"), Some("2027-04-22T01:00:00-04:00"), None);
         let When::At { end, .. } = p.when else { panic!() };
         assert_eq!(end.unwrap().naive_local().to_string(), "2027-04-23 01:00:00");
-        assert_eq!(p.corrections.len(), 1);
+        assert_eq!(
+            p.corrections,
+            [ProblemKind::EndNextDay { value: "2027-04-22T01:00:00-04:00".into() }]
+        );
         // An end days before the start is dropped.
         let p = when(Some("2027-04-22T22:00:00-04:00"), Some("2027-04-10T23:00:00-04:00"), None);
         assert!(matches!(p.when, When::At { end: None, .. }));
-        assert_eq!(p.corrections.len(), 1);
+        assert!(matches!(p.corrections[..], [ProblemKind::EndNotAfterStart { .. }]));
         // An unreadable end is dropped, the meeting kept.
         let p = when(Some("2027-04-22T22:00:00-04:00"), Some("soon"), None);
         assert!(matches!(p.when, When::At { end: None, .. }));
+        let value = "soon".to_string();
+        assert_eq!(p.corrections, [ProblemKind::NotDateTime { field: TimeField::End, value }]);
     }
 
     #[test]
@@ -397,7 +397,17 @@ mod tests {
         let When::At { start, .. } = p.when else { panic!() };
         assert_eq!(start.naive_local().to_string(), "2027-07-01 19:00:00");
         assert_eq!(start.offset().local_minus_utc(), -7 * 3600);
-        assert_eq!(p.corrections.len(), 1, "{:?}", p.corrections);
+        assert_eq!(
+            p.corrections,
+            [ProblemKind::WrongOffset {
+                field: TimeField::Start,
+                value: "2027-07-01T19:00:00-08:00".into(),
+                given: -480,
+                expected: -420,
+                hour: 19,
+                minute: 0
+            }]
+        );
         // A UTC instant from a CMS is moved to the venue's clock instead.
         let p = when(Some("2027-07-02T02:00:00Z"), None, Some("America/Los_Angeles"));
         let When::At { start, .. } = p.when else { panic!() };

@@ -2,6 +2,7 @@
 //! string here is plain text to be shown as text; every link is a [`SafeUrl`].
 
 use crate::model::feed::links::{same_origin, SafeUrl};
+use crate::model::feed::problem::{Problem, ProblemKind, Severity};
 use crate::model::feed::time::When;
 use crate::model::feed::zone::Zone;
 
@@ -108,25 +109,6 @@ pub struct Place {
     pub lon: Option<f64>,
 }
 
-/// Whether a problem cost the visitor an entry, or was mended and the entry shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Severity {
-    LeftOut,
-    Corrected,
-}
-
-/// One thing wrong in the feed, for its publisher: where, what, and what the widget did.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub severity: Severity,
-    /// Where in the feed: `campaigns[2] "no-war" › meetings[4] "lacc"`.
-    pub path: String,
-    pub message: String,
-    /// The value it is about, as its node in the parsed document (`json::Value::node`), where
-    /// there is one: the command-line checker turns it into a JSONPath, a line and a column.
-    pub at: Option<u32>,
-}
-
 impl Meeting {
     /// The venue's zone, when the feed names one the widget knows.
     pub fn zone(&self) -> Option<&Zone> {
@@ -170,10 +152,8 @@ impl Feed {
             if c.image.as_ref().is_some_and(|img| !same_origin(img.url.as_str(), feed_url)) {
                 c.image = None;
                 self.problems.push(Problem {
-                    severity: Severity::Corrected,
+                    kind: ProblemKind::ImageElsewhere,
                     path: format!("campaign {}", crate::model::feed::text::quoted(&c.id)),
-                    message: "\"image.url\" is on another site than the feed; not shown"
-                        .to_string(),
                     at: None,
                 });
             }
@@ -182,6 +162,6 @@ impl Feed {
 
     /// How many campaigns and meetings were left out.
     pub fn left_out(&self) -> usize {
-        self.problems.iter().filter(|p| p.severity == Severity::LeftOut).count()
+        self.problems.iter().filter(|p| p.severity() == Severity::LeftOut).count()
     }
 }

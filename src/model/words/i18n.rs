@@ -4,7 +4,7 @@
 //! static page, the tools) every language is built in. The widget's wasm carries English only:
 //! a widget in another language reads its file beside the wasm ([`Lang::learn`], fetched by
 //! `edge::locale`) and speaks English until then, or if it never comes. Views take every
-//! visible string from here; the publisher diagnostics in `parse.rs` stay in English. Dates and
+//! visible string from here (a problem with the feed is worded in `problems.rs`). Dates and
 //! times are not here: the platform writes them (`src/intl/`).
 
 use std::sync::OnceLock;
@@ -22,12 +22,30 @@ pub struct Plural {
     pub other: &'static str,
 }
 
-/// `template` with each `{name}` replaced by its value.
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+/// `template` with each `{name}` replaced by its value, in one pass: a value is not read again,
+/// so feed text that holds "{city}" stays as it is.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let named = after.find('}').and_then(|close| {
+            let value = values.iter().find(|(name, _)| *name == &after[..close])?.1;
+            Some((value, close))
+        });
+        match named {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -195,6 +213,9 @@ mod tests {
         assert_eq!(Lang::De.show_more(0), "0 weitere Termine zeigen");
         assert_eq!(Lang::Es.show_more(2), Lang::Es.texts().show_more().other.replace("{n}", "2"));
         assert_eq!(Lang::De.nearest("Berlin", "1,4 km"), "Am nächsten: Berlin · 1,4 km");
+        // A value is put in as it is, even one that looks like a placeholder.
+        assert_eq!(Lang::En.nearest("{distance}", "2 km"), "Nearest to you: {distance} · 2 km");
+        assert_eq!(fill("{a}{b} {c", &[("a", "{b}"), ("b", "x")]), "{b}x {c");
         for &lang in Lang::ALL {
             let filled = [
                 lang.nearest("A", "1 km"),
