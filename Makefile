@@ -35,7 +35,7 @@ prerender: setup fetch
 
 # The wasm, its JS glue and the loader (web/loader.js, which tools/write-loader.mjs, trunk's
 # post-build hook, copies in with the hashed names), the stylesheets, the page and public/ into
-# dist/; then the check page (web/check/, check/).
+# dist/; then the check page (check-page/: its wasm crate and page/).
 build: prerender
 	$(TRUNK) build --release --offline
 	tools/build-check-page.sh

@@ -17,7 +17,7 @@ export default [
     languageOptions: { sourceType: "script", globals: globals.browser },
   },
   {
-    files: ["web/check/check.js"],
+    files: ["check-page/page/check.js"],
     languageOptions: { sourceType: "module", globals: globals.browser },
   },
   {

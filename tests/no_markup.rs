@@ -34,14 +34,16 @@ fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn no_code_turns_a_string_into_markup() {
     let mut files = Vec::new();
-    // The widget (src/, web/), the check page (check/, web/check/), what dist/ copies (public/)
-    // and the scripts that write shipped files (tools/).
-    for dir in ["src", "web", "check", "public", "tools"] {
+    // The widget (src/, web/), the check page (check-page/: its wasm and its page), what dist/
+    // copies (public/) and the scripts that write shipped files (tools/).
+    for dir in ["src", "web", "check-page", "public", "tools"] {
         sources(Path::new(dir), &mut files);
     }
     files.push("index.html".into());
     assert!(files.len() > 20, "scanned only {} files", files.len());
-    for shipped in ["web/check/check.js", "web/check/check.html", "check/src/lib.rs"] {
+    for shipped in
+        ["check-page/page/check.js", "check-page/page/check.html", "check-page/src/lib.rs"]
+    {
         assert!(files.iter().any(|f| f.ends_with(shipped)), "{shipped} not scanned");
     }
     let mut found = Vec::new();

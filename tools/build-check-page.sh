@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the check page into dist/ (after trunk, which empties dist/): check.html, check.css,
-# check.js (web/check/) and the check crate's wasm with its JS glue, named by a hash of their
+# check.js (check-page/page/) and the check crate's wasm with its JS glue, named by a hash of their
 # contents so that a host may cache them forever (check.js, a stable name, imports them).
 # The wasm is built like the widget's (tools/small-std.sh, the release profile), then
 # wasm-bindgen, wasm-opt -Oz and terser, as trunk does for the widget. Run by `make build`.
@@ -17,7 +17,7 @@ wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" "$
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue \
   -o "dist/${name}_bg.wasm" "$out/${name}_bg.wasm"
 terser "$out/$name.js" --module --ecma 2020 --compress --mangle -o "dist/$name.js"
-sed "s|\"./check-wasm.js\"|\"./$name.js\"|" web/check/check.js | terser --module --ecma 2020 --compress --mangle -o dist/check.js
+sed "s|\"./check-wasm.js\"|\"./$name.js\"|" check-page/page/check.js | terser --module --ecma 2020 --compress --mangle -o dist/check.js
 grep -q "\"./$name.js\"" dist/check.js || { echo "build-check-page: check.js does not import $name.js" >&2; exit 1; }
-cp web/check/check.html web/check/check.css dist/
+cp check-page/page/check.html check-page/page/check.css dist/
 echo "check page: dist/check.html, dist/${name}_bg.wasm ($(wc -c <"dist/${name}_bg.wasm") bytes)"
