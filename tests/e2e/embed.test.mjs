@@ -5,7 +5,7 @@
 // motion) at 320, 360, 768 and 1280 px. Screenshots: test-output/screens/.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { STRICT_CSP, cards, harness, noHarm, openPage, screenshot, until, widgetsReady, chooseCity } from "./harness.mjs";
+import { BUNDLED_CARDS, STRICT_CSP, cards, harness, noHarm, openPage, screenshot, until, widgetsReady, chooseCity } from "./harness.mjs";
 
 const h = harness();
 
@@ -325,7 +325,7 @@ describe("a feed on another origin", () => {
       const { page, context, seen } = await openPage(h.browser);
       await page.goto(`${h.server.url}/pages/cross-origin.html`);
       await widgetsReady(page);
-      assert.equal(await cards(page).count(), 14);
+      assert.equal(await cards(page).count(), BUNDLED_CARDS);
       assert.ok(h.other.state.requests.includes("/feed.json"));
       assert.deepEqual(seen.pageErrors, []);
       await context.close();

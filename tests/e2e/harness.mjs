@@ -6,11 +6,16 @@ import { after, before } from "node:test";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { mkdir } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { startServer } from "../../tools/server.mjs";
 import { CHROMIUM_ARGS } from "../engines.mjs";
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+/** The bundled feed (public/feed.json), which dist/ serves as feed.json: one card per campaign. */
+export const BUNDLED = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../public/feed.json"), "utf8"));
+export const BUNDLED_CARDS = BUNDLED.campaigns.length;
 
 export const VIEWPORTS = {
   phone: { width: 360, height: 740 },

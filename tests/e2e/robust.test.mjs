@@ -3,7 +3,7 @@
 // Debian's Chromium against dist/ on 127.0.0.1.
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { cards, harness, noHarm, openPage, screenshot, until, widgetsReady } from "./harness.mjs";
+import { BUNDLED_CARDS, cards, harness, noHarm, openPage, screenshot, until, widgetsReady } from "./harness.mjs";
 
 const h = harness();
 const feedPage = (feed) => h.page(feed);
@@ -124,6 +124,24 @@ describe("each way loading can fail has its own message and Retry", () => {
     });
   }
 
+  test("Retry recovers once the server answers again", async () => {
+    const { page, context, seen } = await openPage(h.browser);
+    h.server.state.broken.add("/feed.json");
+    try {
+      await page.goto(h.server.url + "/");
+      const alert = page.getByRole("alert");
+      await alert.waitFor();
+      assert.match(await alert.textContent(), /error 503/);
+    } finally {
+      h.server.state.broken.delete("/feed.json");
+    }
+    await page.getByRole("button", { name: "Retry" }).click();
+    await widgetsReady(page);
+    await until(async () => (await cards(page).count()) === BUNDLED_CARDS, "the listings after Retry");
+    noHarm(seen);
+    await context.close();
+  });
+
   test("the detail tells the publisher where the JSON breaks", async () => {
     const { page, context } = await openPage(h.browser);
     await page.goto(feedPage("/fixtures/not-json.html"));
@@ -173,7 +191,7 @@ describe("a bad network", () => {
     const { page, context, seen } = await openPage(h.browser);
     await page.goto(h.server.url + "/");
     await widgetsReady(page);
-    assert.equal(await cards(page).count(), 14);
+    assert.equal(await cards(page).count(), BUNDLED_CARDS);
     assert.equal(await page.locator(".um-saved").count(), 0);
     // The copy is written just after the listings show.
     await until(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.endsWith("feed.json:text"))), "the saved copy written");
@@ -185,7 +203,7 @@ describe("a bad network", () => {
     await saved.waitFor({ timeout: 15_000 });
     assert.match(await saved.textContent(), /Saved copy from .*2026.*: the latest listings could not be loaded\./);
     assert.match(await saved.textContent(), /the network did not answer/);
-    assert.equal(await cards(page).count(), 14);
+    assert.equal(await cards(page).count(), BUNDLED_CARDS);
     await screenshot(page, "robust-saved-copy", { fullPage: false });
 
     // A bad answer: the saved copy still shows, and is still there afterwards.
@@ -194,18 +212,18 @@ describe("a bad network", () => {
     await page.reload();
     await saved.waitFor();
     assert.match(await saved.textContent(), /not valid JSON/);
-    assert.equal(await cards(page).count(), 14);
+    assert.equal(await cards(page).count(), BUNDLED_CARDS);
     await page.unroute("**/feed.json");
     await page.route("**/feed.json", (route) => route.abort("connectionrefused"));
     await page.reload();
     await saved.waitFor({ timeout: 15_000 });
-    assert.equal(await cards(page).count(), 14, "the good copy survived the bad answer");
+    assert.equal(await cards(page).count(), BUNDLED_CARDS, "the good copy survived the bad answer");
 
     // Retry, once the feed is back, shows the live listings again.
     await page.unroute("**/feed.json");
     await page.getByRole("button", { name: "Retry" }).click();
     await until(async () => (await saved.count()) === 0, "the saved-copy notice goes once the feed loads");
-    assert.equal(await cards(page).count(), 14);
+    assert.equal(await cards(page).count(), BUNDLED_CARDS);
     assert.deepEqual(seen.pageErrors, []);
     await context.close();
   });

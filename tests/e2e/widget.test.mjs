@@ -1,8 +1,11 @@
 // End-to-end: the built dist/ served on 127.0.0.1, driven in Debian's Chromium at a phone and a
-// desktop size and in two browser time zones. Screenshots go to test-output/screens/.
+// desktop size and in two browser time zones. Screenshots go to test-output/screens/. What
+// depends on the size or the zone is here: venue times, a reload on a chosen city, the panel's
+// shape. How the city, the panel and Retry behave is tested once, below this level, in
+// tests/web.rs, and in every engine in engines.test.mjs.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { VIEWPORTS, ZONES, cards, deepActiveElement, harness, noHarm, openPage, screenshot, until, widgetsReady, chooseCity } from "./harness.mjs";
+import { BUNDLED_CARDS, VIEWPORTS, ZONES, cards, harness, noHarm, openPage, screenshot, until, widgetsReady, chooseCity } from "./harness.mjs";
 
 const h = harness();
 const meeting = (page, text) => page.locator(".um-meeting:visible", { hasText: text });
@@ -19,7 +22,7 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       test("the bundled feed loads, in venue time", async () => {
         const { page, context, seen } = await openPage(h.browser, { viewport, timezoneId });
         await loaded(page);
-        assert.equal(await cards(page).count(), 14);
+        assert.equal(await cards(page).count(), BUNDLED_CARDS);
         assert.equal(
           await cards(page).first().getByRole("heading", { level: 2 }).textContent(),
           "No to war in the Middle East! For a new anti-war movement!",
@@ -40,17 +43,15 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         await context.close();
       });
 
-      test("choosing a city filters, lands in the URL, survives reload, and Back undoes it", async () => {
+      test("a chosen city lands in the URL and survives a reload", async () => {
         const { page, context, seen } = await openPage(h.browser, { viewport, timezoneId });
         await loaded(page);
         await chooseCity(page, "new y");
         await until(() => new URL(page.url()).searchParams.get("city") === "new-york", "?city=new-york");
-        assert.equal(await page.getByRole("combobox", { name: "City" }).filter({ visible: true }).inputValue(), "New York");
         await until(async () => (await page.locator(".um-meeting:visible").count()) === 5, "five New York meetings");
         for (const street of await page.locator(".um-meeting:visible .um-street").allTextContents()) {
           assert.match(street, /New York, NY/);
         }
-        assert.equal(await cards(page).count(), 4, "only campaigns meeting in New York");
         await screenshot(page, `${tag}-city`);
 
         await page.reload();
@@ -58,27 +59,17 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         assert.equal(await page.getByLabel("City").filter({ visible: true }).inputValue(), "New York");
         // A chosen city's cards come a screenful at a time.
         await until(async () => (await page.locator(".um-meeting:visible").count()) === 5, "the five again after a reload");
-
-        await page.goBack();
-        await until(() => !new URL(page.url()).searchParams.has("city"), "city gone from the URL");
-        await until(async () => (await cards(page).count()) === 14, "all campaigns again");
-        assert.equal(await page.getByLabel("City").filter({ visible: true }).inputValue(), "All cities");
         noHarm(seen);
         await context.close();
       });
 
-      test("the RSVP panel opens with the meeting's link and closes on Escape", async () => {
+      test("the RSVP panel is a bottom sheet on a phone and centred on a desktop", async () => {
         const { page, context, seen } = await openPage(h.browser, { viewport, timezoneId });
         await loaded(page, "/?city=new-york");
         const card = cards(page).filter({ has: page.getByRole("heading", { name: "The Threat of Fascism and How to Fight it" }) });
-        const opener = card.getByRole("button", { name: /Details & RSVP/ });
-        await opener.click();
+        await card.getByRole("button", { name: /Details & RSVP/ }).click();
         const dialog = page.getByRole("dialog", { name: "New York University Global Center" });
         await dialog.waitFor();
-        const link = dialog.getByRole("link", { name: /Facebook Event Page/ });
-        assert.equal(await link.getAttribute("href"), "https://www.facebook.com/events/628722970910513/");
-        assert.equal(await link.getAttribute("target"), "_blank");
-        assert.equal(await link.getAttribute("rel"), "noopener noreferrer");
         assert.match(await dialog.textContent(), /Thursday, April 15, 2027/);
         assert.match(await dialog.textContent(), /6:30 PM EDT/);
         await dialog.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
@@ -90,31 +81,6 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
           assert.ok(box.x > 100 && Math.abs(box.x + box.width / 2 - viewport.width / 2) <= 2, "centred on a desktop");
         }
         await screenshot(page, `${tag}-rsvp`, { fullPage: false });
-        await page.keyboard.press("Escape");
-        await dialog.waitFor({ state: "hidden" });
-        const active = await deepActiveElement(page);
-        assert.match(active?.className ?? "", /um-rsvp/);
-        assert.match(active.text, /New York University Global Center/, "focus is back on the button that opened it");
-        noHarm(seen);
-        await context.close();
-      });
-
-      test("a broken feed shows an alert with Retry, and Retry recovers", async () => {
-        const { page, context, seen } = await openPage(h.browser, { viewport, timezoneId });
-        h.server.state.broken.add("/feed.json");
-        try {
-          await page.goto(h.server.url + "/");
-          const alert = page.getByRole("alert");
-          await alert.waitFor();
-          assert.match(await alert.textContent(), /error 503/);
-          await screenshot(page, `${tag}-broken`);
-        } finally {
-          h.server.state.broken.delete("/feed.json");
-        }
-        await page.getByRole("button", { name: "Retry" }).click();
-        await widgetsReady(page);
-        await until(async () => (await cards(page).count()) === 14, "the listings after Retry");
-        assert.equal(await cards(page).count(), 14);
         noHarm(seen);
         await context.close();
       });
@@ -133,14 +99,14 @@ describe("the bundled page is pre-rendered", () => {
     });
     await page.goto(h.server.url + "/");
     // Before any wasm: the pre-rendered listings, on screen, with the live widget not started.
-    await until(async () => (await cards(page).count()) === 14, "pre-rendered cards on screen");
+    await until(async () => (await cards(page).count()) === BUNDLED_CARDS, "pre-rendered cards on screen");
     const live = () => page.evaluate(() => document.querySelector("[data-upcoming-meetings]").shadowRoot?.querySelectorAll("article").length ?? 0);
     assert.equal(await live(), 0);
     const before = await cards(page).first().boundingBox();
     releaseWasm();
     await widgetsReady(page);
-    assert.equal(await live(), 14);
-    assert.equal(await cards(page).count(), 14, "the pre-rendered cards are no longer rendered");
+    assert.equal(await live(), BUNDLED_CARDS);
+    assert.equal(await cards(page).count(), BUNDLED_CARDS, "the pre-rendered cards are no longer rendered");
     const after = await cards(page).first().boundingBox();
     assert.ok(Math.abs(after.y - before.y) < 1 && Math.abs(after.height - before.height) < 2, `the first card stays in place (${before.y}/${before.height} → ${after.y}/${after.height})`);
     assert.deepEqual(seen.pageErrors, []);
