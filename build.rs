@@ -1,6 +1,6 @@
 //! Turns the language files `locales/*.txt` (see `locales/en.txt`) into Rust: one `Texts` value
-//! per language and the `Lang` enum (`src/model/words/i18n.rs` includes what this writes). English is
-//! the reference: the build fails, naming the file and line, when a language lacks one of its
+//! per language and the `Lang` enum (`src/model/words/i18n.rs` includes what this writes). English
+//! is the reference: the build fails, naming the file and line, when a language lacks one of its
 //! keys, has a key it does not, or drops or invents a `{placeholder}`.
 
 use std::{collections::BTreeSet, env, fmt::Write as _, fs, path::Path};

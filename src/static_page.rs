@@ -135,7 +135,8 @@ mod tests {
         assert!(!html.contains("<!>"));
         // Where a meeting has an RSVP link, the page links to it instead of opening a panel.
         assert!(html.contains(r#"href="https://www.facebook.com/events/628722970910513/""#));
-        // Structured data for search engines in the head: an Event per upcoming meeting with a date.
+        // Structured data for search engines in the head:
+        // an Event per upcoming meeting with a date.
         let head = &html[..html.find("</head>").unwrap()];
         let block = head
             .split("<script type=\"application/ld+json\" data-upcoming-meetings-ld>")

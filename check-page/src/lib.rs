@@ -1,6 +1,7 @@
 //! The check page's one entry point, `checkFeed(text)`: the report of `upcoming-meetings check`
 //! for a feed's text, read by the widget's own parser at the browser's clock, with the
-//! browser's own time zones. The page (`check-page/page/check.js`) shows it; nothing leaves the page.
+//! browser's own time zones.
+//! The page (`check-page/page/check.js`) shows it; nothing leaves the page.
 
 use js_sys::{Array, Object, Reflect};
 use upcoming_meetings::edge::clock;

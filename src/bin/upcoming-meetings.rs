@@ -1,6 +1,7 @@
 //! `upcoming-meetings`: the feed publisher's command line. `check` a feed as the widget reads
-//! it, `render` it to static HTML or `ics` to a calendar, `import csv` a spreadsheet into a feed. Each command's `--help` says the rest; the work is done in
-//! `upcoming_meetings::tools` and `upcoming_meetings::static_page`.
+//! it, `render` it to static HTML or `ics` to a calendar, `import csv` a spreadsheet into a feed.
+//! Each command's `--help` says the rest; the work is done in `upcoming_meetings::tools` and
+//! `upcoming_meetings::static_page`.
 //! A native tool: built for wasm32 (as `cargo test --target wasm32-…` does) it is empty.
 #![cfg_attr(target_arch = "wasm32", allow(unused))]
 

@@ -1,7 +1,7 @@
 //! "Add to calendar": a meeting's calendar file and Google Calendar link in its RSVP panel, and
 //! a campaign card's calendar file of its upcoming meetings in the chosen city. The files are
-//! made in the browser by `model/export/ics.rs` (the command line's `ics` uses the same) and saved by
-//! `edge/download.rs`; the Google link is a plain link. Nothing for a meeting with no date, and
+//! made in the browser by `model/export/ics.rs` (the command line's `ics` uses the same) and saved
+//! by `edge/download.rs`; the Google link is a plain link. Nothing for a meeting with no date, and
 //! nothing in the static page (a file made on a tap needs the widget).
 
 use super::{external_link::ExternalLink, lang, options};

@@ -1,7 +1,7 @@
 //! The RSVP panel: a modal `<dialog>` (labelled by the meeting's title) with the meeting's
 //! details, its RSVP links, then the campaign's links, or, when neither has one, the
-//! publisher's contact link; and "Add to calendar". Escape, the Close button or a click beside it closes it, and focus
-//! returns to the button that opened it.
+//! publisher's contact link; and "Add to calendar". Escape, the Close button or a click beside it
+//! closes it, and focus returns to the button that opened it.
 
 use super::{
     add_to_calendar::MeetingCalendar,

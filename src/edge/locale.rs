@@ -2,8 +2,8 @@
 //! the build puts every language's file beside it (`dist/locales/<tag>.txt`, the files of
 //! `locales/` that `build.rs` has checked), and the loader says where that folder is
 //! ([`use_locales`]). A widget in another language fetches its file once, beside its feed
-//! ([`Words`]), and `model::words::i18n` learns it; a file that cannot be fetched leaves the widget in
-//! English. Without the loader (a page that starts the glue itself) there is no folder: English.
+//! ([`Words`]), and `model::words::i18n` learns it; a file that cannot be fetched leaves the widget
+//! in English. Without the loader (a page that starts the glue itself) there is no folder: English.
 
 use super::fetch;
 use crate::model::words::i18n::Lang;

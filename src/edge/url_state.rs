@@ -133,8 +133,8 @@ pub fn chosen_city(param: String, default: Option<String>) -> RwSignal<Option<St
     )
 }
 
-/// The meeting whose panel is open (`campaign/meeting`, `model::widget::meeting_link`), mirrored in the
-/// parameter `param`.
+/// The meeting whose panel is open (`campaign/meeting`, `model::widget::meeting_link`),
+/// mirrored in the parameter `param`.
 pub fn open_meeting(param: String) -> RwSignal<Option<String>> {
     mirrored(param, |v| v.map(str::to_string), |m: &Option<String>| m.clone(), Write::AtOnce)
 }

@@ -1,8 +1,8 @@
 //! The warnings of `check`: what the widget shows as it is, but a publisher would want to know.
 //! Meetings already past, a meeting nobody can sign up for, a time whose offset disagrees with
 //! its `time_zone` (or a zone no browser knows), `http:` links, a cancelled meeting with no
-//! note, and one venue spelled two ways in a city. Zones are the model's (`model/feed/zone.rs`): the
-//! IANA database (jiff) on the command line, the browser's own (`Intl`) on the check page.
+//! note, and one venue spelled two ways in a city. Zones are the model's (`model/feed/zone.rs`):
+//! the IANA database (jiff) on the command line, the browser's own (`Intl`) on the check page.
 
 use crate::model::feed::json::{Document, Value};
 use crate::model::feed::read::id_text;

@@ -1,9 +1,9 @@
 //! A small JSON reader for the feed: RFC 8259 text to a [`Document`], one flat list of nodes that
 //! borrows from the text (a string is copied only when it has escapes), read through [`Value`]s;
-//! objects keep their keys in document order and numbers as written. It replaced serde_json's `Value`, whose code and `BTreeMap`
-//! weighed about 20 KB of the wasm; typed serde derive would cost 25 KB gzip more than this
-//! reader (bench/results.md). Nesting deeper than [`MAX_DEPTH`] is refused, so no document can
-//! exhaust the stack.
+//! objects keep their keys in document order and numbers as written. It replaced serde_json's
+//! `Value`, whose code and `BTreeMap` weighed about 20 KB of the wasm; typed serde derive would
+//! cost 25 KB gzip more than this reader (bench/results.md). Nesting deeper than [`MAX_DEPTH`] is
+//! refused, so no document can exhaust the stack.
 
 use std::borrow::Cow;
 

@@ -586,7 +586,8 @@ mod tests {
         assert_eq!(c.sponsors, vec!["IYSSE", "SEP"]);
         assert_eq!(c.links[0].kind, LinkKind::Rsvp);
         assert_eq!(c.notice.as_deref(), Some("More dates soon"));
-        // Date order: the date-only day (17th) first, Berlin before Los Angeles on the 19th, no date last.
+        // Date order: the date-only day (17th) first, Berlin before Los Angeles on the 19th,
+        // no date last.
         let ids: Vec<_> = c.meetings.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["day", "berlin", "lacc", "tba"]);
         let m = &c.meetings[1];

@@ -242,7 +242,8 @@ fn fix_end_before_start(
     }
 }
 
-/// The latest offset on Earth (UTC−12): a day at an unknown venue is over only once it is over everywhere.
+/// The latest offset on Earth (UTC−12): a day at an unknown venue is over only once it is
+/// over everywhere.
 const LATEST_OFFSET_MINUTES: i32 = -12 * 60;
 
 impl When {

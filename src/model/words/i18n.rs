@@ -257,7 +257,8 @@ mod tests {
             assert_eq!(&Texts::read(file.leak()), lang.texts(), "{lang:?}");
         }
         assert_eq!(Texts::read("city = Stadt\n").city(), "Stadt");
-        // What a file lacks stays English; what is not a key, or not a `key = text` line, is passed by.
+        // What a file lacks stays English;
+        // what is not a key, or not a `key = text` line, is passed by.
         let partial =
             Texts::read("# city = Ville\nno_such_key = x\ncity=Ville\n  retry = Nochmal  \n");
         assert_eq!(
