@@ -110,22 +110,39 @@ fn main() {
         let mut c = tag.chars();
         c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
     };
-    out.push_str(
-        "/// A language the widget speaks: one per file in `locales/`.\n#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]\npub enum Lang {\n",
-    );
+    out.push_str(concat!(
+        "/// A language the widget speaks: one per file in `locales/`.\n",
+        "#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]\n",
+        "pub enum Lang {\n",
+    ));
     for (i, l) in languages.iter().enumerate() {
         let default = if i == 0 { "    #[default]\n" } else { "" };
         let _ = writeln!(out, "{default}    {},", variant(&l.tag));
     }
-    out.push_str("}\n\nimpl Lang {\n    /// Every language, English first.\n    pub const ALL: &'static [Lang] = &[");
+    out.push_str(concat!(
+        "}\n\nimpl Lang {\n",
+        "    /// Every language, English first.\n",
+        "    pub const ALL: &'static [Lang] = &[",
+    ));
     for l in &languages {
         let _ = write!(out, "Lang::{}, ", variant(&l.tag));
     }
-    out.push_str("];\n\n    /// Its BCP 47 tag: `en`, `pt`.\n    pub fn tag(self) -> &'static str {\n        match self {\n");
+    out.push_str(concat!(
+        "];\n\n",
+        "    /// Its BCP 47 tag: `en`, `pt`.\n",
+        "    pub fn tag(self) -> &'static str {\n",
+        "        match self {\n",
+    ));
     for l in &languages {
         let _ = writeln!(out, "            Lang::{} => {:?},", variant(&l.tag), l.tag);
     }
-    out.push_str("        }\n    }\n\n    /// Its writing direction, `ltr` or `rtl` (its file's `direction`: known without its words).\n    pub fn direction(self) -> &'static str {\n        match self {\n");
+    out.push_str(concat!(
+        "        }\n    }\n\n",
+        "    /// Its writing direction, `ltr` or `rtl` (its file's `direction`: known without its ",
+        "words).\n",
+        "    pub fn direction(self) -> &'static str {\n",
+        "        match self {\n",
+    ));
     for l in &languages {
         let direction = l
             .entries
@@ -138,9 +155,16 @@ fn main() {
         }
         let _ = writeln!(out, "            Lang::{} => {direction:?},", variant(&l.tag));
     }
-    out.push_str(
-        "        }\n    }\n\n    /// Its words where the program carries them: natively every language's, in the widget\n    /// English only (the others are read from `locales/<tag>.txt` when a widget needs them).\n    #[allow(unreachable_patterns)]\n    fn built_in(self) -> Option<&'static Texts> {\n        match self {\n",
-    );
+    out.push_str(concat!(
+        "        }\n    }\n\n",
+        "    /// Its words where the program carries them: natively every language's, ",
+        "in the widget\n",
+        "    /// English only (the others are read from `locales/<tag>.txt` when a widget needs ",
+        "them).\n",
+        "    #[allow(unreachable_patterns)]\n",
+        "    fn built_in(self) -> Option<&'static Texts> {\n",
+        "        match self {\n",
+    ));
     for (i, l) in languages.iter().enumerate() {
         let cfg = if i == 0 { "" } else { "#[cfg(not(target_arch = \"wasm32\"))] " };
         let _ = writeln!(
@@ -153,13 +177,21 @@ fn main() {
     out.push_str("            _ => None,\n        }\n    }\n}\n\n");
     let _ = writeln!(
         out,
-        "/// Every key of `locales/en.txt`, in its order: where each text sits in [`Texts`].\nconst KEYS: [&str; {}] = {:?};\n",
+        concat!(
+            "/// Every key of `locales/en.txt`, in its order: where each text sits in [`Texts`].\n",
+            "const KEYS: [&str; {}] = {:?};\n",
+        ),
         keys.len(),
         keys.iter().map(|(k, _)| k).collect::<Vec<_>>()
     );
     let _ = write!(
         out,
-        "/// The words of one language (`locales/<tag>.txt`), in the order of [`KEYS`].\n#[derive(Clone, Debug, PartialEq)]\npub struct Texts([&'static str; {}]);\n\nimpl Texts {{\n",
+        concat!(
+            "/// The words of one language (`locales/<tag>.txt`), in the order of [`KEYS`].\n",
+            "#[derive(Clone, Debug, PartialEq)]\n",
+            "pub struct Texts([&'static str; {}]);\n\n",
+            "impl Texts {{\n",
+        ),
         keys.len()
     );
     let index = |key: &str| keys.iter().position(|(k, _)| k == key).expect("a key of en.txt");
@@ -173,14 +205,23 @@ fn main() {
         let _ = match *f {
             "plural" => writeln!(
                 out,
-                "    /// The numbers that take a phrase's `.one` form: \"1\", \"0 1\".\n    pub fn plural(&self) -> &'static str {{ self.0[{}] }}",
+                concat!(
+                    "    /// The numbers that take a phrase's `.one` form: \"1\", \"0 1\".\n",
+                    "    pub fn plural(&self) -> &'static str {{ self.0[{}] }}",
+                ),
                 index("plural.one")
             ),
             "direction" => Ok(()),
-            "decimal" => writeln!(out, "    pub fn decimal(&self) -> char {{ self.0[{}].chars().next().unwrap_or('.') }}", index("decimal")),
+            "decimal" => writeln!(
+                out,
+                "    pub fn decimal(&self) -> char {{ \
+                 self.0[{}].chars().next().unwrap_or('.') }}",
+                index("decimal")
+            ),
             _ if keys.iter().any(|(k, _)| *k == format!("{f}.one")) => writeln!(
                 out,
-                "    pub fn {f}(&self) -> Plural {{ Plural {{ one: self.0[{}], other: self.0[{}] }} }}",
+                "    pub fn {f}(&self) -> Plural {{ \
+                 Plural {{ one: self.0[{}], other: self.0[{}] }} }}",
                 index(&format!("{f}.one")),
                 index(&format!("{f}.other"))
             ),

@@ -95,7 +95,8 @@ pub fn page_html(listing: Arc<Listing>, lang: Lang) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n<title>{title}</title>\n\
          <meta name=\"description\" content=\"{description}\">\n{events}\n\
-         <style>\nbody {{ margin: 0 auto; max-width: 72rem; padding: 1rem; font-family: system-ui, sans-serif; }}\n{STYLE}</style>\n\
+         <style>\nbody {{ margin: 0 auto; max-width: 72rem; padding: 1rem; \
+         font-family: system-ui, sans-serif; }}\n{STYLE}</style>\n\
          </head>\n<body>\n<h1>{title}</h1>\n{body}\n</body>\n</html>\n",
         lang = lang.tag(),
         title = escape(&title),
@@ -153,7 +154,9 @@ mod tests {
     fn the_prerender_has_the_filter_and_feed_text_stays_text() {
         let html = listings_html(
             listing(
-                r#"{"version":1,"publisher":{"name":"<b>x</b>"},"campaigns":[{"id":"c","title":"<script>alert(1)</script>","meetings":[{"id":"m","place":{"city":"Berlin"}}]}]}"#,
+                r#"{"version":1,"publisher":{"name":"<b>x</b>"},"campaigns":[
+                  {"id":"c","title":"<script>alert(1)</script>",
+                   "meetings":[{"id":"m","place":{"city":"Berlin"}}]}]}"#,
             ),
             Lang::De,
             Output::Prerender,
@@ -176,7 +179,8 @@ mod tests {
         );
         let placed = listings_html(
             listing(
-                r#"{"version":1,"campaigns":[{"id":"c","title":"C","meetings":[{"id":"m","place":{"city":"Berlin","lat":52.5,"lon":13.4}}]}]}"#,
+                r#"{"version":1,"campaigns":[{"id":"c","title":"C","meetings":[
+                  {"id":"m","place":{"city":"Berlin","lat":52.5,"lon":13.4}}]}]}"#,
             ),
             Lang::De,
             Output::Prerender,

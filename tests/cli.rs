@@ -38,7 +38,10 @@ fn check_names_each_problem_with_its_place_and_sets_the_exit_status() {
     let text = stdout(&out);
     assert!(text.ends_with("many-problems.json: 3 left out, 4 mended, 7 warnings\n"), "{text}");
     assert!(
-        text.contains("many-problems.json:16:9: left out: campaigns[0] \"fight-fascism\" › meetings[1] \"detroit-2\" ($.campaigns[0].meetings[1])"),
+        text.contains(concat!(
+            "many-problems.json:16:9: left out: campaigns[0] \"fight-fascism\" › ",
+            "meetings[1] \"detroit-2\" ($.campaigns[0].meetings[1])"
+        )),
         "{text}"
     );
     assert!(text.contains("($.campaigns[0].meetings[2].rsvp[0].url)"));
@@ -117,8 +120,16 @@ fn a_spreadsheet_becomes_a_feed_that_check_accepts_and_render_shows() {
 #[test]
 fn a_sheet_with_bad_rows_converts_the_rest_and_names_them() {
     let path = std::env::temp_dir().join(format!("um-bad-sheet-{}.csv", std::process::id()));
-    std::fs::write(&path, "campaign,campaign_title,city,date,time\r\nc,C,Berlin,2027-04-19,19:00\r\nc,,Berlin,2027-04-32,19:00\r\nc,,,2027-04-20,19:00\r\n")
-        .unwrap();
+    std::fs::write(
+        &path,
+        concat!(
+            "campaign,campaign_title,city,date,time\r\n",
+            "c,C,Berlin,2027-04-19,19:00\r\n",
+            "c,,Berlin,2027-04-32,19:00\r\n",
+            "c,,,2027-04-20,19:00\r\n"
+        ),
+    )
+    .unwrap();
     let out = run(&["import", "csv", path.to_str().unwrap(), "--time-zone", "Europe/Berlin"]);
     assert_eq!(out.status.code(), Some(1));
     let errors = String::from_utf8_lossy(&out.stderr);
@@ -162,8 +173,20 @@ fn import_calendar(
 fn a_google_calendar_export_becomes_a_campaign_that_check_accepts() {
     let (status, errors, feed, meetings) = import_calendar("2026-12-01T12:00:00Z", None);
     assert_eq!(status, Some(1), "one event cannot be placed");
-    assert!(errors.contains("left out: \"Committee call\": its TZID \"Customized Time Zone\" is not a zone name (IANA or Windows)"), "{errors}");
-    assert!(errors.contains("\"Reading group\" repeats: 3 dates from 2027-03-03 to 2027-03-24, and 1 changed date as its own meeting"), "{errors}");
+    assert!(
+        errors.contains(concat!(
+            "left out: \"Committee call\": its TZID \"Customized Time Zone\" ",
+            "is not a zone name (IANA or Windows)"
+        )),
+        "{errors}"
+    );
+    assert!(
+        errors.contains(concat!(
+            "\"Reading group\" repeats: 3 dates from 2027-03-03 to 2027-03-24, ",
+            "and 1 changed date as its own meeting"
+        )),
+        "{errors}"
+    );
     let by_id =
         |id: &str| meetings.iter().find(|m| m["id"] == id).unwrap_or_else(|| panic!("no {id}"));
     let lecture = by_id("5f0c2a9e1b7d4c3f8a6e@google.com");

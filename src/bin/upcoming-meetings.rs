@@ -51,7 +51,11 @@ mod native {
         /// would leave something out or refuse the feed, 2 when the feed cannot be read at all
         /// (no such file, a failed download, not UTF-8 text).
         #[command(
-            after_help = "Example:\n  upcoming-meetings check public/feed.json\n  upcoming-meetings check https://chapter.example/feed.json --format json"
+            after_help = concat!(
+                "Example:\n",
+                "  upcoming-meetings check public/feed.json\n",
+                "  upcoming-meetings check https://chapter.example/feed.json --format json"
+            )
         )]
         Check {
             /// The feed: a file, an http(s) address, or - for standard input.
@@ -67,7 +71,10 @@ mod native {
         /// can import or subscribe to. Times are in UTC; a date-only meeting is an all-day
         /// event; a meeting with no date is left out.
         #[command(
-            after_help = "Example:\n  upcoming-meetings ics public/feed.json --city new-york --out new-york.ics"
+            after_help = concat!(
+                "Example:\n",
+                "  upcoming-meetings ics public/feed.json --city new-york --out new-york.ics"
+            )
         )]
         Ics {
             /// The feed: a file, an http(s) address, or - for standard input.
@@ -119,7 +126,11 @@ mod native {
         /// and campaign_url may follow. A row that cannot be read is named on standard error
         /// and left out (exit status 1); the rest is converted.
         #[command(
-            after_help = "Example:\n  upcoming-meetings import csv meetings.csv --time-zone America/Detroit > feed.json"
+            after_help = concat!(
+                "Example:\n",
+                "  upcoming-meetings import csv meetings.csv ",
+                "--time-zone America/Detroit > feed.json"
+            )
         )]
         Csv {
             /// The sheet, saved as CSV (comma-separated, UTF-8), or - for standard input.
@@ -137,7 +148,11 @@ mod native {
         /// instance in place of its date. An event it cannot place is named on standard error
         /// (exit status 1).
         #[command(
-            after_help = "Example:\n  upcoming-meetings import ics chapter.ics --campaign fall-lectures --title \"Fall lectures\" --city Detroit > feed.json"
+            after_help = concat!(
+                "Example:\n",
+                "  upcoming-meetings import ics chapter.ics --campaign fall-lectures ",
+                "--title \"Fall lectures\" --city Detroit > feed.json"
+            )
         )]
         Ics {
             /// The calendar file, or - for standard input.
@@ -201,7 +216,12 @@ mod native {
 
     /// A feed read and parsed as the widget reads it, or why it cannot be.
     fn read_feed(feed: &str) -> Result<Feed, String> {
-        parse_feed(&source::read(feed)?).map_err(|e| format!("{feed}: the widget cannot read this feed ({e:?}); `upcoming-meetings check {feed}` says why"))
+        parse_feed(&source::read(feed)?).map_err(|e| {
+            format!(
+                "{feed}: the widget cannot read this feed ({e:?}); \
+                 `upcoming-meetings check {feed}` says why"
+            )
+        })
     }
 
     /// Writes a command's output to `out`, or to standard output.

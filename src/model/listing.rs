@@ -147,13 +147,18 @@ mod tests {
         let feed = parse_feed(
             r#"{"version":1,"campaigns":[
               {"id":"a","title":"A","meetings":[
-                {"id":"old","start":"2027-01-10T19:00:00-05:00","place":{"city":"Detroit","region":"MI"}},
-                {"id":"det","start":"2027-04-11T19:00:00-04:00","place":{"city":"Detroit","region":"MI"}},
-                {"id":"pdx","start":"2027-05-29T16:00:00-07:00","place":{"city":"Portland","region":"OR"}},
-                {"id":"pme","start":"2027-05-30T16:00:00-04:00","place":{"city":"Portland","region":"ME"}}
+                {"id":"old","start":"2027-01-10T19:00:00-05:00",
+                 "place":{"city":"Detroit","region":"MI"}},
+                {"id":"det","start":"2027-04-11T19:00:00-04:00",
+                 "place":{"city":"Detroit","region":"MI"}},
+                {"id":"pdx","start":"2027-05-29T16:00:00-07:00",
+                 "place":{"city":"Portland","region":"OR"}},
+                {"id":"pme","start":"2027-05-30T16:00:00-04:00",
+                 "place":{"city":"Portland","region":"ME"}}
               ]},
               {"id":"b","title":"B","meetings":[
-                {"id":"det2","start":"2027-04-12T19:00:00-04:00","place":{"city":"detroit","region":"mi"}},
+                {"id":"det2","start":"2027-04-12T19:00:00-04:00",
+                 "place":{"city":"detroit","region":"mi"}},
                 {"id":"tba","place":{"city":"Berlin","country":"DE"}}
               ]},
               {"id":"c","title":"C, nothing yet","notice":"Coming soon","meetings":[]}

@@ -124,11 +124,19 @@ pub fn check(text: &str, now: DateTime<Utc>) -> Report {
 
 fn refused(text: &str, error: &FeedError) -> Finding {
     let (line, column, message, fix) = match error {
-        FeedError::Empty => (1, 1, "the file is empty".to_string(), "Write the feed: an object with \"version\": 1 and a \"campaigns\" list."),
+        FeedError::Empty => (
+            1,
+            1,
+            "the file is empty".to_string(),
+            "Write the feed: an object with \"version\": 1 and a \"campaigns\" list.",
+        ),
         FeedError::TooLarge { bytes } => (
             1,
             1,
-            format!("the file is {bytes} bytes, more than the widget reads ({} bytes)", crate::model::feed::read::MAX_FEED_BYTES),
+            format!(
+                "the file is {bytes} bytes, more than the widget reads ({} bytes)",
+                crate::model::feed::read::MAX_FEED_BYTES
+            ),
             "Split it into one feed per chapter, or leave out meetings long past.",
         ),
         FeedError::Truncated => {
@@ -137,18 +145,30 @@ fn refused(text: &str, error: &FeedError) -> Finding {
                 line,
                 column,
                 "the file ends before the feed does".to_string(),
-                "Upload the whole file again: it was cut off (a bracket or quote is missing at the end).",
+                "Upload the whole file again: it was cut off (a bracket or quote is missing at \
+                 the end).",
             )
         }
-        FeedError::NotJson { line, column } => {
-            (*line, *column, "this is not JSON".to_string(), "Look just before this place for a missing comma or quote, or a comma before a closing bracket.")
-        }
-        FeedError::WrongShape(why) => {
-            (1, 1, format!("JSON, but not a feed: {why}"), "Start from the example in docs/feed-v1.md: an object with \"version\": 1 and a \"campaigns\" list.")
-        }
-        FeedError::UnsupportedVersion(v) => {
-            (1, 1, format!("format version {v}; this widget reads version 1"), "Write \"version\": 1, or use a widget that reads your version.")
-        }
+        FeedError::NotJson { line, column } => (
+            *line,
+            *column,
+            "this is not JSON".to_string(),
+            "Look just before this place for a missing comma or quote, or a comma before a \
+             closing bracket.",
+        ),
+        FeedError::WrongShape(why) => (
+            1,
+            1,
+            format!("JSON, but not a feed: {why}"),
+            "Start from the example in docs/feed-v1.md: an object with \"version\": 1 and a \
+             \"campaigns\" list.",
+        ),
+        FeedError::UnsupportedVersion(v) => (
+            1,
+            1,
+            format!("format version {v}; this widget reads version 1"),
+            "Write \"version\": 1, or use a widget that reads your version.",
+        ),
     };
     Finding {
         action: Action::Refused,
@@ -231,7 +251,14 @@ mod tests {
 
     #[test]
     fn a_problem_is_located_by_path_line_and_column() {
-        let text = "{\"version\": 1, \"campaigns\": [\n  {\"id\": \"c\", \"title\": \"T\", \"meetings\": [\n    {\"id\": \"m\", \"start\": \"2027-13-40\", \"place\": {\"city\": \"Berlin\"}},\n    {\"id\": \"n\", \"start\": \"2027-04-19T19:00:00+02:00\", \"place\": {\"city\": \"Berlin\", \"lat\": 123}}\n  ]}\n]}";
+        let text = concat!(
+            "{\"version\": 1, \"campaigns\": [\n",
+            "  {\"id\": \"c\", \"title\": \"T\", \"meetings\": [\n",
+            "    {\"id\": \"m\", \"start\": \"2027-13-40\", \"place\": {\"city\": \"Berlin\"}},\n",
+            "    {\"id\": \"n\", \"start\": \"2027-04-19T19:00:00+02:00\", ",
+            "\"place\": {\"city\": \"Berlin\", \"lat\": 123}}\n",
+            "  ]}\n]}"
+        );
         let report = check(text, now());
         let left_out = report
             .findings

@@ -383,7 +383,8 @@ mod tests {
     #[test]
     fn a_sheet_as_a_spreadsheet_exports_it() {
         let sheet = "\u{feff}Campaign,Campaign Title,City,Date,Time,End Time,Venue,RSVP URL\r\n\
-            fascism,\"How to fight fascism, a lecture\",Berlin,2027-03-28,7pm,9pm,\"Humboldt-Uni, Raum 2\",https://example.org/r\r\n\
+            fascism,\"How to fight fascism, a lecture\",Berlin,2027-03-28,7pm,9pm,\
+                \"Humboldt-Uni, Raum 2\",https://example.org/r\r\n\
             fascism,,Berlin,2027-03-29,TBA,,,\r\n\
             fascism,,Berlin,not a date,7pm,,,\r\n\
             ,,,,,,,\r\n";

@@ -171,7 +171,10 @@ fn time(p: &Property, calendar_zone: Option<&str>) -> Result<Time, String> {
             .to_string(),
     };
     let zone_name = iana(&zone_name).ok_or_else(|| {
-        format!("its TZID {zone_name:?} is not a zone name (IANA or Windows); export the calendar from Google Calendar, or set the event's zone to a city")
+        format!(
+            "its TZID {zone_name:?} is not a zone name (IANA or Windows); export the calendar \
+             from Google Calendar, or set the event's zone to a city"
+        )
     })?;
     let zone = TimeZone::get(&zone_name).map_err(|e| e.to_string())?;
     let zoned = if utc {

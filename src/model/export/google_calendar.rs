@@ -47,7 +47,9 @@ mod tests {
     fn a_meeting_as_google_calendar_reads_it() {
         let feed = parse_feed(
             r#"{"version":1,"campaigns":[{"id":"c","title":"Fascism & how to fight it","meetings":[
-              {"id":"b","start":"2027-03-28T19:00:00+02:00","place":{"city":"Berlin","name":"Humboldt-Uni"},"rsvp":[{"label":"RSVP","url":"https://example.org/r?a=1&b=2"}]},
+              {"id":"b","start":"2027-03-28T19:00:00+02:00",
+               "place":{"city":"Berlin","name":"Humboldt-Uni"},
+               "rsvp":[{"label":"RSVP","url":"https://example.org/r?a=1&b=2"}]},
               {"id":"d","start":"2027-04-30","place":{"city":"São Paulo"}},
               {"id":"t","place":{"city":"Sydney"}}]}]}"#,
         )
@@ -56,10 +58,14 @@ mod tests {
         let berlin = link(c, &c.meetings[0]).unwrap();
         assert_eq!(
             berlin.as_str(),
-            "https://calendar.google.com/calendar/render?action=TEMPLATE&text=Fascism%20%26%20how%20to%20fight%20it%20%E2%80%93%20Berlin\
-             &dates=20270328T170000Z/20270328T190000Z&location=Humboldt-Uni%2C%20Berlin\
-             &details=Fascism%20%26%20how%20to%20fight%20it%0A%0ARSVP%3A%20https%3A%2F%2Fexample.org%2Fr%3Fa%3D1%26b%3D2"
-                .replace("/2027", "%2F2027")
+            concat!(
+                "https://calendar.google.com/calendar/render?action=TEMPLATE",
+                "&text=Fascism%20%26%20how%20to%20fight%20it%20%E2%80%93%20Berlin",
+                "&dates=20270328T170000Z/20270328T190000Z&location=Humboldt-Uni%2C%20Berlin",
+                "&details=Fascism%20%26%20how%20to%20fight%20it%0A%0A",
+                "RSVP%3A%20https%3A%2F%2Fexample.org%2Fr%3Fa%3D1%26b%3D2"
+            )
+            .replace("/2027", "%2F2027")
         );
         assert!(
             link(c, &c.meetings[1])

@@ -299,13 +299,21 @@ mod tests {
         assert_eq!(e["organizer"]["@type"], "Organization");
     }
 
-    const FEED: &str = r#"{"version":1,"publisher":{"name":"IYSSE","url":"https://iysse.example/"},"campaigns":[
-      {"id":"c","title":"Fight fascism","summary":"Why the far right grows.\n\nAnd how to stop it.","speakers":[{"name":"Andre Damon"}],"meetings":[
-        {"id":"a","start":"2027-04-19T19:00:00-04:00","end":"2027-04-19T21:00:00-04:00","time_zone":"America/Detroit",
-         "place":{"city":"Detroit","name":"Student Center","room":"Room 285","street":"5221 Gullen Mall","region":"MI","postal_code":"48202","country":"US","lat":42.35,"lon":-83.07},
+    const FEED: &str = r#"{"version":1,"publisher":{"name":"IYSSE","url":"https://iysse.example/"},
+      "campaigns":[
+      {"id":"c","title":"Fight fascism","summary":"Why the far right grows.\n\nAnd how to stop it.",
+       "speakers":[{"name":"Andre Damon"}],"meetings":[
+        {"id":"a","start":"2027-04-19T19:00:00-04:00","end":"2027-04-19T21:00:00-04:00",
+         "time_zone":"America/Detroit",
+         "place":{"city":"Detroit","name":"Student Center","room":"Room 285",
+                  "street":"5221 Gullen Mall","region":"MI","postal_code":"48202","country":"US",
+                  "lat":42.35,"lon":-83.07},
          "rsvp":[{"label":"RSVP","url":"https://example.org/rsvp"}]},
-        {"id":"b","title":"Online Q&A </script><script>alert(1)</script>","start":"2027-05-01","status":"moved-online","online":{"url":"https://example.org/live","label":"Livestream"},"place":{"city":"Berlin"}},
-        {"id":"x","status":"cancelled","start":"2027-05-02T18:00:00+02:00","note":"Called off.","place":{"city":"Berlin"},"online":{"url":"https://example.org/live2","label":"Stream"}},
+        {"id":"b","title":"Online Q&A </script><script>alert(1)</script>","start":"2027-05-01",
+         "status":"moved-online","online":{"url":"https://example.org/live","label":"Livestream"},
+         "place":{"city":"Berlin"}},
+        {"id":"x","status":"cancelled","start":"2027-05-02T18:00:00+02:00","note":"Called off.",
+         "place":{"city":"Berlin"},"online":{"url":"https://example.org/live2","label":"Stream"}},
         {"id":"t","place":{"city":"Colombo"}}]}]}"#;
 
     #[test]

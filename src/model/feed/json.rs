@@ -476,8 +476,7 @@ impl<'a> Reader<'a> {
         let mut out: Option<String> = None;
         loop {
             let start = self.pos;
-            while matches!(self.bytes.get(self.pos), Some(&b) if b != b'"' && b != b'\\' && b >= 0x20)
-            {
+            while self.bytes.get(self.pos).is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20) {
                 self.pos += 1;
             }
             // Stopped at an ASCII byte, so both ends are character boundaries.

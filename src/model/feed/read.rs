@@ -540,26 +540,34 @@ mod tests {
 
     const FULL: &str = r#"{
       "version": 1,
-      "publisher": {"name": "IYSSE", "url": "https://iysse.example/", "contact_url": "mailto:iysse@example.org"},
+      "publisher": {"name": "IYSSE", "url": "https://iysse.example/",
+                    "contact_url": "mailto:iysse@example.org"},
       "campaigns": [{
         "id": "no-war", "title": "No to war!", "subtitle": "For a new anti-war movement",
         "summary": "First paragraph.\n\nSecond paragraph,\nwith a line break.",
-        "url": "https://example.org/no-war", "image": {"url": "https://example.org/a.jpg", "alt": "A march"},
+        "url": "https://example.org/no-war",
+        "image": {"url": "https://example.org/a.jpg", "alt": "A march"},
         "kind": "campaign", "tags": ["Flint", "Kentucky"],
         "speakers": [{"name": "Andre Damon", "bio": "Writer"}, "Jen Roesch"],
         "sponsors": ["IYSSE", "SEP"],
-        "links": [{"label": "RSVP on Facebook", "url": "https://www.facebook.com/events/1", "kind": "rsvp"}],
+        "links": [
+          {"label": "RSVP on Facebook", "url": "https://www.facebook.com/events/1", "kind": "rsvp"}
+        ],
         "notice": "More dates soon", "future_field": {"ignored": true},
         "meetings": [
-          {"id": "berlin", "title": "Berlin meeting", "kind": "meeting", "start": "2027-04-19T18:30:00+02:00",
-           "end": "2027-04-19T20:30:00+02:00", "time_zone": "Europe/Berlin", "status": "cancelled",
-           "place": {"city": "Berlin", "name": "Sprengel Haus", "room": "Saal", "street": "Sprengelstraße 15",
-                     "region": "BE", "postal_code": "13353", "country": "de", "directions": "U6 Leopoldplatz",
+          {"id": "berlin", "title": "Berlin meeting", "kind": "meeting",
+           "start": "2027-04-19T18:30:00+02:00", "end": "2027-04-19T20:30:00+02:00",
+           "time_zone": "Europe/Berlin", "status": "cancelled",
+           "place": {"city": "Berlin", "name": "Sprengel Haus", "room": "Saal",
+                     "street": "Sprengelstraße 15", "region": "BE", "postal_code": "13353",
+                     "country": "de", "directions": "U6 Leopoldplatz",
                      "lat": 52.54, "lon": 13.35},
            "online": {"url": "https://example.org/live", "label": "Livestream"},
-           "speakers": ["Christoph Vandreier"], "rsvp": [{"label": "Facebook Event Page", "url": "https://www.facebook.com/events/2"}],
+           "speakers": ["Christoph Vandreier"],
+           "rsvp": [{"label": "Facebook Event Page", "url": "https://www.facebook.com/events/2"}],
            "note": "Doors open 18:00"},
-          {"id": "lacc", "start": "2027-04-19T19:00:00-07:00", "place": {"city": "Los Angeles", "name": "LACC"}},
+          {"id": "lacc", "start": "2027-04-19T19:00:00-07:00",
+           "place": {"city": "Los Angeles", "name": "LACC"}},
           {"id": "tba", "place": {"city": "Cambridge"}, "note": "Details coming soon."},
           {"id": "day", "start": "2027-04-17", "place": {"city": "Cambridge"}, "kind": "Rally"}
         ]
@@ -681,7 +689,8 @@ mod tests {
         let f = feed(
             r#"{"version":1,"campaigns":[{"id":"a","title":"A","url":"javascript:alert(1)",
               "image":{"url":"data:image/png;base64,AAAA"},
-              "links":[{"label":"x","url":" JaVaScRiPt:alert(1)"},{"label":"ok","url":"HTTPS://example.org"}],
+              "links":[{"label":"x","url":" JaVaScRiPt:alert(1)"},
+                       {"label":"ok","url":"HTTPS://example.org"}],
               "meetings":[]}]}"#,
         );
         let c = &f.campaigns[0];
@@ -722,7 +731,8 @@ mod tests {
     #[test]
     fn text_is_kept_as_text() {
         let f = feed(
-            r#"{"version":1,"campaigns":[{"id":"a","title":"<img src=x onerror=alert(1)>\u0007","meetings":[]}]}"#,
+            r#"{"version":1,"campaigns":[
+              {"id":"a","title":"<img src=x onerror=alert(1)>\u0007","meetings":[]}]}"#,
         );
         assert_eq!(f.campaigns[0].title, "<img src=x onerror=alert(1)>");
     }
@@ -731,8 +741,10 @@ mod tests {
     fn images_elsewhere_than_the_feed_are_dropped_and_reported() {
         let mut feed = parse_feed(
             r#"{"version":1,"campaigns":[
-              {"id":"home","title":"H","image":{"url":"https://chapter.example/img/a.jpg"},"meetings":[]},
-              {"id":"away","title":"A","image":{"url":"https://tracker.example/pixel.gif"},"meetings":[]}]}"#,
+              {"id":"home","title":"H","image":{"url":"https://chapter.example/img/a.jpg"},
+               "meetings":[]},
+              {"id":"away","title":"A","image":{"url":"https://tracker.example/pixel.gif"},
+               "meetings":[]}]}"#,
         )
         .unwrap();
         feed.drop_foreign_images("https://chapter.example/feed.json");

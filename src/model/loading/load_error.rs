@@ -44,12 +44,22 @@ impl LoadError {
     pub fn detail(&self) -> Option<String> {
         match self {
             LoadError::RefusedUrl(why) => Some(format!("?feed= was refused: {why}.")),
-            LoadError::Network { cross_origin: true } => {
-                Some("If the feed is on another site, its server must send the header Access-Control-Allow-Origin (\"*\" or this page's origin).".to_string())
+            LoadError::Network { cross_origin: true } => Some(
+                concat!(
+                    "If the feed is on another site, its server must send the header ",
+                    "Access-Control-Allow-Origin (\"*\" or this page's origin)."
+                )
+                .to_string(),
+            ),
+            LoadError::Feed(FeedError::NotJson { line, column }) => {
+                Some(format!("JSON syntax error at line {line}, column {column}."))
             }
-            LoadError::Feed(FeedError::NotJson { line, column }) => Some(format!("JSON syntax error at line {line}, column {column}.")),
-            LoadError::Feed(FeedError::WrongShape(why)) => Some(format!("{}{}.", why[..1].to_uppercase(), &why[1..])),
-            LoadError::Feed(FeedError::TooLarge { bytes }) => Some(format!("The feed is {bytes} bytes; the limit is {MAX_FEED_BYTES} bytes.")),
+            LoadError::Feed(FeedError::WrongShape(why)) => {
+                Some(format!("{}{}.", why[..1].to_uppercase(), &why[1..]))
+            }
+            LoadError::Feed(FeedError::TooLarge { bytes }) => {
+                Some(format!("The feed is {bytes} bytes; the limit is {MAX_FEED_BYTES} bytes."))
+            }
             _ => None,
         }
     }

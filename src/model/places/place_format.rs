@@ -112,11 +112,21 @@ mod tests {
         let mut p = place("US");
         assert_eq!(
             map_link(&p).unwrap().as_str(),
-            "https://www.openstreetmap.org/search?query=Wayne%20State%20University%2C%205221%20Gullen%20Mall%2C%20Detroit%2C%20MI%2048202%2C%20US"
+            concat!(
+                "https://www.openstreetmap.org/search?query=",
+                "Wayne%20State%20University%2C%20",
+                "5221%20Gullen%20Mall%2C%20Detroit%2C%20MI%2048202%2C%20US"
+            )
         );
         p.lat = Some(42.35);
         p.lon = Some(-83.07);
-        assert_eq!(map_link(&p).unwrap().as_str(), "https://www.openstreetmap.org/?mlat=42.350000&mlon=-83.070000#map=17/42.350000/-83.070000");
+        assert_eq!(
+            map_link(&p).unwrap().as_str(),
+            concat!(
+                "https://www.openstreetmap.org/?mlat=42.350000&mlon=-83.070000",
+                "#map=17/42.350000/-83.070000"
+            )
+        );
         assert_eq!(coordinate(-0.0000004), "0.000000");
         assert_eq!(coordinate(-0.25), "-0.250000");
         assert!(map_link(&Place { city: "Cambridge".into(), ..Place::default() }).is_none());

@@ -39,7 +39,12 @@ mod tests {
         assert_eq!(param_name("um-city"), "um-meeting");
         assert_eq!(param_name("um-city-2"), "um-meeting-2");
         assert_eq!(param_name("where"), "where-meeting");
-        let feed = parse_feed(r#"{"version":1,"campaigns":[{"id":"a","title":"A","meetings":[]},{"id":"b","title":"B","meetings":[{"id":"x","place":{"city":"Berlin"}},{"id":"y","place":{"city":"Berlin"}}]}]}"#).unwrap();
+        let feed = parse_feed(
+            r#"{"version":1,"campaigns":[{"id":"a","title":"A","meetings":[]},
+              {"id":"b","title":"B","meetings":[
+                {"id":"x","place":{"city":"Berlin"}},{"id":"y","place":{"city":"Berlin"}}]}]}"#,
+        )
+        .unwrap();
         let listing = Listing::new(feed, DateTime::<Utc>::UNIX_EPOCH);
         assert_eq!(value(&listing, CampaignIndex(1), MeetingIndex(1)), "b/y");
         assert_eq!(find(&listing, "b/y"), Some((CampaignIndex(1), MeetingIndex(1))));
