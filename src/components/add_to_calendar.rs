@@ -60,7 +60,11 @@ pub fn MeetingCalendar(campaign: CampaignIndex, meeting: MeetingIndex) -> impl I
         <section class="um-panel-section um-calendar">
             <h3 class="um-label">{texts.add_to_calendar()}</h3>
             <ul class="um-links">
-                <li><button type="button" class="um-link-button" on:click=on_save>{texts.calendar_file()}</button></li>
+                <li>
+                    <button type="button" class="um-link-button" on:click=on_save>
+                        {texts.calendar_file()}
+                    </button>
+                </li>
                 <li><ExternalLink url=google label=texts.google_calendar().to_string() /></li>
             </ul>
         </section>
@@ -83,6 +87,13 @@ pub fn CampaignCalendar(
         let name = file_name(&[&[c.id.as_str()][..], slug.as_slice()].concat());
         save(name, meetings.iter().map(|&m| (c, listing.meeting(campaign, m))));
     };
-    (dated > 0)
-        .then(|| view! { <p class="um-card-calendar"><button type="button" class="um-link-button" on:click=on_save>{lang().calendar_of(dated)}</button></p> })
+    (dated > 0).then(|| {
+        view! {
+            <p class="um-card-calendar">
+                <button type="button" class="um-link-button" on:click=on_save>
+                    {lang().calendar_of(dated)}
+                </button>
+            </p>
+        }
+    })
 }

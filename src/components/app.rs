@@ -52,8 +52,13 @@ pub fn App(
         let line = move || {
             let texts = lang.texts();
             let retrying = feed.attempt.get() > 1;
-            (words_in.get() && (retrying || !has_content))
-                .then(|| view! { <p class="um-loading" role="status">{if retrying { texts.retrying() } else { texts.loading() }}</p> })
+            (words_in.get() && (retrying || !has_content)).then(|| {
+                view! {
+                    <p class="um-loading" role="status">
+                        {if retrying { texts.retrying() } else { texts.loading() }}
+                    </p>
+                }
+            })
         };
         view! {
             {line}
@@ -61,7 +66,14 @@ pub fn App(
         }
     };
     view! {
-        <div class="um" class:um-compact=options.compact class:um-framed=options.framed data-theme=options.theme.name() lang=lang.tag() dir=lang.direction()>
+        <div
+            class="um"
+            class:um-compact=options.compact
+            class:um-framed=options.framed
+            data-theme=options.theme.name()
+            lang=lang.tag()
+            dir=lang.direction()
+        >
             <Suspense fallback=loading>
                 {move || {
                     let words = words.clone();
@@ -71,7 +83,9 @@ pub fn App(
                     on_shown.run(());
                     match result {
                         Ok(Loaded { listing, saved }) => view! {
-                            {saved.map(|(at, error)| view! { <SavedNotice at error on_retry=retry /> })}
+                            {saved.map(|(at, error)| view! {
+                                <SavedNotice at error on_retry=retry />
+                            })}
                             <Listings listing selected on_structured_data />
                         }.into_any(),
                         Err(error) => view! { <LoadErrorAlert error on_retry=retry /> }.into_any(),

@@ -47,7 +47,13 @@ pub fn CampaignCard(
     view! {
         <article class="um-card" aria-labelledby=labelledby hidden=move || !revealed.get()>
             {c.image.as_ref().map(|img| view! {
-                <img class="um-image" src=img.url.as_str().to_string() alt=img.alt.clone() loading="lazy" decoding="async" />
+                <img
+                    class="um-image"
+                    src=img.url.as_str().to_string()
+                    alt=img.alt.clone()
+                    loading="lazy"
+                    decoding="async"
+                />
             })}
             <header class="um-card-head">
                 {c.kind.clone().map(|k| view! { <p dir="auto" class="um-kind">{k}</p> })}
@@ -60,20 +66,32 @@ pub fn CampaignCard(
                     <h3 class="um-label">{texts.speakers()}</h3>
                     <ul>
                         {c.speakers.iter().map(|s| view! {
-                            <li dir="auto"><strong>{s.name.clone()}</strong>{s.bio.clone().map(|b| view! { ", " {b} })}</li>
+                            <li dir="auto">
+                                <strong>{s.name.clone()}</strong>
+                                {s.bio.clone().map(|b| view! { ", " {b} })}
+                            </li>
                         }).collect_view()}
                     </ul>
                 </div>
             })}
             {(!c.sponsors.is_empty()).then(|| view! {
-                <p class="um-sponsors"><span class="um-label">{texts.sponsored_by()} ": "</span><bdi>{c.sponsors.join(", ")}</bdi></p>
+                <p class="um-sponsors">
+                    <span class="um-label">{texts.sponsored_by()} ": "</span>
+                    <bdi>{c.sponsors.join(", ")}</bdi>
+                </p>
             })}
             {(!c.tags.is_empty()).then(|| view! {
-                <ul class="um-tags">{c.tags.iter().map(|t| view! { <li dir="auto">{t.clone()}</li> }).collect_view()}</ul>
+                <ul class="um-tags">
+                    {c.tags.iter().map(|t| view! {
+                        <li dir="auto">{t.clone()}</li>
+                    }).collect_view()}
+                </ul>
             })}
             {(!c.links.is_empty()).then(|| view! {
                 <ul class="um-links">
-                    {c.links.iter().map(|l| view! { <li><ExternalLink url=l.url.clone() label=l.label.clone() /></li> }).collect_view()}
+                    {c.links.iter().map(|l| view! {
+                        <li><ExternalLink url=l.url.clone() label=l.label.clone() /></li>
+                    }).collect_view()}
                 </ul>
             })}
             {c.notice.clone().map(|n| view! { <p dir="auto" class="um-notice">{n}</p> })}
@@ -86,10 +104,16 @@ pub fn CampaignCard(
                     aria-expanded=move || show_all.get().to_string()
                     on:click=move |_| show_all.update(|s| *s = !*s)
                 >
-                    {move || if show_all.get() { texts.show_fewer().to_string() } else { lang().show_more(beyond_limit) }}
+                    {move || if show_all.get() {
+                        texts.show_fewer().to_string()
+                    } else {
+                        lang().show_more(beyond_limit)
+                    }}
                 </button>
             })}
-            {(!options.static_page || options.prerender).then(|| view! { <CampaignCalendar campaign=index meetings=upcoming city /> })}
+            {(!options.static_page || options.prerender).then(|| view! {
+                <CampaignCalendar campaign=index meetings=upcoming city />
+            })}
             {empty}
             {(past_count > 0).then(|| view! {
                 <details class="um-fold um-past-fold" open=show_past>
@@ -97,7 +121,13 @@ pub fn CampaignCard(
                         <span class="um-fold-closed">{lang().show_past(past_count)}</span>
                         <span class="um-fold-open">{texts.hide_past()}</span>
                     </summary>
-                    <MeetingList campaign=index meetings=past limit=Signal::stored(None) revealed=Signal::stored(true) past=true />
+                    <MeetingList
+                        campaign=index
+                        meetings=past
+                        limit=Signal::stored(None)
+                        revealed=Signal::stored(true)
+                        past=true
+                    />
                 </details>
             })}
         </article>
@@ -129,7 +159,11 @@ fn Summary(campaign: CampaignIndex) -> impl IntoView {
                     {rest.into_iter().map(|p| view! { <p dir="auto">{p}</p> }).collect_view()}
                 </details>
             })}
-            {c.url.clone().map(|url| view! { <p class="um-read-more"><ExternalLink url label=texts.read_more().to_string() /></p> })}
+            {c.url.clone().map(|url| view! {
+                <p class="um-read-more">
+                    <ExternalLink url label=texts.read_more().to_string() />
+                </p>
+            })}
         </div>
     }
 }

@@ -72,17 +72,27 @@ pub fn Listings(
         {move || unknown_city().map(|slug| view! {
             <p class="um-message" role="status">
                 {lang.unknown_city(&slug)} " "
-                <button type="button" class="um-link-button" on:click=move |_| selected.set(None)>{lang.texts().show_all_cities()}</button>
+                <button
+                    type="button"
+                    class="um-link-button"
+                    on:click=move |_| selected.set(None)
+                >
+                    {lang.texts().show_all_cities()}
+                </button>
             </p>
         })}
-        {move || empty_city().map(|label| view! { <p class="um-message" role="status">{lang.none_in_city(&label)}</p> })}
+        {move || empty_city().map(|label| view! {
+            <p class="um-message" role="status">{lang.none_in_city(&label)}</p>
+        })}
         // The cards for all cities stay in the page, hidden while a city is chosen: going back
         // to All cities shows them again, it does not rebuild them. A chosen city's cards
         // (those of the campaigns that meet there) are made for it, and nothing else changes.
         <div class="um-campaigns" hidden=move || city.get().is_some()>
             {listing.campaign_indices()
                 // In feed order: a card's place in the plan is its campaign's index.
-                .map(|index| view! { <CampaignCard index city=None revealed=all_cities.shows(index.0) /> }.into_any())
+                .map(|index| view! {
+                    <CampaignCard index city=None revealed=all_cities.shows(index.0) />
+                }.into_any())
                 .collect_view()}
         </div>
         <ChosenCityCards city />

@@ -15,7 +15,9 @@ pub fn LoadErrorAlert(
         <div class="um-error" role="alert">
             <p class="um-error-message">{error.message(lang)}</p>
             {error.detail().map(|d| view! { <p class="um-error-detail">{d}</p> })}
-            <button type="button" class="um-button" on:click=move |_| on_retry()>{lang.texts().retry()}</button>
+            <button type="button" class="um-button" on:click=move |_| on_retry()>
+                {lang.texts().retry()}
+            </button>
         </div>
     }
 }

@@ -36,7 +36,10 @@ pub fn when_line(lang: Lang, m: &Meeting) -> impl IntoView {
         <p class="um-when">
             <time datetime=when.datetime class="um-date">{when.date}</time>
             {(!when.time.is_empty()).then(|| view! {
-                <span class="um-time">{when.time}{yours.map(|y| view! { <span class="um-your-time">" · " {y}</span> })}</span>
+                <span class="um-time">
+                    {when.time}
+                    {yours.map(|y| view! { <span class="um-your-time">" · " {y}</span> })}
+                </span>
             })}
         </p>
     }
@@ -46,7 +49,9 @@ pub fn when_line(lang: Lang, m: &Meeting) -> impl IntoView {
 pub fn where_line(m: &Meeting) -> impl IntoView {
     view! {
         <p class="um-where">
-            {venue_line(&m.place, m.title.is_none()).map(|v| view! { <span dir="auto" class="um-venue">{v}</span> })}
+            {venue_line(&m.place, m.title.is_none()).map(|v| view! {
+                <span dir="auto" class="um-venue">{v}</span>
+            })}
             <span dir="auto" class="um-street">{street_line(&m.place)}</span>
         </p>
     }
@@ -56,6 +61,8 @@ pub fn where_line(m: &Meeting) -> impl IntoView {
 pub fn what_and_who(lang: Lang, m: &Meeting) -> impl IntoView {
     view! {
         {m.note.clone().map(|n| view! { <p dir="auto" class="um-note">{n}</p> })}
-        {(!m.speakers.is_empty()).then(|| view! { <p dir="auto" class="um-with">{lang.with_speakers(&m.speakers.join(", "))}</p> })}
+        {(!m.speakers.is_empty()).then(|| view! {
+            <p dir="auto" class="um-with">{lang.with_speakers(&m.speakers.join(", "))}</p>
+        })}
     }
 }

@@ -21,7 +21,12 @@ pub fn MeetingItem(campaign: CampaignIndex, meeting: MeetingIndex) -> impl IntoV
     let action = if options().static_page {
         m.sign_up_link(c).map(|link| {
             view! {
-                <a class="um-button um-rsvp" href=link.url.as_str().to_string() target="_blank" rel="noopener noreferrer">
+                <a
+                    class="um-button um-rsvp"
+                    href=link.url.as_str().to_string()
+                    target="_blank"
+                    rel="noopener noreferrer"
+                >
                     {texts.sign_up()}
                     <span class="um-sr">": " {m.display_title().to_string()}</span>
                 </a>
@@ -36,7 +41,10 @@ pub fn MeetingItem(campaign: CampaignIndex, meeting: MeetingIndex) -> impl IntoV
         <li class="um-meeting" class:um-cancelled=m.status == Status::Cancelled>
             {when_line(lang, m)}
             <h3 class="um-meeting-title">
-                {m.is_rally().then(|| view! { <span class="um-badge um-badge-rally">{texts.rally()}</span> " " })}
+                {m.is_rally().then(|| view! {
+                    <span class="um-badge um-badge-rally">{texts.rally()}</span>
+                    " "
+                })}
                 <span dir="auto" class="um-title-text">{title.clone()}</span>
             </h3>
             {status_badge(texts, m.status)}

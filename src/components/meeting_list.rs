@@ -25,7 +25,11 @@ pub fn MeetingList(
         Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || revealed.get());
     view! {
         <ol class="um-meetings" class:um-past=past>
-            <For each=move || if built.get() { first(&meetings, limit.get()) } else { Vec::new() } key=|m| *m let:meeting>
+            <For
+                each=move || if built.get() { first(&meetings, limit.get()) } else { Vec::new() }
+                key=|m| *m
+                let:meeting
+            >
                 <MeetingItem campaign meeting />
             </For>
         </ol>

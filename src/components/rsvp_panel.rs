@@ -73,7 +73,9 @@ pub fn RsvpPanel() -> impl IntoView {
             on:close=move |_| state.closed(&param)
             on:click=move |ev| {
                 // A click on the dialog itself, not its content, is a click on the backdrop.
-                let on_backdrop = ev.target().zip(dialog.get_untracked()).is_some_and(|(t, d)| t.unchecked_ref::<web_sys::Element>() == d.unchecked_ref::<web_sys::Element>());
+                let on_backdrop = ev.target().zip(dialog.get_untracked()).is_some_and(|(t, d)| {
+                    t.unchecked_ref::<web_sys::Element>() == d.unchecked_ref::<web_sys::Element>()
+                });
                 if on_backdrop {
                     close();
                 }
@@ -81,7 +83,9 @@ pub fn RsvpPanel() -> impl IntoView {
         >
             {move || {
                 let title_id = title_id.clone();
-                open.get().map(|(campaign, meeting)| view! { <PanelBody campaign meeting title_id on_close=close /> })
+                open.get().map(|(campaign, meeting)| view! {
+                    <PanelBody campaign meeting title_id on_close=close />
+                })
             }}
         </dialog>
     }
@@ -108,7 +112,9 @@ fn place_in_frame(dialog: &web_sys::HtmlDialogElement, opener_top: Option<f64>) 
 fn link_list(links: &[Link]) -> impl IntoView {
     view! {
         <ul class="um-links">
-            {links.iter().map(|l| view! { <li><ExternalLink url=l.url.clone() label=l.label.clone() /></li> }).collect_view()}
+            {links.iter().map(|l| view! {
+                <li><ExternalLink url=l.url.clone() label=l.label.clone() /></li>
+            }).collect_view()}
         </ul>
     }
 }
@@ -134,20 +140,38 @@ fn PanelBody(
                 <div>
                     <p dir="auto" class="um-kind">{c.title.clone()}</p>
                     <h2 class="um-panel-title" id=title_id>
-                        {m.is_rally().then(|| view! { <span class="um-badge um-badge-rally">{texts.rally()}</span> " " })}
+                        {m.is_rally().then(|| view! {
+                            <span class="um-badge um-badge-rally">{texts.rally()}</span>
+                            " "
+                        })}
                         <bdi>{m.display_title().to_string()}</bdi>
                     </h2>
                 </div>
-                <button type="button" class="um-button um-close" on:click=move |_| on_close()>{texts.close()}</button>
+                <button type="button" class="um-button um-close" on:click=move |_| on_close()>
+                    {texts.close()}
+                </button>
             </header>
             <ShareLink campaign meeting />
-            <div class="um-panel-details" class:um-cancelled=m.status == crate::model::feed::types::Status::Cancelled>
+            <div
+                class="um-panel-details"
+                class:um-cancelled=m.status == crate::model::feed::types::Status::Cancelled
+            >
                 {status_badge(texts, m.status)}
                 {when_line(lang, m)}
                 {where_line(m)}
-                {m.place.directions.clone().map(|d| view! { <p class="um-directions"><span class="um-label">{texts.directions()} ": "</span><bdi>{d}</bdi></p> })}
+                {m.place.directions.clone().map(|d| view! {
+                    <p class="um-directions">
+                        <span class="um-label">{texts.directions()} ": "</span>
+                        <bdi>{d}</bdi>
+                    </p>
+                })}
                 {map.map(|url| view! { <p><ExternalLink url label=texts.map().to_string() /></p> })}
-                {m.online.as_ref().map(|o| view! { <p><span class="um-label">{texts.online()} ": "</span><ExternalLink url=o.url.clone() label=o.label.clone() /></p> })}
+                {m.online.as_ref().map(|o| view! {
+                    <p>
+                        <span class="um-label">{texts.online()} ": "</span>
+                        <ExternalLink url=o.url.clone() label=o.label.clone() />
+                    </p>
+                })}
                 {what_and_who(lang, m)}
             </div>
             {(!m.rsvp.is_empty()).then(|| view! {
@@ -165,7 +189,9 @@ fn PanelBody(
             {no_links.then(|| view! {
                 <section class="um-panel-section">
                     <p>{texts.no_links()}</p>
-                    {contact.map(|url| view! { <p><ExternalLink url label=texts.contact().to_string() /></p> })}
+                    {contact.map(|url| view! {
+                        <p><ExternalLink url label=texts.contact().to_string() /></p>
+                    })}
                 </section>
             })}
             <MeetingCalendar campaign meeting />
@@ -197,7 +223,12 @@ fn ShareLink(campaign: CampaignIndex, meeting: MeetingIndex) -> impl IntoView {
             <span role="status">
                 {move || match outcome.get() {
                     Some(Shared::Copied) => Some(view! { " " {texts.link_copied()} }.into_any()),
-                    Some(Shared::Neither) => Some(view! { " " {texts.copy_this_link()} " " <input class="um-share-url" readonly value=url.clone() /> }.into_any()),
+                    Some(Shared::Neither) => Some(view! {
+                        " "
+                        {texts.copy_this_link()}
+                        " "
+                        <input class="um-share-url" readonly value=url.clone() />
+                    }.into_any()),
                     _ => None,
                 }}
             </span>

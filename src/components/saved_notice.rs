@@ -18,7 +18,9 @@ pub fn SavedNotice(
         <div class="um-saved" role="status">
             <p class="um-saved-message">{lang.saved_copy(&clock::local_text(at, lang))}</p>
             <p class="um-error-detail">{error.message(lang)}</p>
-            <button type="button" class="um-button" on:click=move |_| on_retry()>{lang.texts().retry()}</button>
+            <button type="button" class="um-button" on:click=move |_| on_retry()>
+                {lang.texts().retry()}
+            </button>
         </div>
     }
 }
