@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every check and test suite, against the real thing, ending with one summary line:
-#   lint     cargo fmt --check, cargo clippy -D warnings for the native and the wasm32 build, and
-#            ESLint's recommended rules over the project's JavaScript (eslint.config.js)
+#   lint     cargo fmt --check, every Rust line within 100 columns, cargo clippy -D warnings for
+#            the native and the wasm32 build, and ESLint's recommended rules over the project's
+#            JavaScript (eslint.config.js)
 #   native   cargo test: the model, its time rules, and the feed contract fixtures
 #   browser  wasm-bindgen-test in headless Chromium: widgets mounted as a page mounts them, and
 #            every zone Chromium knows against the native database (tests/zones.rs)
@@ -45,6 +46,19 @@ suite() { # name, counter, command...
   return "$status"
 }
 
+# The Rust lines over 100 columns (characters), as file:line. rustfmt's max_width is 100, but it
+# leaves long string literals, comments and the markup inside view! as they are.
+rust_lines_within_100_columns() {
+  local long found
+  long=$(LC_ALL=C.UTF-8 grep -rn --include='*.rs' '.\{101,\}' src web check-page tests build.rs)
+  found=$?
+  [ "$found" -le 1 ] || return 1 # grep itself failed
+  [ -z "$long" ] && return 0
+  echo "over 100 columns:"
+  cut -d: -f1,2 <<<"$long" | sort -t: -k1,1 -k2,2n | sed 's/^/  /'
+  return 1
+}
+
 lint() {
   local status=0
   check() { # what, command...
@@ -52,6 +66,7 @@ lint() {
     if "$@"; then echo "check passed: $what"; else echo "check FAILED: $what"; status=1; fi
   }
   check "cargo fmt --check" cargo fmt --all --check
+  check "Rust lines within 100 columns" rust_lines_within_100_columns
   check "clippy, native" cargo clippy --workspace --all-targets --locked --offline -- -D warnings
   check "clippy, wasm32" cargo clippy --workspace --all-targets --locked --offline --target wasm32-unknown-unknown -- -D warnings
   check "eslint" node_modules/.bin/eslint --max-warnings 0 .
