@@ -61,8 +61,6 @@ pub fn CityCombobox(
             e.map_or_else(|| texts.all_cities().to_string(), |c| listing.cities[c].label.clone())
         }
     };
-    // The labels as the search compares them, made on the first letter typed, not at start-up.
-    let folded = std::sync::OnceLock::<Vec<String>>::new();
 
     // What the reader is typing (`None`: the field shows the choice), whether the list is open,
     // and the entry the arrow keys are on.
@@ -81,14 +79,13 @@ pub fn CityCombobox(
                 None => std::iter::once(None)
                     .chain(order.get().into_iter().map(Some))
                     .collect::<Vec<Entry>>(),
-                Some(q) => {
-                    let folded = folded.get_or_init(|| {
-                        listing.cities.iter().map(|c| city_search::fold(&c.label)).collect()
-                    });
-                    order.with(|order| {
-                        city_search::matches(folded, order, q).into_iter().map(Some).collect()
-                    })
-                }
+                // The labels' keys are made on the first letter typed, not at start-up.
+                Some(q) => order.with(|order| {
+                    city_search::matches(listing.city_keys(), order, q)
+                        .into_iter()
+                        .map(Some)
+                        .collect()
+                }),
             })
         }
     });
