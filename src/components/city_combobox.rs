@@ -11,7 +11,6 @@ use crate::edge::timer::after_paint;
 use crate::model::listing::Listing;
 use crate::model::places::near::Unit;
 use crate::model::widget::city_field::{Cities, CityField, Entry, Key, Press};
-use leptos::reactive::computed::Selector;
 use leptos::{ev, html, prelude::*, task::spawn_local};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -93,7 +92,6 @@ pub fn CityCombobox(
     // Empty while the list is closed: closing it (a choice) then rebuilds no entry before the
     // list goes.
     let shown = Memo::new(move |_| state.with(|s| s.shown().to_vec()));
-    let no_match = Memo::new(move |_| state.with(|s| s.no_match().map(str::to_string)));
 
     // The field shows the chosen city whenever the reader is not typing.
     let field = NodeRef::<html::Input>::new();
@@ -210,13 +208,12 @@ pub fn CityCombobox(
     let item = {
         let option_id = option_id.clone();
         let label_of = label_of.clone();
-        move |e: Entry, distances: Option<&[Option<f64>]>, is_active: &Selector<Option<Entry>>| {
+        move |e: Entry, distances: Option<&[Option<f64>]>| {
             let count = e.map_or(total, |c| counts[c]);
             let distance =
                 e.and_then(|c| distances?[c]).map(|km| format!(" · {}", unit.text(km, lang)));
             let class = if city.get_untracked() == e { "um-option um-chosen" } else { "um-option" };
-            let is_active = is_active.clone();
-            let selected = move || true_false(is_active.selected(&Some(e)));
+            let selected = move || true_false(active.get() == Some(e));
             view! {
                 <li role="option" id=option_id(e) class=class aria-selected=selected data-entry=number(e)>
                     {lang.city_option(&label_of(e), count)}
@@ -240,7 +237,7 @@ pub fn CityCombobox(
         }
     };
     let no_match = move || {
-        let typed = no_match.get()?;
+        let typed = state.with(|s| s.no_match().map(str::to_string))?;
         Some(view! { <p class="um-option-none" role="status">{lang.no_city_matches(&typed)}</p> })
     };
     let popup = {
@@ -248,9 +245,6 @@ pub fn CityCombobox(
         move || {
             is_open.get().then(|| {
                 let item = item.clone();
-                // Whether an entry is the one the keys are on: a move wakes the two entries it
-                // concerns, not every entry. Made with the list, and gone with it.
-                let is_active = Selector::new(move || active.get());
                 // Rebuilt as the typed text narrows it: a few hundred plain entries at most.
                 let entries = move || {
                     let list = shown.get();
@@ -262,7 +256,7 @@ pub fn CityCombobox(
                     };
                     distances.with(|d| {
                         let d = d.as_deref().map(Vec::as_slice);
-                        list.into_iter().take(first).map(|e| item(e, d, &is_active)).collect_view()
+                        list.into_iter().take(first).map(|e| item(e, d)).collect_view()
                     })
                 };
                 view! {

@@ -38,6 +38,8 @@ struct Found {
     name: String,
     region: Option<String>,
     country: Option<String>,
+    /// The keys of its name, region and country, separated by NUL.
+    key: String,
 }
 
 /// Groups places into cities. Returns the cities sorted by label, and for each place (in the
@@ -65,6 +67,7 @@ pub fn group<'a>(places: impl Iterator<Item = &'a Place>) -> (Vec<City>, Vec<usi
                     name: squash(&p.city),
                     region: p.region.as_deref().map(squash),
                     country: p.country.clone(),
+                    key: key.clone(),
                 });
                 id
             }
@@ -72,14 +75,10 @@ pub fn group<'a>(places: impl Iterator<Item = &'a Place>) -> (Vec<City>, Vec<usi
         of_place.push(id);
     }
     // Each city's key, split into those of its name, region and country.
-    let mut key_of = vec![String::new(); found.len()];
-    for (key, id) in keys {
-        key_of[id] = key;
-    }
-    let parts: Vec<[&str; 3]> = key_of
+    let parts: Vec<[&str; 3]> = found
         .iter()
-        .map(|k| {
-            let mut p = k.split('\u{0}');
+        .map(|f| {
+            let mut p = f.key.split('\u{0}');
             [(); 3].map(|()| p.next().unwrap_or(""))
         })
         .collect();

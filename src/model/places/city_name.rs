@@ -19,34 +19,59 @@ enum Folded {
 
 /// The base letter of each character from U+00C0 to U+02AF (Latin-1, Latin Extended-A and -B,
 /// IPA: German, French, Spanish, Portuguese, Turkish, Polish, Romanian, Azerbaijani, Pinyin, and
-/// the letters with hooks of West African languages), lowercased. `+`: no base letter, and its
-/// lowercase is the next character (Ƃ); `_`: kept as it is (a lowercase letter with no base
-/// letter, or a character [`fold`] handles itself). Made with Python's `unicodedata`: the first
-/// character of the canonical decomposition when it is an ASCII letter, else the letter of the
-/// name "LATIN … LETTER X WITH …" (ø, ł, đ, ħ, ɓ: no decomposition), else that of the lowercase.
+/// the letters with hooks of West African languages), lowercased. A digit: the two letters of
+/// [`PAIRS`] it indexes (ß, æ, œ, ĳ, þ, ŋ, ǆ, ǉ, ǌ); `+`: no base letter, and its lowercase is
+/// the next character (Ƃ); `!`: a capital whose lowercase is elsewhere ([`CAPITALS`]); `_`:
+/// kept as it is (a lowercase letter with no base letter, a sign). Made with Python's
+/// `unicodedata`: the first character of the canonical decomposition when it is an ASCII letter,
+/// else the letter of the name "LATIN … LETTER X WITH …" (ø, ł, đ, ħ, ɓ: no decomposition),
+/// else that of the lowercase; and by hand, the letters of Turkish ı, Icelandic ð, Azerbaijani
+/// ə, and ĸ, ŉ, ſ.
 const LATIN: &[u8; 0x2B0 - 0xC0] = b"\
-    aaaaaa_ceeeeiiii_nooooo_ouuuuy__aaaaaa_ceeeeiiii_nooooo_ouuuuy_y\
-    aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiii___jjkk_lllllll\
-    lllnnnnnn___oooooo__rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzz_\
-    bbbb+__ccdddd____ffg___ikkl__nnooo+_ppr+___ttttuu_vyyzz_+___+___\
-    _____________aaiioouuuuuuuuuu_aaaa__ggggkkoooo+_j___gg__nnaa__oo\
+    aaaaaa1ceeeeiiiidnooooo_ouuuuy40aaaaaa1ceeeeiiiidnooooo_ouuuuy4y\
+    aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii33jjkkqlllllll\
+    lllnnnnnnn55oooooo22rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs\
+    bbbb+_!ccdddd_!e!ffg!_!ikkl_!nnooo+_ppr+_!_ttttuu!vyyzz!+___+___\
+    ____666777888aaiioouuuuuuuuuu_aaaa11ggggkkoooo+_j666gg!!nnaa11oo\
     aaaaeeeeiiiioooorrrruuuusstt+_hhnd+_zzaaeeooooooooyylnt___acclts\
-    z+_b__eejjqqrryy___b_cdd________g_g___h_i_illl___mnnn_______rrr_\
+    z+_b!!eejjqqrryy___b_cdd_e______g_g___h_i_illl___mnnn_______rrr_\
     r_s_____t__v___yzz_______b_ghj_lq_______________";
 
-/// The same for U+1E00 to U+1EFF (Latin Extended Additional: Vietnamese, Welsh).
+/// The same for U+1E00 to U+1EFF (Latin Extended Additional: Vietnamese, Welsh; ẞ).
 const LATIN_ADDITIONAL: &[u8; 0x100] = b"\
     aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmm\
     mmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvv\
-    wwwwwwwwwwxxxxyyzzzzzzhtwya_____aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee\
+    wwwwwwwwwwxxxxyyzzzzzzhtwya___0_aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee\
     eeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy+_+_yy";
 
-fn from_table(table: &[u8], first: char, c: char) -> char {
-    match table[c as usize - first as usize] {
+/// The letters written as two, by their digit in the tables.
+const PAIRS: [&str; 9] = ["ss", "ae", "oe", "ij", "th", "ng", "dz", "lj", "nj"];
+
+/// Capitals of West African alphabets whose small letter is not the next character.
+const CAPITALS: [(char, char); 13] = [
+    ('Ɔ', 'ɔ'),
+    ('Ǝ', 'ǝ'),
+    ('Ɛ', 'ɛ'),
+    ('Ɣ', 'ɣ'),
+    ('Ɩ', 'ɩ'),
+    ('Ɯ', 'ɯ'),
+    ('Ʃ', 'ʃ'),
+    ('Ʊ', 'ʊ'),
+    ('Ʒ', 'ʒ'),
+    ('Ƕ', 'ƕ'),
+    ('Ƿ', 'ƿ'),
+    ('Ʉ', 'ʉ'),
+    ('Ʌ', 'ʌ'),
+];
+
+fn from_table(table: &[u8], first: char, c: char) -> Folded {
+    Folded::Letter(match table[c as usize - first as usize] {
         b'+' => shifted(c, 1),
+        b'!' => CAPITALS.iter().find(|(capital, _)| *capital == c).map_or(c, |&(_, small)| small),
         b'_' => c,
+        digit @ b'0'..=b'9' => return Folded::Letters(PAIRS[usize::from(digit - b'0')]),
         base => char::from(base),
-    }
+    })
 }
 
 fn shifted(c: char, by: u32) -> char {
@@ -86,38 +111,8 @@ fn fold(c: char) -> Folded {
             return Gap
         }
         _ if c.is_whitespace() => return Gap,
-        'ß' | 'ẞ' => return Letters("ss"),
-        'Æ' | 'æ' | 'Ǣ' | 'ǣ' | 'Ǽ' | 'ǽ' => return Letters("ae"),
-        'Œ' | 'œ' => return Letters("oe"),
-        'Ĳ' | 'ĳ' => return Letters("ij"),
-        'Þ' | 'þ' => return Letters("th"),
-        'Ŋ' | 'ŋ' => return Letters("ng"),
-        'Ǆ' | 'ǅ' | 'ǆ' | 'Ǳ' | 'ǲ' | 'ǳ' => return Letters("dz"),
-        'Ǉ' | 'ǈ' | 'ǉ' => return Letters("lj"),
-        'Ǌ' | 'ǋ' | 'ǌ' => return Letters("nj"),
-        // Turkish and Azerbaijani ı (İ is in the table), Azerbaijani ə.
-        'ı' => 'i',
-        'Ə' | 'ə' => 'e',
-        'Ð' | 'ð' => 'd',
-        'ĸ' => 'q',
-        'ŉ' => 'n',
-        'ſ' => 's',
-        // Capitals whose small letter is elsewhere (West African alphabets).
-        'Ɔ' => 'ɔ',
-        'Ǝ' => 'ǝ',
-        'Ɛ' => 'ɛ',
-        'Ɣ' => 'ɣ',
-        'Ɩ' => 'ɩ',
-        'Ɯ' => 'ɯ',
-        'Ʃ' => 'ʃ',
-        'Ʊ' => 'ʊ',
-        'Ʒ' => 'ʒ',
-        'Ƕ' => 'ƕ',
-        'Ƿ' => 'ƿ',
-        'Ʉ' => 'ʉ',
-        'Ʌ' => 'ʌ',
-        '\u{C0}'..='\u{2AF}' => from_table(LATIN, '\u{C0}', c),
-        '\u{1E00}'..='\u{1EFF}' => from_table(LATIN_ADDITIONAL, '\u{1E00}', c),
+        '\u{C0}'..='\u{2AF}' => return from_table(LATIN, '\u{C0}', c),
+        '\u{1E00}'..='\u{1EFF}' => return from_table(LATIN_ADDITIONAL, '\u{1E00}', c),
         // Greek: the accented vowels to their plain letter, final sigma as sigma.
         'Ά' | 'ά' => 'α',
         'Έ' | 'έ' => 'ε',
@@ -246,6 +241,8 @@ mod tests {
         same("gence", &["Gəncə", "GƏNCƏ"]);
         same("xi an", &["Xīʼān", "XI'AN", "Xi’an"]);
         same("bauchi", &["Ɓauchi", "ɓauchi"]);
+        same("kɔforidua", &["Kɔforidua", "KƆFORIDUA"]);
+        same("ljubljana", &["Ljubljana", "ǈubljana", "ǇUBǇANA"]);
     }
 
     #[test]
