@@ -1,15 +1,16 @@
 //! The city control, a combobox after the WAI-ARIA practices ("editable combobox with list
 //! autocomplete"): a text field that shows the chosen city, and a list of "All cities" and every
 //! city with its upcoming meetings (and its distance after "Near me") that narrows as the reader
-//! types (`model::places::city_search`: "munch" finds München). Arrow keys move through the list, Enter
-//! chooses, Escape closes and restores the field; a tap or click chooses. The list is in the
-//! page only while it is open, so a feed of 400 cities costs nothing until then.
+//! types. What each key, letter and tap does to it is `model::widget::city_field`'s, kept here
+//! in one signal; this view renders that state (the field's text, its ARIA attributes, the
+//! list) and turns a choice into the chosen city. The list is in the page only while it is open,
+//! so a feed of 400 cities costs nothing until then.
 
 use super::{dom_id, options};
 use crate::edge::timer::after_paint;
 use crate::model::listing::Listing;
-use crate::model::places::city_search;
 use crate::model::places::near::Unit;
+use crate::model::widget::city_field::{Cities, CityField, Entry, Key, Press};
 use leptos::{ev, html, prelude::*, task::spawn_local};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -17,9 +18,6 @@ use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
 
 /// How many entries of the list go in at once (its box shows about seven).
 const FIRST_ENTRIES: usize = 24;
-
-/// One entry of the list: a city, or `None` for "All cities".
-type Entry = Option<usize>;
 
 /// The reader's distance to each city, once "Near me" found it (indexed like the cities).
 pub type Distances = RwSignal<Option<Arc<Vec<Option<f64>>>>>;
@@ -29,6 +27,20 @@ fn select_all(field: NodeRef<html::Input>) {
     if let Some(input) = field.get_untracked() {
         input.select();
     }
+}
+
+/// Changes the field's state with the cities as its list shows them. `change` says whether it
+/// changed anything (only then are the views that read the state woken).
+fn change<T>(
+    state: RwSignal<CityField>,
+    order: Memo<Vec<usize>>,
+    listing: &Listing,
+    change: impl FnOnce(&mut CityField, Cities) -> (bool, T),
+) -> Option<T> {
+    order.with_untracked(|order| {
+        let keys = || listing.city_keys();
+        state.try_maybe_update(|s| change(s, Cities { order, keys: &keys }))
+    })
 }
 
 #[component]
@@ -61,37 +73,17 @@ pub fn CityCombobox(
             e.map_or_else(|| texts.all_cities().to_string(), |c| listing.cities[c].label.clone())
         }
     };
-    // The labels as the search compares them, made on the first letter typed, not at start-up.
-    let folded = std::sync::OnceLock::<Vec<String>>::new();
 
-    // What the reader is typing (`None`: the field shows the choice), whether the list is open,
-    // and the entry the arrow keys are on.
-    let query = RwSignal::new(None::<String>);
-    let open = RwSignal::new(false);
-    let active = RwSignal::new(None::<Entry>);
+    // What the reader is typing, whether the list is open, its entries and the one the keys are
+    // on: one value, changed only through its methods.
+    let state = RwSignal::new(CityField::default());
+    // What the views read of it, each waking them only when it changes.
+    let is_open = Memo::new(move |_| state.with(CityField::is_open));
+    let active = Memo::new(move |_| state.with(CityField::active));
+    let typing = Memo::new(move |_| state.with(|s| s.typed().is_some()));
     // Empty while the list is closed: closing it (a choice) then rebuilds no entry before the
-    // list goes, and its memo is computed only when read.
-    let shown = Memo::new({
-        let listing = listing.clone();
-        move |_| {
-            if !open.get() {
-                return Vec::new();
-            }
-            query.with(|q| match q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-                None => std::iter::once(None)
-                    .chain(order.get().into_iter().map(Some))
-                    .collect::<Vec<Entry>>(),
-                Some(q) => {
-                    let folded = folded.get_or_init(|| {
-                        listing.cities.iter().map(|c| city_search::fold(&c.label)).collect()
-                    });
-                    order.with(|order| {
-                        city_search::matches(folded, order, q).into_iter().map(Some).collect()
-                    })
-                }
-            })
-        }
-    });
+    // list goes.
+    let shown = Memo::new(move |_| state.with(|s| s.shown().to_vec()));
 
     // The field shows the chosen city whenever the reader is not typing.
     let field = NodeRef::<html::Input>::new();
@@ -99,77 +91,46 @@ pub fn CityCombobox(
         let label_of = label_of.clone();
         move |_| {
             let text = label_of(city.get());
-            if let Some(input) =
-                field.get().filter(|i| query.with(Option::is_none) && i.value() != text)
-            {
+            if let Some(input) = field.get().filter(|i| !typing.get() && i.value() != text) {
                 input.set_value(&text);
             }
         }
     });
-    // The ARIA state of the field, its toggle and the list, set in one place: which entry the keys
-    // are on (kept in view in a long list), and whether the list is open. (One effect instead
-    // of an attribute closure per element and per entry: the same behaviour in fewer bytes of
-    // wasm, bench/results.md.)
+    // The entry the keys are on, kept in view in a long list.
     let list = NodeRef::<html::Ul>::new();
-    let toggle = NodeRef::<html::Button>::new();
     Effect::new({
         let option_id = option_id.clone();
         move |_| {
-            let is_open = open.get();
-            let at = active.get().filter(|_| is_open).map(&option_id);
-            let expanded = if is_open { "true" } else { "false" };
-            for element in
-                [field.get().map(web_sys::Element::from), toggle.get().map(web_sys::Element::from)]
-                    .into_iter()
-                    .flatten()
-            {
-                let _ = element.set_attribute("aria-expanded", expanded);
-            }
-            if let Some(input) = field.get() {
-                let _ = match &at {
-                    Some(id) => input.set_attribute("aria-activedescendant", id),
-                    None => input.remove_attribute("aria-activedescendant"),
-                };
-            }
-            let Some(list) = list.get() else { return };
-            if let Ok(marked) = list.query_selector_all("[aria-selected=true]") {
-                for i in 0..marked.length() {
-                    if let Some(e) =
-                        marked.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                    {
-                        let _ = e.set_attribute("aria-selected", "false");
-                    }
-                }
-            }
+            let (Some(entry), Some(list)) = (active.get(), list.get()) else { return };
             if let Some(item) =
-                at.and_then(|id| list.query_selector(&format!("[id='{id}']")).ok().flatten())
+                list.query_selector(&format!("[id='{}']", option_id(entry))).ok().flatten()
             {
-                let _ = item.set_attribute("aria-selected", "true");
                 let how = ScrollIntoViewOptions::new();
                 how.set_block(ScrollLogicalPosition::Nearest);
                 item.scroll_into_view_with_scroll_into_view_options(&how);
             }
         }
     });
+    // An open list follows a new order (the reader's position came).
+    Effect::new({
+        let listing = listing.clone();
+        move |ran: Option<()>| {
+            order.track();
+            if ran.is_some() && state.with_untracked(CityField::is_open) {
+                change(state, order, &listing, |s, c| (s.reorder(c), ()));
+            }
+        }
+    });
 
     // Touches only what changes: a blur as the widget unmounts then wakes no view that is going.
-    let close = move || {
-        if query.with_untracked(Option::is_some) {
-            query.set(None);
-        }
-        if open.get_untracked() {
-            open.set(false);
-        }
-        if active.with_untracked(Option::is_some) {
-            active.set(None);
-        }
-    };
+    let close = move || state.maybe_update(CityField::close);
     let choose = {
         let listing = listing.clone();
         let label_of = label_of.clone();
         move |e: Entry| {
-            // The field shows the choice before the listings change: written later (by the effect
-            // above), the new value would make the browser lay out the whole changed widget at once.
+            // The field shows the choice before the listings change: written later (by the
+            // effect above), the new value would make the browser lay out the whole changed
+            // widget at once.
             if let Some(input) = field.get_untracked() {
                 input.set_value(&label_of(e));
             }
@@ -184,7 +145,8 @@ pub fn CityCombobox(
     };
     // The list's first screenfuls go in at once, the rest of a long list after the next paint:
     // 400 entries cost a slow phone about 50 ms to build and lay out, which the tap that opens
-    // the list, or each letter typed, would wait for.
+    // the list, or each letter typed, would wait for. (The views are built after the handler
+    // that changed the state returns: `whole` is false again by then.)
     let whole = RwSignal::new(false);
     let in_parts = move || {
         whole.set(false);
@@ -192,66 +154,58 @@ pub fn CityCombobox(
             let _ = whole.try_set(true);
         });
     };
-    let show_list = move || {
-        if !open.get_untracked() {
-            in_parts();
-            open.set(true);
-            active.set(Some(city.get_untracked()));
+    let show_list = {
+        let listing = listing.clone();
+        move || {
+            let chosen = city.get_untracked();
+            if change(state, order, &listing, |s, c| {
+                let opened = s.open(chosen, c);
+                (opened, opened)
+            }) == Some(true)
+            {
+                in_parts();
+            }
         }
     };
-    // Moves the active entry `step` entries on, within the list.
-    let move_by = move |step: isize| {
-        shown.with_untracked(|list| {
-            let Some(last) = list.len().checked_sub(1) else { return };
-            let at = active.get_untracked().and_then(|a| list.iter().position(|&e| e == a));
-            let next = match at {
-                Some(i) => (i as isize + step).clamp(0, last as isize) as usize,
-                None if step > 0 => 0,
-                None => last,
-            };
-            active.set(Some(list[next]));
-        });
-    };
     let on_key = {
+        let listing = listing.clone();
         let choose = choose.clone();
         move |ev: ev::KeyboardEvent| {
-            let is_open = open.get_untracked();
-            match ev.key().as_str() {
-                "ArrowDown" if ev.alt_key() => show_list(),
-                "ArrowDown" | "ArrowUp" if !is_open => show_list(),
-                "ArrowDown" => move_by(1),
-                "ArrowUp" => move_by(-1),
-                "PageDown" if is_open => move_by(10),
-                "PageUp" if is_open => move_by(-10),
-                "Enter" if is_open => match active.get_untracked() {
-                    Some(e) => choose(e),
-                    None => close(),
-                },
-                "Escape" if is_open || query.with_untracked(Option::is_some) => close(),
-                _ => return,
+            let Some(key) = Key::of(&ev.key(), ev.alt_key()) else { return };
+            let chosen = city.get_untracked();
+            let press = change(state, order, &listing, |s, c| {
+                let press = s.press(key, chosen, c);
+                (press != Press::Ignored, press)
+            });
+            match press.unwrap_or(Press::Ignored) {
+                Press::Ignored => return,
+                Press::Opened => in_parts(),
+                Press::Handled => {}
+                Press::Chose(e) => choose(e),
             }
             ev.prevent_default();
         }
     };
-    let on_input = move |ev: ev::Event| {
-        in_parts();
-        query.set(Some(event_target_value(&ev)));
-        open.set(true);
-        // The best match is the one Enter takes.
-        active.set(shown.with_untracked(|l| l.first().copied()));
+    let on_input = {
+        let listing = listing.clone();
+        move |ev: ev::Event| {
+            in_parts();
+            let text = event_target_value(&ev);
+            change(state, order, &listing, |s, c| (true, s.type_text(text, c)));
+        }
     };
 
     let total: usize = counts.iter().sum();
-    // One entry, as it is when the list is (re)built; the effect above keeps `aria-selected`.
+    // One entry, as the state has it: `aria-selected` on the one the keys are on.
     let item = {
         let option_id = option_id.clone();
         let label_of = label_of.clone();
-        move |e: Entry, distances: Option<&[Option<f64>]>| {
+        move |e: Entry, active: Option<Entry>, distances: Option<&[Option<f64>]>| {
             let count = e.map_or(total, |c| counts[c]);
             let distance =
                 e.and_then(|c| distances?[c]).map(|km| format!(" · {}", unit.text(km, lang)));
             let class = if city.get_untracked() == e { "um-option um-chosen" } else { "um-option" };
-            let selected = if active.get_untracked() == Some(e) { "true" } else { "false" };
+            let selected = if active == Some(e) { "true" } else { "false" };
             view! {
                 <li role="option" id=option_id(e) class=class aria-selected=selected data-entry=number(e)>
                     {lang.city_option(&label_of(e), count)}
@@ -275,23 +229,31 @@ pub fn CityCombobox(
         }
     };
     let no_match = move || {
-        let typed = query.get().filter(|_| shown.with(Vec::is_empty))?;
-        Some(
-            view! { <p class="um-option-none" role="status">{lang.no_city_matches(typed.trim())}</p> },
-        )
+        let typed = state.with(|s| s.no_match().map(str::to_string))?;
+        Some(view! { <p class="um-option-none" role="status">{lang.no_city_matches(&typed)}</p> })
     };
     let popup = {
         let list_id = list_id.clone();
         move || {
-            open.get().then(|| {
+            is_open.get().then(|| {
                 let item = item.clone();
-                // Rebuilt as the typed text narrows it: a few hundred plain entries at most.
+                // Rebuilt as the typed text narrows it (a few hundred plain entries at most), and
+                // as the keys move: a rebuild compares each entry with the one in the page and
+                // writes only what differs (two entries' `aria-selected`). Not an effect per
+                // entry: making 400 of them slowed the opening of the list by a quarter.
                 let entries = move || {
                     let list = shown.get();
+                    let active = active.get();
                     // At first: enough to fill the list's box, and up to the entry the keys are on.
-                    let at = active.get_untracked().and_then(|a| list.iter().position(|&e| e == a)).unwrap_or(0);
-                    let first = if whole.get() { list.len() } else { at + FIRST_ENTRIES };
-                    distances.with(|d| list.into_iter().take(first).map(|e| item(e, d.as_deref().map(Vec::as_slice))).collect_view())
+                    let first = if whole.get() {
+                        list.len()
+                    } else {
+                        state.with_untracked(CityField::active_at).unwrap_or(0) + FIRST_ENTRIES
+                    };
+                    distances.with(|d| {
+                        let d = d.as_deref().map(Vec::as_slice);
+                        list.into_iter().take(first).map(|e| item(e, active, d)).collect_view()
+                    })
                 };
                 view! {
                     // A press inside the list keeps the focus in the field (its blur would close the list
@@ -317,7 +279,8 @@ pub fn CityCombobox(
                 role="combobox"
                 aria-autocomplete="list"
                 aria-controls=list_id.clone()
-                aria-expanded="false"
+                aria-expanded=move || is_open.get().to_string()
+                aria-activedescendant=move || active.get().map(&option_id)
                 autocomplete="off"
                 autocapitalize="off"
                 spellcheck="false"
@@ -326,16 +289,19 @@ pub fn CityCombobox(
                 on:focus=move |_| select_all(field)
                 // Selected again on a click: the click's own mouseup put the caret in the text,
                 // and the first letters typed would land after "All cities".
-                on:click=move |_| {
-                    if query.with_untracked(Option::is_none) {
-                        select_all(field);
+                on:click={
+                    let show_list = show_list.clone();
+                    move |_| {
+                        if state.with_untracked(|s| s.typed().is_none()) {
+                            select_all(field);
+                        }
+                        show_list();
                     }
-                    show_list();
                 }
                 // WebKit drops that selection as the click's mouseup ends, unless the mouseup's
                 // default (placing the caret) is prevented.
                 on:mouseup=move |ev| {
-                    if query.with_untracked(Option::is_none) {
+                    if state.with_untracked(|s| s.typed().is_none()) {
                         ev.prevent_default();
                     }
                 }
@@ -344,7 +310,7 @@ pub fn CityCombobox(
                 // A moment later, and only if the widget is still there: Chromium blurs the field
                 // as an unmount takes it out, and closing then would wake views that are going.
                 on:blur=move |_| spawn_local(async move {
-                    if !open.is_disposed() {
+                    if !state.is_disposed() {
                         close();
                     }
                 })
@@ -355,11 +321,10 @@ pub fn CityCombobox(
                 tabindex="-1"
                 aria-label=texts.show_all_cities()
                 aria-controls=list_id.clone()
-                aria-expanded="false"
-                node_ref=toggle
+                aria-expanded=move || is_open.get().to_string()
                 on:mousedown=|ev| ev.prevent_default()
                 on:click=move |_| {
-                    if open.get_untracked() {
+                    if state.with_untracked(CityField::is_open) {
                         close();
                     } else {
                         if let Some(input) = field.get_untracked() {

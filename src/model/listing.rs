@@ -5,7 +5,9 @@
 use crate::model::feed::types::{Campaign, Feed, Meeting, Place};
 use crate::model::index::{CampaignIndex, MeetingIndex};
 use crate::model::places::cities::{self, City};
+use crate::model::places::city_name;
 use chrono::{DateTime, Utc};
+use std::sync::OnceLock;
 
 /// Where and whether one meeting shows.
 #[derive(Clone, Copy, Debug)]
@@ -27,6 +29,8 @@ pub struct Listing {
     pub cities: Vec<City>,
     /// Per campaign, per meeting (same order as `feed`).
     spots: Vec<Vec<Spot>>,
+    /// Each city's label as the search and the URL compare it, made when first asked for.
+    keys: OnceLock<Vec<String>>,
 }
 
 impl Listing {
@@ -47,7 +51,7 @@ impl Listing {
                     .collect()
             })
             .collect();
-        Listing { feed, cities, spots }
+        Listing { feed, cities, spots, keys: OnceLock::new() }
     }
 
     pub fn campaign(&self, index: CampaignIndex) -> &Campaign {
@@ -63,10 +67,17 @@ impl Listing {
         (0..self.spots.len()).map(CampaignIndex)
     }
 
-    /// The city a URL names by its slug.
+    /// Each city's label as [`city_name::key`] folds it, indexed like `cities`: what a typed
+    /// text or a URL is compared with.
+    pub fn city_keys(&self) -> &[String] {
+        self.keys.get_or_init(|| self.cities.iter().map(|c| city_name::key(&c.label)).collect())
+    }
+
+    /// The city a URL names: by its slug ("portland-or"), its label, or any text with the same
+    /// key ("munchen", "MÜNCHEN" for München).
     pub fn city_by_slug(&self, slug: &str) -> Option<usize> {
-        let wanted = cities::slug(slug);
-        self.cities.iter().position(|c| c.slug == wanted)
+        let wanted = city_name::key(slug);
+        self.city_keys().iter().position(|k| *k == wanted)
     }
 
     /// Every meeting's place with the index of its city.
@@ -203,6 +214,9 @@ mod tests {
             ["pdx"]
         );
         assert_eq!(l.city_by_slug("atlantis"), None);
+        assert_eq!(l.city_by_slug("Portland, OR"), Some(pdx), "its label");
+        assert_eq!(l.city_by_slug("PORTLAND OR"), Some(pdx));
+        assert_eq!(l.city_by_slug("portland"), None, "not a city of its own");
     }
 
     #[test]
