@@ -9,7 +9,7 @@ use crate::edge::{clock, download, url_state};
 use crate::model::export::{google_calendar, ics};
 use crate::model::feed::links::host_of;
 use crate::model::feed::types::{Campaign, Meeting};
-use crate::model::index::{CampaignIndex, MeetingIndex};
+use crate::model::index::{CampaignIndex, CityIndex, MeetingIndex};
 use crate::model::listing::Listing;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -77,13 +77,13 @@ pub fn MeetingCalendar(campaign: CampaignIndex, meeting: MeetingIndex) -> impl I
 pub fn CampaignCalendar(
     campaign: CampaignIndex,
     meetings: Arc<[MeetingIndex]>,
-    city: Option<usize>,
+    city: Option<CityIndex>,
 ) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
     let dated = meetings.iter().filter(|&&m| listing.meeting(campaign, m).when.has_date()).count();
     let on_save = move |_| {
         let c = listing.campaign(campaign);
-        let slug = city.map(|i| listing.cities[i].slug.as_str());
+        let slug = city.map(|i| listing.city(i).slug.as_str());
         let name = file_name(&[&[c.id.as_str()][..], slug.as_slice()].concat());
         save(name, meetings.iter().map(|&m| (c, listing.meeting(campaign, m))));
     };

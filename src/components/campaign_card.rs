@@ -8,7 +8,7 @@ use super::{
     meeting_list::MeetingList, options,
 };
 use crate::model::feed::types::Campaign;
-use crate::model::index::{CampaignIndex, MeetingIndex};
+use crate::model::index::{CampaignIndex, CityIndex, MeetingIndex};
 use crate::model::listing::{Listing, Period};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -19,7 +19,7 @@ use std::sync::Arc;
 #[component]
 pub fn CampaignCard(
     index: CampaignIndex,
-    city: Option<usize>,
+    city: Option<CityIndex>,
     revealed: Signal<bool>,
 ) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
@@ -36,7 +36,7 @@ pub fn CampaignCard(
     let c: &Campaign = listing.campaign(index);
     // Unique in the document: a city's card and the hidden one for all cities are both in it.
     let heading = dom_id(&match city {
-        Some(city) => format!("c{}-in{city}", index.0),
+        Some(city) => format!("c{}-in{}", index.0, city.0),
         None => format!("c{}", index.0),
     });
     let labelledby = heading.clone();

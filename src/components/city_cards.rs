@@ -2,6 +2,7 @@
 //! when the city is chosen, a step at a time (`reveal.rs`), and dropped when another is.
 
 use super::{campaign_card::CampaignCard, reveal::Steps};
+use crate::model::index::CityIndex;
 use crate::model::listing::{Listing, Period};
 use crate::model::widget::reveal::Reveal;
 use leptos::prelude::*;
@@ -9,7 +10,7 @@ use std::sync::Arc;
 
 /// The chosen city's cards (none while All cities is chosen).
 #[component]
-pub fn ChosenCityCards(city: Memo<Option<usize>>) -> impl IntoView {
+pub fn ChosenCityCards(city: Memo<Option<CityIndex>>) -> impl IntoView {
     // Keyed by the city: another city's cards are made anew, not patched from the last.
     view! {
         <For each=move || city.get() key=|c| *c let:c>
@@ -20,7 +21,7 @@ pub fn ChosenCityCards(city: Memo<Option<usize>>) -> impl IntoView {
 
 /// The cards of the campaigns that meet in `city`, each made when its step comes.
 #[component]
-fn CityCards(city: usize) -> impl IntoView {
+fn CityCards(city: CityIndex) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
     let campaigns = listing.campaigns(Some(city));
     let steps = Steps::for_a_city(Reveal::new(

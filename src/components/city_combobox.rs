@@ -8,6 +8,7 @@
 
 use super::{dom_id, options};
 use crate::edge::timer::after_paint;
+use crate::model::index::CityIndex;
 use crate::model::listing::Listing;
 use crate::model::places::near::Unit;
 use crate::model::widget::city_field::{Cities, CityField, Entry, Key, Press};
@@ -33,7 +34,7 @@ fn select_all(field: NodeRef<html::Input>) {
 /// changed anything (only then are the views that read the state woken).
 fn change<T>(
     state: RwSignal<CityField>,
-    order: Memo<Vec<usize>>,
+    order: Memo<Vec<CityIndex>>,
     listing: &Listing,
     change: impl FnOnce(&mut CityField, Cities) -> (bool, T),
 ) -> Option<T> {
@@ -46,13 +47,13 @@ fn change<T>(
 #[component]
 pub fn CityCombobox(
     /// The chosen city.
-    city: Memo<Option<usize>>,
+    city: Memo<Option<CityIndex>>,
     /// Where a choice goes (the slug, kept in the page URL).
     selected: RwSignal<Option<String>>,
     /// Upcoming meetings per city.
     counts: Arc<Vec<usize>>,
     /// The cities in the order the list shows them: by name, or nearest first.
-    order: Memo<Vec<usize>>,
+    order: Memo<Vec<CityIndex>>,
     distances: Distances,
 ) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
@@ -62,7 +63,7 @@ pub fn CityCombobox(
     let id = dom_id("city");
     let list_id = dom_id("cities");
     // An entry as a number (0: All cities), in its element's id and `data-entry`.
-    let number = |e: Entry| e.map_or(0, |c| c + 1);
+    let number = |e: Entry| e.map_or(0, |c| c.0 + 1);
     let option_id = {
         let list_id = list_id.clone();
         move |e: Entry| format!("{list_id}-{}", number(e))
@@ -70,7 +71,7 @@ pub fn CityCombobox(
     let label_of = {
         let listing = listing.clone();
         move |e: Entry| {
-            e.map_or_else(|| texts.all_cities().to_string(), |c| listing.cities[c].label.clone())
+            e.map_or_else(|| texts.all_cities().to_string(), |c| listing.city(c).label.clone())
         }
     };
 
@@ -139,7 +140,7 @@ pub fn CityCombobox(
             // cities then clears it.
             if city.get_untracked() != e || selected.with_untracked(Option::is_some) != e.is_some()
             {
-                selected.set(e.map(|c| listing.cities[c].slug.clone()));
+                selected.set(e.map(|c| listing.city(c).slug.clone()));
             }
         }
     };
@@ -201,13 +202,19 @@ pub fn CityCombobox(
         let option_id = option_id.clone();
         let label_of = label_of.clone();
         move |e: Entry, active: Option<Entry>, distances: Option<&[Option<f64>]>| {
-            let count = e.map_or(total, |c| counts[c]);
+            let count = e.map_or(total, |c| counts[c.0]);
             let distance =
-                e.and_then(|c| distances?[c]).map(|km| format!(" · {}", unit.text(km, lang)));
+                e.and_then(|c| distances?[c.0]).map(|km| format!(" · {}", unit.text(km, lang)));
             let class = if city.get_untracked() == e { "um-option um-chosen" } else { "um-option" };
             let selected = if active == Some(e) { "true" } else { "false" };
             view! {
-                <li role="option" id=option_id(e) class=class aria-selected=selected data-entry=number(e)>
+                <li
+                    role="option"
+                    id=option_id(e)
+                    class=class
+                    aria-selected=selected
+                    data-entry=number(e)
+                >
                     {lang.city_option(&label_of(e), count)}
                     <span class="um-option-meta">{distance}</span>
                 </li>
@@ -224,7 +231,7 @@ pub fn CityCombobox(
                 .and_then(|t| t.closest("[data-entry]").ok().flatten())
                 .and_then(|li| li.get_attribute("data-entry")?.parse::<usize>().ok());
             if let Some(n) = entry {
-                choose(n.checked_sub(1));
+                choose(n.checked_sub(1).map(CityIndex));
             }
         }
     };
@@ -256,10 +263,17 @@ pub fn CityCombobox(
                     })
                 };
                 view! {
-                    // A press inside the list keeps the focus in the field (its blur would close the list
-                    // before the click lands).
+                    // A press inside the list keeps the focus in the field (its blur would close
+                    // the list before the click lands).
                     <div class="um-popup" on:mousedown=|ev| ev.prevent_default()>
-                        <ul role="listbox" id=list_id.clone() class="um-listbox" aria-label=texts.city() node_ref=list on:click=on_list_click.clone()>
+                        <ul
+                            role="listbox"
+                            id=list_id.clone()
+                            class="um-listbox"
+                            aria-label=texts.city()
+                            node_ref=list
+                            on:click=on_list_click.clone()
+                        >
                             {entries}
                         </ul>
                         {no_match}

@@ -1,21 +1,26 @@
 //! The "City" row: the city combobox (`city_combobox.rs`) and, when the feed places any city on
 //! the map (`place.lat`/`lon`), "Near me". Only a tap on it asks the browser for the reader's
-//! position (`edge::geolocation`); the cities are then listed nearest first (`model::places::near`),
-//! the nearest with upcoming meetings is chosen, and a line says how far it is. The position
-//! itself is dropped at once: only the distances stay, in this view, until it goes.
+//! position (`edge::geolocation`); the cities are then listed nearest first
+//! (`model::places::near`), the nearest with upcoming meetings is chosen, and a line says how far
+//! it is. The position itself is dropped at once: only the distances stay, in this view, until
+//! it goes.
 
 use super::{
     city_combobox::{CityCombobox, Distances},
     dom_id, options,
 };
 use crate::edge::geolocation::{self, NoPosition};
+use crate::model::index::CityIndex;
 use crate::model::listing::Listing;
 use crate::model::places::near;
 use leptos::{prelude::*, task::spawn_local};
 use std::sync::Arc;
 
 #[component]
-pub fn CityFilter(city: Memo<Option<usize>>, selected: RwSignal<Option<String>>) -> impl IntoView {
+pub fn CityFilter(
+    city: Memo<Option<CityIndex>>,
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
     let options = options();
     let (lang, unit) = (options.lang, options.distance_unit);
@@ -29,7 +34,8 @@ pub fn CityFilter(city: Memo<Option<usize>>, selected: RwSignal<Option<String>>)
         let cities = listing.cities.len();
         move |_| {
             distances.with(|d| {
-                d.as_deref().map_or_else(|| (0..cities).collect(), |d| near::by_distance(d))
+                d.as_deref()
+                    .map_or_else(|| (0..cities).map(CityIndex).collect(), |d| near::by_distance(d))
             })
         }
     });
@@ -50,9 +56,9 @@ pub fn CityFilter(city: Memo<Option<usize>>, selected: RwSignal<Option<String>>)
                         distances.try_set(Some(Arc::new(found.clone())));
                         match nearest {
                             Some(c) => {
-                                let km = found[c].expect("the nearest city has a position");
-                                selected.try_set(Some(listing.cities[c].slug.clone()));
-                                lang.nearest(&listing.cities[c].label, &unit.text(km, lang))
+                                let km = found[c.0].expect("the nearest city has a position");
+                                selected.try_set(Some(listing.city(c).slug.clone()));
+                                lang.nearest(&listing.city(c).label, &unit.text(km, lang))
                             }
                             None => texts.no_city_nearby().to_string(),
                         }
@@ -76,7 +82,13 @@ pub fn CityFilter(city: Memo<Option<usize>>, selected: RwSignal<Option<String>>)
             <label class="um-filter-label" for=dom_id("city")>{texts.city()}</label>
             <CityCombobox city selected counts order distances />
             {near_me}
-            <p class="um-near-status" role="status" hidden=move || status.with(Option::is_none)>{move || status.get()}</p>
+            <p
+                class="um-near-status"
+                role="status"
+                hidden=move || status.with(Option::is_none)
+            >
+                {move || status.get()}
+            </p>
         </div>
     }
 }

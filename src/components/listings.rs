@@ -45,7 +45,7 @@ pub fn Listings(
         .map(|id| view! { <p class="um-message" role="status">{lang.no_campaign(&id)}</p> });
     let empty_city = {
         let listing = listing.clone();
-        move || city.get().filter(|_| none_shown.get()).map(|c| listing.cities[c].label.clone())
+        move || city.get().filter(|_| none_shown.get()).map(|c| listing.city(c).label.clone())
     };
     // Effects run once the view is in the page: the benchmark's "listings rendered".
     Effect::new(|_| crate::edge::perf::mark("listings"));

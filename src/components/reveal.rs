@@ -5,6 +5,7 @@
 //! it, not every card; a chosen city's listings start with [`SCREEN`].
 
 use crate::edge::timer::after_paint;
+use crate::model::index::CityIndex;
 use crate::model::widget::reveal::{Reveal, FIRST, SCREEN};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -18,7 +19,7 @@ pub struct Steps {
 impl Steps {
     /// The listings for all cities: stepping while `city` is All cities, and back to a
     /// screenful (unseen) while a city is chosen.
-    pub fn for_all_cities(plan: Reveal, city: Memo<Option<usize>>) -> Steps {
+    pub fn for_all_cities(plan: Reveal, city: Memo<Option<CityIndex>>) -> Steps {
         Steps::new(plan, FIRST, Signal::derive(move || city.get().is_none()))
     }
 

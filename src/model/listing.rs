@@ -3,7 +3,7 @@
 //! cards can never disagree.
 
 use crate::model::feed::types::{Campaign, Feed, Meeting, Place};
-use crate::model::index::{CampaignIndex, MeetingIndex};
+use crate::model::index::{CampaignIndex, CityIndex, MeetingIndex};
 use crate::model::places::cities::{self, City};
 use crate::model::places::city_name;
 use chrono::{DateTime, Utc};
@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 /// Where and whether one meeting shows.
 #[derive(Clone, Copy, Debug)]
 struct Spot {
-    city: usize,
+    city: CityIndex,
     past: bool,
 }
 
@@ -45,7 +45,7 @@ impl Listing {
                 c.meetings
                     .iter()
                     .map(|m| Spot {
-                        city: city_of.next().expect("one city per meeting"),
+                        city: CityIndex(city_of.next().expect("one city per meeting")),
                         past: m.when.is_past(m.zone(), now),
                     })
                     .collect()
@@ -75,13 +75,13 @@ impl Listing {
 
     /// The city a URL names: by its slug ("portland-or"), its label, or any text with the same
     /// key ("munchen", "MÜNCHEN" for München).
-    pub fn city_by_slug(&self, slug: &str) -> Option<usize> {
+    pub fn city_by_slug(&self, slug: &str) -> Option<CityIndex> {
         let wanted = city_name::key(slug);
-        self.city_keys().iter().position(|k| *k == wanted)
+        self.city_keys().iter().position(|k| *k == wanted).map(CityIndex)
     }
 
     /// Every meeting's place with the index of its city.
-    pub fn places(&self) -> impl Iterator<Item = (usize, &Place)> + '_ {
+    pub fn places(&self) -> impl Iterator<Item = (CityIndex, &Place)> + '_ {
         self.feed
             .campaigns
             .iter()
@@ -89,9 +89,18 @@ impl Listing {
             .flat_map(|(c, spots)| c.meetings.iter().zip(spots).map(|(m, s)| (s.city, &m.place)))
     }
 
+    pub fn city(&self, index: CityIndex) -> &City {
+        &self.cities[index.0]
+    }
+
+    /// Every city, in the order of `cities`.
+    pub fn city_indices(&self) -> impl Iterator<Item = CityIndex> {
+        (0..self.cities.len()).map(CityIndex)
+    }
+
     /// The city of one meeting.
     pub fn city_of(&self, campaign: CampaignIndex, meeting: MeetingIndex) -> &City {
-        &self.cities[self.spots[campaign.0][meeting.0].city]
+        self.city(self.spots[campaign.0][meeting.0].city)
     }
 
     /// The one question behind every list and count: the meetings of one campaign in a period,
@@ -99,7 +108,7 @@ impl Listing {
     pub fn meetings(
         &self,
         campaign: CampaignIndex,
-        city: Option<usize>,
+        city: Option<CityIndex>,
         period: Period,
     ) -> impl Iterator<Item = MeetingIndex> + '_ {
         self.spots[campaign.0]
@@ -116,19 +125,19 @@ impl Listing {
         let mut counts = vec![0; self.cities.len()];
         for c in self.campaign_indices() {
             for m in self.meetings(c, None, Period::Upcoming) {
-                counts[self.spots[c.0][m.0].city] += 1;
+                counts[self.spots[c.0][m.0].city.0] += 1;
             }
         }
         counts
     }
 
     /// Whether a campaign shows: always with all cities, with a city chosen if it meets there.
-    pub fn shows(&self, campaign: CampaignIndex, city: Option<usize>) -> bool {
+    pub fn shows(&self, campaign: CampaignIndex, city: Option<CityIndex>) -> bool {
         city.is_none() || self.meetings(campaign, city, Period::Upcoming).next().is_some()
     }
 
     /// The campaigns to show, in feed order.
-    pub fn campaigns(&self, city: Option<usize>) -> Vec<CampaignIndex> {
+    pub fn campaigns(&self, city: Option<CityIndex>) -> Vec<CampaignIndex> {
         self.campaign_indices().filter(|&c| self.shows(c, city)).collect()
     }
 
@@ -137,7 +146,7 @@ impl Listing {
     /// structured data for search engines holds of what a widget or page shows.
     pub fn upcoming(
         &self,
-        city: Option<usize>,
+        city: Option<CityIndex>,
         limit: Option<usize>,
     ) -> impl Iterator<Item = (&Campaign, &Meeting)> + '_ {
         self.campaign_indices().flat_map(move |c| {
@@ -191,7 +200,7 @@ mod tests {
             .iter()
             .map(|&c| l.meetings(c, Some(detroit), Period::Upcoming).count())
             .sum();
-        assert_eq!(listed, l.city_counts()[detroit]);
+        assert_eq!(listed, l.city_counts()[detroit.0]);
         assert_eq!(l.meetings(CampaignIndex(0), Some(detroit), Period::Past).count(), 1);
         let ids = |city, limit| {
             l.upcoming(city, limit).map(|(c, m)| format!("{}/{}", c.id, m.id)).collect::<Vec<_>>()
@@ -229,7 +238,7 @@ mod tests {
         assert_eq!(upcoming, ["pdx", "pme"]);
         assert_eq!(l.meetings(CampaignIndex(0), None, Period::Past).count(), 2);
         // A meeting with no date is never past, so Berlin still counts.
-        assert_eq!(l.city_counts()[l.city_by_slug("berlin").unwrap()], 1);
+        assert_eq!(l.city_counts()[l.city_by_slug("berlin").unwrap().0], 1);
         assert_eq!(l.campaigns(l.city_by_slug("detroit")), Vec::<CampaignIndex>::new());
     }
 }

@@ -4,6 +4,7 @@
 //! İstanbul.
 
 use super::city_name;
+use crate::model::index::CityIndex;
 
 /// How well a name matches a typed text: the whole name begins with it, a later word does, or it
 /// is somewhere inside. `None`: no match.
@@ -19,13 +20,13 @@ fn rank(name: &str, query: &str) -> Option<u64> {
 /// The cities whose label's key (`keys`, indexed like the cities) matches `query`, best first,
 /// and within one rank in the order given by `order` (by name, or by distance once the reader's
 /// position is known). An empty query matches every city.
-pub fn matches(keys: &[String], order: &[usize], query: &str) -> Vec<usize> {
+pub fn matches(keys: &[String], order: &[CityIndex], query: &str) -> Vec<CityIndex> {
     let query = city_name::key(query);
     // (rank, position): sorted as `near::by_distance` sorts, one sort in the wasm for both.
     let mut found: Vec<(u64, usize)> = order
         .iter()
         .enumerate()
-        .filter_map(|(pos, &city)| Some((rank(&keys[city], &query)?, pos)))
+        .filter_map(|(pos, &city)| Some((rank(&keys[city.0], &query)?, pos)))
         .collect();
     found.sort_unstable();
     found.into_iter().map(|(_, pos)| order[pos]).collect()
@@ -39,7 +40,7 @@ mod tests {
     fn typed_text_and_labels_compared_by_their_keys() {
         let labels = ["München", "São Paulo", "İstanbul", "Saint-Étienne", "Москва"];
         let keys: Vec<String> = labels.iter().map(|l| city_name::key(l)).collect();
-        let order: Vec<usize> = (0..labels.len()).collect();
+        let order: Vec<CityIndex> = (0..labels.len()).map(CityIndex).collect();
         for (typed, found) in [
             ("MUNCH", "München"),
             ("sao p", "São Paulo"),
@@ -50,7 +51,7 @@ mod tests {
             ("МОСК", "Москва"),
         ] {
             let matched: Vec<&str> =
-                matches(&keys, &order, typed).iter().map(|&i| labels[i]).collect();
+                matches(&keys, &order, typed).iter().map(|&i| labels[i.0]).collect();
             assert_eq!(matched, [found], "{typed:?}");
         }
     }
@@ -67,8 +68,9 @@ mod tests {
             "Sterling Heights",
         ];
         let keys: Vec<String> = labels.iter().map(|l| city_name::key(l)).collect();
-        let by_name: Vec<usize> = (0..labels.len()).collect();
-        let names = |found: Vec<usize>| found.into_iter().map(|i| labels[i]).collect::<Vec<_>>();
+        let by_name: Vec<CityIndex> = (0..labels.len()).map(CityIndex).collect();
+        let names =
+            |found: Vec<CityIndex>| found.into_iter().map(|i| labels[i.0]).collect::<Vec<_>>();
         assert_eq!(
             names(matches(&keys, &by_name, "ber")),
             ["Berlin", "Bern", "New Berlin, WI", "Oberlin"]
@@ -80,7 +82,7 @@ mod tests {
         assert_eq!(names(matches(&keys, &by_name, "xyz")), Vec::<&str>::new());
         assert_eq!(matches(&keys, &by_name, "").len(), labels.len());
         // Nearest first: Oberlin, then Berlin, keep that order within a rank.
-        let by_distance = [5, 1, 0, 2, 3, 4, 6];
+        let by_distance = [5, 1, 0, 2, 3, 4, 6].map(CityIndex);
         assert_eq!(
             names(matches(&keys, &by_distance, "erl")),
             ["Oberlin", "Berlin", "New Berlin, WI", "Sterling Heights"]

@@ -4,6 +4,7 @@
 //! from `edge::geolocation` and is only ever passed in here: nothing keeps it.
 
 use crate::model::feed::types::Place;
+use crate::model::index::CityIndex;
 use crate::model::places::trig::{asin, atan2, cos, sin};
 use crate::model::words::i18n::Lang;
 
@@ -22,13 +23,13 @@ const KM_PER_MILE: f64 = 1.609_344;
 /// on the sphere, so a city astride the 180th meridian (Fiji) stays where it is.
 pub fn city_points<'a>(
     cities: usize,
-    places: impl Iterator<Item = (usize, &'a Place)>,
+    places: impl Iterator<Item = (CityIndex, &'a Place)>,
 ) -> Vec<Option<Point>> {
     let mut sums = vec![(0.0, 0.0, 0.0, 0u32); cities];
     for (city, place) in places {
         if let (Some(lat), Some(lon)) = (place.lat, place.lon) {
             let (lat, lon) = (lat.to_radians(), lon.to_radians());
-            let s = &mut sums[city];
+            let s = &mut sums[city.0];
             s.0 += cos(lat) * cos(lon);
             s.1 += cos(lat) * sin(lon);
             s.2 += sin(lat);
@@ -60,17 +61,17 @@ pub fn distances(points: &[Option<Point>], here: Point) -> Vec<Option<f64>> {
 }
 
 /// The cities nearest first; those without coordinates after them, in their own order (by name).
-pub fn by_distance(distances: &[Option<f64>]) -> Vec<usize> {
+pub fn by_distance(distances: &[Option<f64>]) -> Vec<CityIndex> {
     // A distance is never negative, so its bits sort as it does.
     let mut keyed: Vec<(u64, usize)> =
         distances.iter().enumerate().map(|(i, d)| (d.map_or(u64::MAX, f64::to_bits), i)).collect();
     keyed.sort_unstable();
-    keyed.into_iter().map(|(_, i)| i).collect()
+    keyed.into_iter().map(|(_, i)| CityIndex(i)).collect()
 }
 
 /// The nearest city that has upcoming meetings (`counts`, indexed like the cities).
-pub fn nearest(distances: &[Option<f64>], counts: &[usize]) -> Option<usize> {
-    by_distance(distances).into_iter().find(|&c| distances[c].is_some() && counts[c] > 0)
+pub fn nearest(distances: &[Option<f64>], counts: &[usize]) -> Option<CityIndex> {
+    by_distance(distances).into_iter().find(|&c| distances[c.0].is_some() && counts[c.0] > 0)
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -140,7 +141,7 @@ mod tests {
         );
         let fiji = (at(-17.0, 179.9), at(-17.0, -179.9));
         let places = [(0, &a), (0, &b), (1, &no_coords), (2, &fiji.0), (2, &fiji.1)];
-        let points = city_points(3, places.into_iter());
+        let points = city_points(3, places.into_iter().map(|(c, p)| (CityIndex(c), p)));
         let p = points[0].unwrap();
         assert!(close(p.lat, 32.8279, 0.001) && close(p.lon, -117.1530, 0.001), "{p:?}");
         assert_eq!(points[1], None);
@@ -164,9 +165,13 @@ mod tests {
         let here = Point { lat: 52.4, lon: 13.1 }; // Potsdam
         let points = [Some(munich), None, Some(berlin), Some(sydney)];
         let d = distances(&points, here);
-        assert_eq!(by_distance(&d), [2, 0, 3, 1]);
-        assert_eq!(nearest(&d, &[1, 5, 2, 1]), Some(2));
-        assert_eq!(nearest(&d, &[1, 5, 0, 1]), Some(0), "Berlin has no upcoming meetings: Munich");
+        assert_eq!(by_distance(&d), [2, 0, 3, 1].map(CityIndex));
+        assert_eq!(nearest(&d, &[1, 5, 2, 1]), Some(CityIndex(2)));
+        assert_eq!(
+            nearest(&d, &[1, 5, 0, 1]),
+            Some(CityIndex(0)),
+            "Berlin has no upcoming meetings: Munich"
+        );
         assert_eq!(nearest(&d, &[0, 5, 0, 0]), None, "only a city without coordinates has any");
     }
 

@@ -6,16 +6,17 @@
 //! restores the field; Home and End are the text's (they move the caret). Plain data:
 //! `components/city_combobox.rs` keeps one in a signal and renders from it.
 
+use crate::model::index::CityIndex;
 use crate::model::places::city_search;
 
 /// One entry of the list: a city (its index), or `None` for "All cities".
-pub type Entry = Option<usize>;
+pub type Entry = Option<CityIndex>;
 
 /// The cities a list is made of.
 #[derive(Clone, Copy)]
 pub struct Cities<'a> {
     /// In the order the list shows them: by name, or nearest first after "Near me".
-    pub order: &'a [usize],
+    pub order: &'a [CityIndex],
     /// Each city's label as the search compares it (`Listing::city_keys`), indexed like the
     /// cities: asked for only once the reader types.
     pub keys: &'a dyn Fn() -> &'a [String],
@@ -213,7 +214,7 @@ mod tests {
 
     /// Runs `f` with the cities of `LABELS` in `order`, and counts how often the keys were asked
     /// for.
-    fn with_cities<T>(order: &[usize], f: impl FnOnce(Cities) -> T) -> (T, usize) {
+    fn with_cities<T>(order: &[CityIndex], f: impl FnOnce(Cities) -> T) -> (T, usize) {
         let keys: Vec<String> = LABELS.iter().map(|l| key(l)).collect();
         let asked = std::cell::Cell::new(0);
         let get = || {
@@ -224,13 +225,14 @@ mod tests {
         (out, asked.get())
     }
 
-    const BY_NAME: [usize; 5] = [0, 1, 2, 3, 4];
+    const BY_NAME: [CityIndex; 5] =
+        [CityIndex(0), CityIndex(1), CityIndex(2), CityIndex(3), CityIndex(4)];
 
     /// A field after `keys`, with Bern (1) chosen.
     fn after(keys: &[Key]) -> (CityField, Vec<Press>) {
         let mut field = CityField::default();
         let (presses, _) = with_cities(&BY_NAME, |c| {
-            keys.iter().map(|&k| field.press(k, Some(1), c)).collect::<Vec<_>>()
+            keys.iter().map(|&k| field.press(k, Some(CityIndex(1)), c)).collect::<Vec<_>>()
         });
         (field, presses)
     }
@@ -250,14 +252,24 @@ mod tests {
         let mut field = CityField::default();
         assert!(!field.is_open());
         assert_eq!(field.shown(), []);
-        let ((), asked) = with_cities(&[4, 0, 1, 2, 3], |c| {
-            assert!(field.open(Some(1), c));
-            assert!(!field.open(Some(2), c), "open already");
+        let ((), asked) = with_cities(&[4, 0, 1, 2, 3].map(CityIndex), |c| {
+            assert!(field.open(Some(CityIndex(1)), c));
+            assert!(!field.open(Some(CityIndex(2)), c), "open already");
         });
         assert_eq!(asked, 0, "no key made before a letter is typed");
         assert!(field.is_open());
-        assert_eq!(field.shown(), [None, Some(4), Some(0), Some(1), Some(2), Some(3)]);
-        assert_eq!(field.active(), Some(Some(1)));
+        assert_eq!(
+            field.shown(),
+            [
+                None,
+                Some(CityIndex(4)),
+                Some(CityIndex(0)),
+                Some(CityIndex(1)),
+                Some(CityIndex(2)),
+                Some(CityIndex(3))
+            ]
+        );
+        assert_eq!(field.active(), Some(Some(CityIndex(1))));
         assert_eq!(field.active_at(), Some(3));
     }
 
@@ -265,24 +277,24 @@ mod tests {
     fn arrows_move_through_the_list_and_stop_at_its_ends() {
         let (field, presses) = after(&[Key::Down]);
         assert_eq!(presses, [Press::Opened]);
-        assert_eq!(field.active(), Some(Some(1)), "the chosen city, Bern");
+        assert_eq!(field.active(), Some(Some(CityIndex(1))), "the chosen city, Bern");
         let (field, _) = after(&[Key::Up, Key::Down, Key::Down]);
-        assert_eq!(field.active(), Some(Some(3)));
+        assert_eq!(field.active(), Some(Some(CityIndex(3))));
         let (field, _) = after(&[Key::Down, Key::Up, Key::Up, Key::Up, Key::Up]);
         assert_eq!(field.active(), Some(None), "All cities, first: no wrapping");
         let (field, _) = after(&[Key::Down, Key::PageDown]);
-        assert_eq!(field.active(), Some(Some(4)), "Oberlin, last: no wrapping");
+        assert_eq!(field.active(), Some(Some(CityIndex(4))), "Oberlin, last: no wrapping");
         let (field, _) = after(&[Key::Down, Key::PageDown, Key::PageUp]);
         assert_eq!(field.active(), Some(None));
         let (field, presses) = after(&[Key::Open, Key::Open, Key::Down]);
         assert_eq!(presses, [Press::Opened, Press::Handled, Press::Handled]);
-        assert_eq!(field.active(), Some(Some(2)));
+        assert_eq!(field.active(), Some(Some(CityIndex(2))));
     }
 
     #[test]
     fn enter_chooses_the_active_entry_and_closes() {
         let (field, presses) = after(&[Key::Down, Key::Down, Key::Enter]);
-        assert_eq!(presses.last(), Some(&Press::Chose(Some(2))));
+        assert_eq!(presses.last(), Some(&Press::Chose(Some(CityIndex(2)))));
         assert_eq!(field, CityField::default());
         let (_, presses) = after(&[Key::Down, Key::Up, Key::Up, Key::Enter]);
         assert_eq!(presses.last(), Some(&Press::Chose(None)), "All cities");
@@ -307,22 +319,29 @@ mod tests {
             field.type_text("BERL".into(), c);
             assert!(field.is_open());
             assert_eq!(field.typed(), Some("BERL"));
-            assert_eq!(field.shown(), [Some(0), Some(3), Some(4)]);
-            assert_eq!(field.active(), Some(Some(0)));
-            assert_eq!(field.press(Key::Down, Some(1), c), Press::Handled);
-            assert_eq!(field.press(Key::Enter, Some(1), c), Press::Chose(Some(3)));
+            assert_eq!(field.shown(), [Some(CityIndex(0)), Some(CityIndex(3)), Some(CityIndex(4))]);
+            assert_eq!(field.active(), Some(Some(CityIndex(0))));
+            assert_eq!(field.press(Key::Down, Some(CityIndex(1)), c), Press::Handled);
+            assert_eq!(
+                field.press(Key::Enter, Some(CityIndex(1)), c),
+                Press::Chose(Some(CityIndex(3)))
+            );
             field.type_text("munch".into(), c);
-            assert_eq!(field.shown(), [Some(2)]);
+            assert_eq!(field.shown(), [Some(CityIndex(2))]);
             field.type_text("atlantis ".into(), c);
             assert_eq!(field.shown(), []);
             assert_eq!(field.active(), None);
             assert_eq!(field.no_match(), Some("atlantis"));
-            assert_eq!(field.press(Key::Enter, Some(1), c), Press::Handled, "nothing to take");
+            assert_eq!(
+                field.press(Key::Enter, Some(CityIndex(1)), c),
+                Press::Handled,
+                "nothing to take"
+            );
             assert!(!field.is_open());
             // An emptied field lists every city again, All cities first, and Enter takes it.
             field.type_text(String::new(), c);
             assert_eq!(field.shown().len(), LABELS.len() + 1);
-            assert_eq!(field.press(Key::Enter, Some(1), c), Press::Chose(None));
+            assert_eq!(field.press(Key::Enter, Some(CityIndex(1)), c), Press::Chose(None));
         });
         assert!(asked >= 1);
     }
@@ -332,7 +351,7 @@ mod tests {
         let mut field = CityField::default();
         with_cities(&BY_NAME, |c| {
             field.type_text("ber".into(), c);
-            assert_eq!(field.press(Key::Escape, Some(1), c), Press::Handled);
+            assert_eq!(field.press(Key::Escape, Some(CityIndex(1)), c), Press::Handled);
         });
         assert_eq!(field.typed(), None, "the field shows the chosen city again");
         assert_eq!(field.no_match(), None);
@@ -344,11 +363,21 @@ mod tests {
         let mut field = CityField::default();
         with_cities(&BY_NAME, |c| {
             assert!(!field.reorder(c), "closed: nothing to do");
-            field.open(Some(1), c);
+            field.open(Some(CityIndex(1)), c);
         });
-        with_cities(&[4, 3, 2, 1, 0], |c| assert!(field.reorder(c)));
-        assert_eq!(field.shown(), [None, Some(4), Some(3), Some(2), Some(1), Some(0)]);
-        assert_eq!(field.active(), Some(Some(1)));
+        with_cities(&[4, 3, 2, 1, 0].map(CityIndex), |c| assert!(field.reorder(c)));
+        assert_eq!(
+            field.shown(),
+            [
+                None,
+                Some(CityIndex(4)),
+                Some(CityIndex(3)),
+                Some(CityIndex(2)),
+                Some(CityIndex(1)),
+                Some(CityIndex(0))
+            ]
+        );
+        assert_eq!(field.active(), Some(Some(CityIndex(1))));
         assert_eq!(field.active_at(), Some(4));
     }
 }
