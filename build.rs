@@ -10,6 +10,17 @@ struct Language {
     entries: Vec<(String, String, usize)>,
 }
 
+impl Language {
+    /// The text of `key`, once every file is known to have every key of English's.
+    fn get(&self, key: &str) -> &str {
+        self.entries
+            .iter()
+            .find(|(k, ..)| k == key)
+            .map(|(_, v, _)| v.as_str())
+            .expect("checked above")
+    }
+}
+
 fn read(path: &Path) -> Language {
     let tag = path
         .file_stem()
@@ -90,17 +101,10 @@ fn main() {
 
     // Each language's `plural.one` is a list of numbers and its `decimal` one character.
     for l in &languages {
-        let get = |key: &str| {
-            l.entries
-                .iter()
-                .find(|(k, ..)| k == key)
-                .map(|(_, v, _)| v.as_str())
-                .expect("checked above")
-        };
-        if get("plural.one").split_whitespace().any(|n| n.parse::<u32>().is_err()) {
+        if l.get("plural.one").split_whitespace().any(|n| n.parse::<u32>().is_err()) {
             panic!("locales/{}.txt: plural.one is a list of numbers", l.tag);
         }
-        if get("decimal").chars().count() != 1 {
+        if l.get("decimal").chars().count() != 1 {
             panic!("locales/{}.txt: decimal is one character", l.tag);
         }
     }
@@ -144,12 +148,7 @@ fn main() {
         "        match self {\n",
     ));
     for l in &languages {
-        let direction = l
-            .entries
-            .iter()
-            .find(|(k, ..)| k == "direction")
-            .map(|(_, v, _)| v.as_str())
-            .expect("checked above");
+        let direction = l.get("direction");
         if direction != "ltr" && direction != "rtl" {
             panic!("locales/{}.txt: direction is ltr or rtl", l.tag);
         }
@@ -230,19 +229,12 @@ fn main() {
     }
     out.push_str("}\n");
     for (i, l) in languages.iter().enumerate() {
-        let get = |key: &str| {
-            l.entries
-                .iter()
-                .find(|(k, ..)| k == key)
-                .map(|(_, v, _)| v.as_str())
-                .expect("checked above")
-        };
         let cfg = if i == 0 { "" } else { "#[cfg(not(target_arch = \"wasm32\"))]\n" };
         let _ = writeln!(
             out,
             "\n{cfg}static {}: Texts = Texts({:?});",
             l.tag.to_uppercase(),
-            keys.iter().map(|(k, _)| get(k)).collect::<Vec<_>>()
+            keys.iter().map(|(k, _)| l.get(k)).collect::<Vec<_>>()
         );
     }
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("texts.rs");

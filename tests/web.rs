@@ -94,69 +94,65 @@ fn event(target: &web_sys::EventTarget, name: &str) -> wasm_bindgen_futures::JsF
     wasm_bindgen_futures::JsFuture::from(promise)
 }
 
-/// Waits for what a fetch brings: `check` is asked again after each change of `root`'s tree
-/// (a `MutationObserver`), for up to 10 s.
-async fn loaded(root: &web_sys::Node, what: &str, check: impl Fn() -> bool + 'static) {
+/// Waits until `check` holds, asking it again each time the observer that `observe` starts
+/// calls back (with the callback it is given), for up to 10 s.
+async fn observed(
+    what: &str,
+    check: impl Fn() -> bool + 'static,
+    observe: impl FnOnce(&js_sys::Function),
+) {
     if check() {
         return;
     }
-    let check = std::rc::Rc::new(check);
+    let mut observe = Some(observe);
+    let mut check = Some(check);
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
-        let check = check.clone();
-        let done = resolve.clone();
+        let check = check.take().expect("a promise runs its executor once");
         let seen = Closure::<dyn FnMut()>::new(move || {
             if check() {
-                let _ = done.call0(&JsValue::NULL);
+                let _ = resolve.call0(&JsValue::NULL);
             }
         });
-        let observer = web_sys::MutationObserver::new(seen.as_ref().unchecked_ref()).unwrap();
+        observe.take().expect("once")(seen.as_ref().unchecked_ref());
         seen.forget();
-        let options = web_sys::MutationObserverInit::new();
-        options.set_child_list(true);
-        options.set_subtree(true);
-        options.set_attributes(true);
-        observer.observe_with_options(root, &options).unwrap();
-        let timeout = Timer::new(10_000, move || {
+        std::mem::forget(Timer::new(10_000, move || {
             let _ = reject.call0(&JsValue::NULL);
-        });
-        std::mem::forget(timeout);
+        }));
     });
     if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
         panic!("timed out waiting for {what}");
     }
 }
 
+/// Waits for what a fetch brings: `check` is asked again after each change of `root`'s tree
+/// (a `MutationObserver`).
+async fn loaded(root: &web_sys::Node, what: &str, check: impl Fn() -> bool + 'static) {
+    observed(what, check, |seen| {
+        let observer = web_sys::MutationObserver::new(seen).unwrap();
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        options.set_attributes(true);
+        observer.observe_with_options(root, &options).unwrap();
+    })
+    .await;
+}
+
 /// Waits until the browser has fetched `url` `count` times in all (its resource timing entries,
-/// which it records when a response has ended), for up to 10 s.
+/// which it records when a response has ended).
 async fn fetched(url: &str, count: u32) {
     let url = url.to_string();
     let seen = move || {
         let performance = web_sys::window().unwrap().performance().unwrap();
         performance.get_entries_by_name(&url).length() >= count
     };
-    if seen() {
-        return;
-    }
-    let seen = std::rc::Rc::new(seen);
-    let promise = js_sys::Promise::new(&mut |resolve, reject| {
-        let seen = seen.clone();
-        let entries = Closure::<dyn FnMut()>::new(move || {
-            if seen() {
-                let _ = resolve.call0(&JsValue::NULL);
-            }
-        });
-        let observer = web_sys::PerformanceObserver::new(entries.as_ref().unchecked_ref()).unwrap();
-        entries.forget();
-        let options =
-            web_sys::PerformanceObserverInit::new(&js_sys::Array::of1(&"resource".into()));
-        observer.observe(&options);
-        std::mem::forget(Timer::new(10_000, move || {
-            let _ = reject.call0(&JsValue::NULL);
-        }));
-    });
-    if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
-        panic!("timed out waiting for {count} requests");
-    }
+    observed(&format!("{count} requests"), seen, |seen| {
+        let observer = web_sys::PerformanceObserver::new(seen).unwrap();
+        observer.observe(&web_sys::PerformanceObserverInit::new(&js_sys::Array::of1(
+            &"resource".into(),
+        )));
+    })
+    .await;
 }
 
 /// After a choice: the reactive update (`tick`), then the work the widget put off until the

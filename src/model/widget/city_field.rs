@@ -225,6 +225,11 @@ mod tests {
         (out, asked.get())
     }
 
+    /// The entries of an open list with nothing typed: "All cities", then these cities.
+    fn all_cities_then(cities: &[usize]) -> Vec<Entry> {
+        std::iter::once(None).chain(cities.iter().map(|&c| Some(CityIndex(c)))).collect()
+    }
+
     const BY_NAME: [CityIndex; 5] =
         [CityIndex(0), CityIndex(1), CityIndex(2), CityIndex(3), CityIndex(4)];
 
@@ -258,17 +263,7 @@ mod tests {
         });
         assert_eq!(asked, 0, "no key made before a letter is typed");
         assert!(field.is_open());
-        assert_eq!(
-            field.shown(),
-            [
-                None,
-                Some(CityIndex(4)),
-                Some(CityIndex(0)),
-                Some(CityIndex(1)),
-                Some(CityIndex(2)),
-                Some(CityIndex(3))
-            ]
-        );
+        assert_eq!(field.shown(), all_cities_then(&[4, 0, 1, 2, 3]));
         assert_eq!(field.active(), Some(Some(CityIndex(1))));
         assert_eq!(field.active_at(), Some(3));
     }
@@ -366,17 +361,7 @@ mod tests {
             field.open(Some(CityIndex(1)), c);
         });
         with_cities(&[4, 3, 2, 1, 0].map(CityIndex), |c| assert!(field.reorder(c)));
-        assert_eq!(
-            field.shown(),
-            [
-                None,
-                Some(CityIndex(4)),
-                Some(CityIndex(3)),
-                Some(CityIndex(2)),
-                Some(CityIndex(1)),
-                Some(CityIndex(0))
-            ]
-        );
+        assert_eq!(field.shown(), all_cities_then(&[4, 3, 2, 1, 0]));
         assert_eq!(field.active(), Some(Some(CityIndex(1))));
         assert_eq!(field.active_at(), Some(4));
     }
