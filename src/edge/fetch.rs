@@ -53,7 +53,7 @@ fn is_cross_origin(url: &str) -> bool {
 }
 
 /// One attempt (at a feed, or at a language file: `locale.rs`). A first attempt may be answered
-/// by the loader's preload of the file (tools/write-loader.mjs); a later one goes to the network
+/// by the loader's preload of the file (web/loader.js); a later one goes to the network
 /// (`cache: reload`), never back to a preload that failed or hangs.
 pub async fn fetch_once(
     url: &str,

@@ -1,4 +1,4 @@
-//! The feed model: what a valid feed-v1 document means once `parse.rs` has checked it. Every
+//! The feed model: what a valid feed-v1 document means once `read.rs` has checked it. Every
 //! string here is plain text to be shown as text; every link is a [`SafeUrl`].
 
 use crate::model::feed::links::{same_origin, SafeUrl};
