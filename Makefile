@@ -8,11 +8,10 @@
 
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(HOME)/.cargo/bin:$(PATH)
-# The release wasm is built with a standard library compiled for size (tools/small-std.sh).
-TRUNK := tools/small-std.sh trunk --skip-version-check
+TRUNK := trunk --skip-version-check
 PRERENDER := target/prerender/listings.html
 
-# Tools: the wasm32 target, trunk, wasm-bindgen-cli, npm's wasm-opt, terser, Playwright, Ajv,
+# Tools: the wasm32 target, trunk, wasm-bindgen-cli, wasm-split-cli, npm's wasm-opt, terser, Playwright, Ajv,
 # ESLint.
 setup:
 	@tools/setup.sh
@@ -33,10 +32,12 @@ prerender: setup fetch
 	@mkdir -p $(dir $(PRERENDER))
 	cargo run --release --offline --locked --bin upcoming-meetings -- render public/feed.json --prerender --out $(PRERENDER)
 
-# The wasm, its JS glue and the loader (web/loader.js, which tools/write-loader.mjs, trunk's
-# post-build hook, copies in with the hashed names), the stylesheets, the page and public/ into
-# dist/; then the check page (check-page/: its wasm crate and page/).
+# The wasm in modules, the first card's first (tools/build-wasm.sh: cargo build, wasm-split-cli,
+# wasm-bindgen, wasm-opt); then trunk: the stylesheets, the page and public/ into dist/, and
+# its post-build hook, tools/write-loader.mjs, the modules with hashed names and the loader
+# (web/loader.js) that names them; then the check page (check-page/: its wasm crate and page/).
 build: prerender
+	tools/build-wasm.sh
 	$(TRUNK) build --release --offline
 	tools/build-check-page.sh
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a command (a trunk release build) so that the wasm it builds carries a standard library
+# Runs a command (a release cargo build of a wasm) so that the wasm it builds carries a standard library
 # compiled for size, without panic messages:
 #   -Zbuild-std=std,panic_abort   std compiled with this project's release profile (opt-level "z", LTO)
 #   -Cpanic=immediate-abort       a panic stops at once: no panic hook, no message formatting
@@ -12,6 +12,7 @@
 set -euo pipefail
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-# Cargo adds these to the flags .cargo/config.toml gives the wasm32 target (erase_components).
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+# Cargo adds these to the flags .cargo/config.toml gives the wasm32 target (erase_components),
+# and those the caller adds in EXTRA_RUSTFLAGS (tools/build-wasm.sh: the linker's relocations).
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort${EXTRA_RUSTFLAGS:+ $EXTRA_RUSTFLAGS}"
 exec "$@"

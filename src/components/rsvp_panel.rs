@@ -8,11 +8,13 @@ use super::{
     dom_id,
     external_link::ExternalLink,
     lang,
+    later::Later,
     meeting_details::{status_badge, what_and_who, when_line, where_line},
     options,
     rsvp_state::RsvpState,
 };
 use crate::edge::{
+    later::later,
     share::{share, Shared},
     url_state,
 };
@@ -119,6 +121,9 @@ fn link_list(links: &[Link]) -> impl IntoView {
     }
 }
 
+/// The panel's head, the meeting's title and Close (the first thing focus reaches), and below
+/// it the rest, whose code comes later (`later.rs`): it is fetched when the page is idle after
+/// the first card, or on the first tap, which then waits for it.
 #[component]
 fn PanelBody(
     campaign: CampaignIndex,
@@ -127,13 +132,9 @@ fn PanelBody(
     on_close: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
-    let lang = lang();
-    let texts = lang.texts();
+    let texts = lang().texts();
     let c = listing.campaign(campaign);
     let m = listing.meeting(campaign, meeting);
-    let contact = listing.feed.publisher.as_ref().and_then(|p| p.contact_url.clone());
-    let no_links = m.rsvp.is_empty() && c.links.is_empty();
-    let map = map_link(&m.place);
     view! {
         <div class="um-panel-body">
             <header class="um-panel-head">
@@ -151,6 +152,27 @@ fn PanelBody(
                     {texts.close()}
                 </button>
             </header>
+            <Later load=move || panel_rest(campaign, meeting) />
+        </div>
+    }
+}
+
+later! {
+    /// The panel below its head: Share, the meeting's details, its RSVP links, the campaign's
+    /// links (or the publisher's contact), and "Add to calendar".
+    pub fn panel_rest / preload_panel_rest(
+        campaign: CampaignIndex,
+        meeting: MeetingIndex,
+    ) -> AnyView {
+        let listing = expect_context::<Arc<Listing>>();
+        let lang = lang();
+        let texts = lang.texts();
+        let c = listing.campaign(campaign);
+        let m = listing.meeting(campaign, meeting);
+        let contact = listing.feed.publisher.as_ref().and_then(|p| p.contact_url.clone());
+        let no_links = m.rsvp.is_empty() && c.links.is_empty();
+        let map = map_link(&m.place);
+        view! {
             <ShareLink campaign meeting />
             <div
                 class="um-panel-details"
@@ -195,7 +217,8 @@ fn PanelBody(
                 </section>
             })}
             <MeetingCalendar campaign meeting />
-        </div>
+        }
+        .into_any()
     }
 }
 

@@ -10,6 +10,7 @@ pub mod feed_loader;
 pub mod fetch;
 pub mod geolocation;
 pub mod head;
+pub mod later;
 pub mod locale;
 pub mod perf;
 pub mod share;

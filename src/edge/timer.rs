@@ -1,5 +1,6 @@
-//! Waiting in the browser: a cancellable timer, an async sleep, and work put off until the next
-//! frame has been painted, over `setTimeout` and `requestAnimationFrame`.
+//! Waiting in the browser: a cancellable timer, an async sleep, work put off until the next
+//! frame has been painted, and work put off until the page is idle, over `setTimeout`,
+//! `requestAnimationFrame` and `requestIdleCallback`.
 
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
@@ -53,4 +54,21 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
         }
     });
     let _ = window.request_animation_frame(frame.unchecked_ref());
+}
+
+/// Runs `f` when the browser is idle (`requestIdleCallback`, at most a second later), or, in a
+/// browser without it (Safari), once the next frame has been painted.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(request) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &1000.into());
+            let _ = request.call2(&window, &Closure::once_into_js(f), &options);
+        }
+        None => after_paint(f),
+    }
 }

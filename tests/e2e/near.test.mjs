@@ -63,6 +63,9 @@ describe("Near me", () => {
       await page.goto(h.page("/fixtures/near.json"));
       await widgetsReady(page);
       assert.equal(await page.evaluate(() => window.__asked), 0, "nothing asked before the tap");
+      // Once the page is idle the widget fetches its later wasm modules (the code of Near me's
+      // distances among them): after those, nothing more may be requested.
+      await page.waitForLoadState("networkidle");
       const requestsBefore = h.server.state.requests.length;
 
       const button = page.getByRole("button", { name: "Near me" });
