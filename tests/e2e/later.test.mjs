@@ -2,7 +2,8 @@
 // module: the later ones (the RSVP panel's body, calendar files, Near me, structured data) are
 // held back by the test here, and the listings show all the same. A tap made before they have
 // come still works: the panel opens at once, with its head, and its body follows; a module that
-// cannot be fetched says so, and Retry fetches it again. In every engine: engines.test.mjs.
+// cannot be fetched says so, and Retry fetches it again; on a CDN, under a strict CSP, the later
+// modules come from beside the loader. In every engine: engines.test.mjs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
@@ -71,4 +72,34 @@ test("a later module that cannot be fetched: the panel says so, and Retry fetche
   assert.deepEqual(seen.pageErrors, []);
   noHarm(seen);
   await context.close();
+});
+
+test("on a CDN, under a strict CSP: the later modules come from beside the loader, on its origin", async () => {
+  // The widget's files on the second origin, which answers as a CDN does (CORS for everyone).
+  const cdn = h.other.url;
+  const csp = `default-src 'self'; script-src 'self' ${cdn} 'wasm-unsafe-eval'; connect-src 'self' ${cdn}; style-src 'self'`;
+  h.server.state.headers = { "content-security-policy": csp };
+  h.other.state.headers = { "access-control-allow-origin": "*" };
+  try {
+    const { page, context, seen } = await openPage(h.browser, { viewport: VIEWPORTS.phone });
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
+    });
+    h.other.state.requests.length = 0;
+    h.server.state.requests.length = 0;
+    await page.goto(`${h.server.url}/pages/cdn.html`);
+    await widgetsReady(page);
+    await page.locator(".um-meeting:visible", { hasText: "Sprengel Haus" }).getByRole("button", { name: /Details & RSVP/ }).click();
+    await page.getByRole("dialog", { name: "Sprengel Haus" }).getByRole("heading", { name: "Add to calendar" }).waitFor();
+    const fromCdn = h.other.state.requests.filter((r) => isLater(r));
+    assert.ok(fromCdn.some((r) => /panel_rest/.test(r)), `the panel's module from the CDN: ${h.other.state.requests}`);
+    assert.ok(!h.server.state.requests.some((r) => /\.wasm$/.test(r)), "no wasm asked of the page's own origin");
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(seen.pageErrors, []);
+    await context.close();
+  } finally {
+    h.server.state.headers = {};
+    h.other.state.headers = {};
+  }
 });
