@@ -1,7 +1,7 @@
 //! Code that is not in the widget's first wasm module. A function defined with [`later!`] is
 //! moved by the build's split step (`tools/build-wasm.sh`, `wasm-split-cli`) into a module of
 //! its own, which the browser fetches the first time the function is called, or earlier when
-//! its preload function is (`preload_later` in `components/later.rs`, once the page is idle).
+//! its preload function is (`preload_later` in `components/listings.rs`, once the page is idle).
 //! A fetch that fails is an error, [`NotLoaded`], that the caller shows with Retry; the next
 //! call fetches again. Without the `split` feature (native builds, and the wasm test build,
 //! which no split step follows) the function is an ordinary async one in the one module.
