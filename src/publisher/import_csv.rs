@@ -1,15 +1,17 @@
 //! `upcoming-meetings import csv`: a spreadsheet with one row per meeting (as a spreadsheet
 //! program exports it: a header row, quoted commas, a byte-order mark, Windows line endings)
-//! becomes a feed v1 document. Dates, times and zones are read with jiff; each meeting's start
-//! gets the offset its zone has on that day. A row that cannot be read is reported by its
-//! number and left out; the rest is converted.
+//! becomes a feed v1 document. Dates and times are read with jiff; each meeting's start gets the
+//! offset its zone has then, by the platform's zone rules (`model::feed::zone`, as the widget
+//! reads a feed: jiff's database natively, the browser's `Intl` in the wasm). A row that cannot
+//! be read is reported by its number and left out; the rest is converted.
 
 use crate::model::feed::links::SafeUrl;
+use crate::model::feed::zone::Zone;
 use crate::model::places::cities::slug;
 use crate::publisher::written_feed::{
     Campaign, Feed, Link, LinkKind, Meeting, Place, Start, Status,
 };
-use jiff::{civil, tz::TimeZone};
+use jiff::{civil, tz, Zoned};
 use std::collections::{BTreeSet, HashMap};
 
 /// The columns a sheet may have (names are matched without regard to case, spaces or dashes).
@@ -85,7 +87,7 @@ pub fn import(sheet: &str, default_zone: Option<&str>) -> Result<Imported, Strin
         ));
     }
     if let Some(zone) = default_zone {
-        TimeZone::get(zone).map_err(|_| {
+        Zone::get(zone).ok_or_else(|| {
             format!("--time-zone {zone:?} is not an IANA zone name (such as Europe/Berlin)")
         })?;
     }
@@ -155,6 +157,26 @@ pub fn import(sheet: &str, default_zone: Option<&str>) -> Result<Imported, Strin
     Ok(Imported { feed, errors, notes })
 }
 
+/// A wall-clock time in a zone, as an instant with the offset the zone has then. In the hour
+/// skipped when clocks go forward, the time reads as after the change (02:30 as 03:30); in the
+/// hour repeated when they go back, the earlier reading wins (`Zone::offset_for_local`).
+fn at(wall: civil::DateTime, zone: &Zone) -> Result<Zoned, String> {
+    let local =
+        chrono::NaiveDate::from_ymd_opt(wall.year().into(), wall.month() as u32, wall.day() as u32)
+            .and_then(|d| {
+                d.and_hms_opt(wall.hour() as u32, wall.minute() as u32, wall.second() as u32)
+            })
+            .ok_or_else(|| format!("{wall} is not a time"))?;
+    let offset = |minutes: i32| tz::Offset::from_seconds(minutes * 60).map_err(|e| e.to_string());
+    let instant = wall
+        .to_zoned(tz::TimeZone::fixed(offset(zone.offset_for_local(local))?))
+        .map_err(|e| e.to_string())?;
+    let utc = chrono::DateTime::from_timestamp(instant.timestamp().as_second(), 0)
+        .ok_or_else(|| format!("{wall} is out of range"))?
+        .naive_utc();
+    Ok(instant.with_time_zone(tz::TimeZone::fixed(offset(zone.offset_at_utc(utc))?)))
+}
+
 /// A cell as a link, or a note that it is left out.
 fn link(url: &str, column: &str, row: usize, notes: &mut Vec<String>) -> Option<SafeUrl> {
     let safe = SafeUrl::parse(url);
@@ -196,7 +218,7 @@ fn meeting(
     let city = get("city").ok_or("the \"city\" cell is empty")?;
     let zone_name = get("time_zone").or(default_zone);
     let zone = match zone_name {
-        Some(name) => Some(TimeZone::get(name).map_err(|_| {
+        Some(name) => Some(Zone::get(name).ok_or_else(|| {
             format!("the time_zone {name:?} is not an IANA zone name (such as Europe/Berlin)")
         })?),
         None => None,
@@ -274,10 +296,8 @@ fn meeting(
             let zone = zone.ok_or(
                 "it has a time but no time_zone: add a time_zone column or give --time-zone",
             )?;
-            let start_at = date
-                .to_datetime(start)
-                .to_zoned(zone.clone())
-                .map_err(|e| format!("its start: {e}"))?;
+            let start_at =
+                at(date.to_datetime(start), &zone).map_err(|e| format!("its start: {e}"))?;
             if let Some(end) = end_time {
                 // An end before the start is taken as after midnight.
                 let end_date = if end <= start {
@@ -288,10 +308,8 @@ fn meeting(
                 } else {
                     date
                 };
-                let end_at = end_date
-                    .to_datetime(end)
-                    .to_zoned(zone)
-                    .map_err(|e| format!("its end: {e}"))?;
+                let end_at =
+                    at(end_date.to_datetime(end), &zone).map_err(|e| format!("its end: {e}"))?;
                 m.end = Some(end_at);
             }
             m.start = Some(Start::At(start_at));
@@ -438,6 +456,23 @@ mod tests {
                  moved-online, tentative; left out"
             ]
         );
+    }
+
+    #[test]
+    fn a_time_the_clocks_skip_or_repeat_reads_as_the_platform_reads_it() {
+        // Berlin, 2027: clocks go forward at 02:00 on 28 March and back at 03:00 on 31 October.
+        let sheet = "campaign,campaign_title,city,date,time,end_time,time_zone\n\
+                     c,C,Berlin,2027-03-28,02:30,,Europe/Berlin\n\
+                     c,C,Berlin,2027-10-31,02:30,03:30,Europe/Berlin\n";
+        let out = import(sheet, None).unwrap();
+        let json = serde_json::to_value(&out.feed).unwrap();
+        let m = &json["campaigns"][0]["meetings"];
+        assert_eq!(
+            m[0]["start"], "2027-03-28T03:30:00+02:00",
+            "the skipped hour: after the change"
+        );
+        assert_eq!(m[1]["start"], "2027-10-31T02:30:00+02:00", "the repeated hour: the earlier");
+        assert_eq!(m[1]["end"], "2027-10-31T03:30:00+01:00");
     }
 
     #[test]
