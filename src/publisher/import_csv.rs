@@ -167,14 +167,12 @@ fn at(wall: civil::DateTime, zone: &Zone) -> Result<Zoned, String> {
                 d.and_hms_opt(wall.hour() as u32, wall.minute() as u32, wall.second() as u32)
             })
             .ok_or_else(|| format!("{wall} is not a time"))?;
-    let offset = |minutes: i32| tz::Offset::from_seconds(minutes * 60).map_err(|e| e.to_string());
-    let instant = wall
-        .to_zoned(tz::TimeZone::fixed(offset(zone.offset_for_local(local))?))
-        .map_err(|e| e.to_string())?;
-    let utc = chrono::DateTime::from_timestamp(instant.timestamp().as_second(), 0)
-        .ok_or_else(|| format!("{wall} is out of range"))?
-        .naive_utc();
-    Ok(instant.with_time_zone(tz::TimeZone::fixed(offset(zone.offset_at_utc(utc))?)))
+    let utc = local - chrono::TimeDelta::minutes(zone.offset_for_local(local).into());
+    let offset =
+        tz::Offset::from_seconds(zone.offset_at_utc(utc) * 60).map_err(|e| e.to_string())?;
+    let instant =
+        jiff::Timestamp::from_second(utc.and_utc().timestamp()).map_err(|e| e.to_string())?;
+    Ok(instant.to_zoned(tz::TimeZone::fixed(offset)))
 }
 
 /// A cell as a link, or a note that it is left out.
