@@ -5,7 +5,7 @@
 // motion) at 320, 360, 768 and 1280 px. Screenshots: test-output/screens/.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { BUNDLED_CARDS, STRICT_CSP, cards, harness, noHarm, openPage, screenshot, until, widgetsReady, chooseCity } from "./harness.mjs";
+import { BUNDLED_CARDS, STRICT_CSP, cards, harness, noHarm, openPage, recordViolations, screenshot, until, widgetsReady, chooseCity } from "./harness.mjs";
 
 const h = harness();
 
@@ -297,17 +297,14 @@ describe("a strict Content Security Policy", () => {
       h.server.state.headers = { "content-security-policy": STRICT_CSP };
       try {
         const { page, context, seen } = await openPage(h.browser);
-        await page.addInitScript(() => {
-          window.__violations = [];
-          document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
-        });
+        const violations = await recordViolations(page);
         const response = await page.goto(h.server.url + path);
         assert.equal(response.headers()["content-security-policy"], STRICT_CSP);
         await widgetsReady(page);
         // The stylesheet applied: the cards have their border and radius.
         const radius = await cards(page).first().evaluate((el) => getComputedStyle(el).borderTopLeftRadius);
         assert.notEqual(radius, "0px");
-        assert.deepEqual(await page.evaluate(() => window.__violations), []);
+        assert.deepEqual(await violations(), []);
         assert.deepEqual(seen.consoleErrors.filter((m) => /Content Security Policy/i.test(m)), []);
         assert.deepEqual(seen.pageErrors, []);
         await context.close();

@@ -53,6 +53,16 @@ export function harness() {
   return h;
 }
 
+/** Records the page's Content Security Policy violations from its first script on; the function
+ * it returns reads them ("directive blocked-URI" each). */
+export async function recordViolations(page) {
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
+  });
+  return () => page.evaluate(() => window.__violations);
+}
+
 /** What must never happen on any page: an uncaught error, or a request off 127.0.0.1. */
 export function noHarm(seen) {
   assert.deepEqual(seen.pageErrors, [], "no page errors");

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { VIEWPORTS, deepActiveElement, harness, noHarm, openPage, until, widgetsReady } from "./harness.mjs";
+import { VIEWPORTS, deepActiveElement, harness, noHarm, openPage, recordViolations, until, widgetsReady } from "./harness.mjs";
 
 const h = harness();
 /** The later modules of the built dist/: every wasm but the first (`…_bg.wasm`). */
@@ -29,6 +29,12 @@ async function holdLater(page, { fail = false } = {}) {
   return { asked, release };
 }
 
+/** Taps Details & RSVP of the Sprengel Haus meeting; its dialog. */
+async function openSprengelHaus(page) {
+  await page.locator(".um-meeting:visible", { hasText: "Sprengel Haus" }).getByRole("button", { name: /Details & RSVP/ }).click();
+  return page.getByRole("dialog", { name: "Sprengel Haus" });
+}
+
 test("the build has later modules, among them the panel's", () => {
   assert.ok(LATER.some((f) => f.startsWith("upcoming-meetings-panel_rest-")), `later modules: ${LATER}`);
 });
@@ -38,8 +44,7 @@ test("a tap on Details & RSVP before the rest has loaded opens the panel, which 
   const later = await holdLater(page);
   await page.goto(`${h.server.url}/`);
   await widgetsReady(page);
-  const dialog = page.getByRole("dialog", { name: "Sprengel Haus" });
-  await page.locator(".um-meeting:visible", { hasText: "Sprengel Haus" }).getByRole("button", { name: /Details & RSVP/ }).click();
+  const dialog = await openSprengelHaus(page);
   await dialog.waitFor();
   // The head is there at once, with the focus on Close; the rest says it is on its way.
   await dialog.getByRole("status").filter({ hasText: "Loading…" }).waitFor();
@@ -58,8 +63,7 @@ test("a later module that cannot be fetched: the panel says so, and Retry fetche
   const later = await holdLater(page, { fail: true });
   await page.goto(`${h.server.url}/`);
   await widgetsReady(page);
-  await page.locator(".um-meeting:visible", { hasText: "Sprengel Haus" }).getByRole("button", { name: /Details & RSVP/ }).click();
-  const dialog = page.getByRole("dialog", { name: "Sprengel Haus" });
+  const dialog = await openSprengelHaus(page);
   const alert = dialog.getByRole("alert");
   await alert.filter({ hasText: "This part could not be loaded: the network did not answer." }).waitFor();
   const tries = later.asked.length;
@@ -82,20 +86,16 @@ test("on a CDN, under a strict CSP: the later modules come from beside the loade
   h.other.state.headers = { "access-control-allow-origin": "*" };
   try {
     const { page, context, seen } = await openPage(h.browser, { viewport: VIEWPORTS.phone });
-    await page.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
-    });
+    const violations = await recordViolations(page);
     h.other.state.requests.length = 0;
     h.server.state.requests.length = 0;
     await page.goto(`${h.server.url}/pages/cdn.html`);
     await widgetsReady(page);
-    await page.locator(".um-meeting:visible", { hasText: "Sprengel Haus" }).getByRole("button", { name: /Details & RSVP/ }).click();
-    await page.getByRole("dialog", { name: "Sprengel Haus" }).getByRole("heading", { name: "Add to calendar" }).waitFor();
+    await (await openSprengelHaus(page)).getByRole("heading", { name: "Add to calendar" }).waitFor();
     const fromCdn = h.other.state.requests.filter((r) => isLater(r));
     assert.ok(fromCdn.some((r) => /panel_rest/.test(r)), `the panel's module from the CDN: ${h.other.state.requests}`);
     assert.ok(!h.server.state.requests.some((r) => /\.wasm$/.test(r)), "no wasm asked of the page's own origin");
-    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(await violations(), []);
     assert.deepEqual(seen.pageErrors, []);
     await context.close();
   } finally {
