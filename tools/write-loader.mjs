@@ -1,10 +1,11 @@
 // trunk post-build hook. Puts the widget's wasm modules and their JS (tools/build-wasm.sh made
 // them in target/web/out/) beside trunk's output, named by one hash of their contents so that a
 // host may cache them forever, and writes the stable entry point `upcoming-meetings.js`: the
-// loader, web/loader.js, copied with only its BUILD object filled in (the hashed file names and
-// the languages of locales/). The files name each other (the glue imports __wasm_split.js,
-// which imports the glue and fetches the later modules next to itself): each name is rewritten
-// where it is written. In a release build the JS is minified (trunk minifies the page and CSS).
+// loader, web/loader.js, with only its BUILD object filled in (the hashed file names and the
+// languages of locales/). The files name each other (the glue imports __wasm_split.js, which
+// imports the glue and fetches the later modules next to itself; the sheet module's glue
+// fetches its wasm): each name is rewritten where it is written. In a release build the JS,
+// the loader too, is minified (trunk minifies the page and CSS).
 // It also takes out of the page the Rust link that trunk skipped.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -26,10 +27,13 @@ const GLUE = "upcoming-meetings-web.js";
 const WASM = "upcoming-meetings-web_bg.wasm";
 const SPLIT = "__wasm_split.js";
 const later = built.filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f));
-for (const file of [GLUE, WASM, SPLIT]) {
+// The sheet module (sheet/), fetched by the loader only for a CSV feed: its glue and wasm.
+const SHEET = "upcoming-meetings-sheet.js";
+const SHEET_WASM = "upcoming-meetings-sheet_bg.wasm";
+for (const file of [GLUE, WASM, SPLIT, SHEET, SHEET_WASM]) {
   if (!built.includes(file)) fail(`no ${file} in ${MODULES.pathname}: run tools/build-wasm.sh`);
 }
-if (built.length !== later.length + 3) fail(`unexpected files in ${MODULES.pathname}: ${built}`);
+if (built.length !== later.length + 5) fail(`unexpected files in ${MODULES.pathname}: ${built}`);
 
 const hash = createHash("sha256");
 for (const file of built) hash.update(file).update(read(file));
@@ -39,16 +43,18 @@ const names = new Map([
   [WASM, `upcoming-meetings-web-${h}_bg.wasm`],
   [SPLIT, `upcoming-meetings-split-${h}.js`],
   ...later.map((f) => [f, f.replace(/^(?:split_)?(\w+)\.wasm$/, `upcoming-meetings-$1-${h}.wasm`)]),
+  [SHEET, `upcoming-meetings-sheet-${h}.js`],
+  [SHEET_WASM, `upcoming-meetings-sheet-${h}_bg.wasm`],
 ]);
 
-// "./name" in a JS file where the file loads it (`from "./name"`, `new URL("./name"`): each
-// must be found. (The glue also writes "./__wasm_split.js" as the name of the main module's
+// "./name" in a JS file where the file loads it (`from "./name"`, `new URL("./name"`, or
+// `new URL('name'` as wasm-bindgen's glue names its wasm): each must be found. (The glue also writes "./__wasm_split.js" as the name of the main module's
 // imports, which is not a file name and stays.)
 const rename = (file, mentions) => {
   let js = read(file).toString("utf8");
   for (const old of mentions) {
     const name = old.replace(/[.]/g, "\\.");
-    const loads = new RegExp(`((?:\\bfrom|\\bURL\\()\\s*)(["'])\\./${name}\\2`, "g");
+    const loads = new RegExp(`((?:\\bfrom|\\bURL\\()\\s*)(["'])(?:\\./)?${name}\\2`, "g");
     if (!loads.test(js)) fail(`${file} does not load ./${old}`);
     js = js.replace(loads, (_, how, q) => `${how}${q}./${names.get(old)}${q}`);
   }
@@ -61,7 +67,8 @@ const write = async (file, js) => {
 };
 await write(GLUE, rename(GLUE, [SPLIT]));
 await write(SPLIT, rename(SPLIT, [GLUE, ...later]));
-for (const file of [WASM, ...later]) writeFileSync(join(dir, names.get(file)), read(file));
+await write(SHEET, rename(SHEET, [SHEET_WASM]));
+for (const file of [WASM, SHEET_WASM, ...later]) writeFileSync(join(dir, names.get(file)), read(file));
 
 // trunk's copy of style/widget.css (index.html links it), minified in a release build.
 const files = readdirSync(dir);
@@ -89,7 +96,17 @@ const source = readFileSync(LOADER, "utf8");
 const line = /^( *)const BUILD = \{.*\};$/gm;
 const lines = source.match(line)?.length ?? 0;
 if (lines !== 1) fail(`${LOADER.pathname}: ${lines} lines "const BUILD = {...};", not 1`);
-const build = JSON.stringify({ glue: names.get(GLUE), wasm: names.get(WASM), css, languages });
+const build = JSON.stringify({
+  glue: names.get(GLUE),
+  wasm: names.get(WASM),
+  sheet: names.get(SHEET),
+  css,
+  languages,
+});
 const loader = source.replace(line, (_, indent) => `${indent}const BUILD = ${build};`);
-writeFileSync(join(dir, "upcoming-meetings.js"), loader);
+// Minified in a release build like the rest: its comments are for the source's readers.
+writeFileSync(
+  join(dir, "upcoming-meetings.js"),
+  release ? (await minify(loader, { ecma: 2020 })).code : loader,
+);
 console.log(`upcoming-meetings.js -> ${[...names.values()].join(", ")}, ${css}`);

@@ -1,15 +1,15 @@
 // upcoming-meetings: the stable entry point, dist/upcoming-meetings.js. Its source is
 // web/loader.js: tools/write-loader.mjs (trunk's post-build hook) copies it into dist/ with the
-// BUILD object below filled in, and changes nothing else.
+// BUILD object below filled in, and minifies it in a release build.
 // A classic script, and a module too: the snippet loads it with a plain <script src> before the
 // widget's element, so that it runs before the host page's first paint; older snippets and the
 // bundled page load it as a module, which runs after that paint. So it imports and exports
 // nothing, and leaves nothing behind in the page's scope but window.upcomingMeetings.
 (() => {
-  // What this build is made of, written by the hook: trunk's hashed file names beside this file
-  // (the wasm-bindgen JS glue, the wasm, the widget's stylesheet), and the languages whose words
-  // are files in locales/ (English is in the wasm). Empty in the source.
-  const BUILD = { glue: "", wasm: "", css: "", languages: [] };
+  // What this build is made of, written by the hook: the hashed file names beside this file
+  // (the wasm-bindgen JS glue, the wasm, the sheet module's glue, the widget's stylesheet), and
+  // the languages whose words are files in locales/ (English is in the wasm). Empty in the source.
+  const BUILD = { glue: "", wasm: "", sheet: "", css: "", languages: [] };
 
   const script =
     document.currentScript ??
@@ -110,6 +110,13 @@
     sheet.replaceSync(await css);
     glue.useStyleSheet(sheet);
     glue.useLocales(here("locales/").href);
+    // A CSV feed is read by the sheet module (sheet/, the command line's `import csv`), fetched
+    // the first time a widget's feed is a sheet; a JSON feed never loads it.
+    glue.useSheetReader(async (text, zone) => {
+      const sheets = await import(here(BUILD.sheet).href);
+      await sheets.default();
+      return sheets.readSheet(text, zone);
+    });
     window.upcomingMeetings = {
       mountAll: guarded(glue.mountAll),
       mount: guarded(glue.mount),

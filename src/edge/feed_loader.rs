@@ -1,14 +1,15 @@
-//! Loading one widget's feed: fetch it (timeouts, retries), parse it, keep a copy of every good
-//! one, fall back to that copy when the feed cannot be loaded, and index the result at the
-//! current time. [`FeedLoad::start`] wraps it in a resource for the root view; the request in
+//! Loading one widget's feed: fetch it (timeouts, retries), parse it (a CSV feed read as a sheet
+//! first: `sheet.rs`), keep a copy of every good one, fall back to that copy when the feed cannot
+//! be loaded, and index the result at the current time. [`FeedLoad::start`] wraps it in a resource for the root view; the request in
 //! flight is aborted when the widget goes away (`window.upcomingMeetings.unmount`).
 
-use super::{clock, fetch, perf, storage};
+use super::later::NotLoaded;
+use super::{clock, fetch, perf, sheet, storage};
 use crate::model::feed::read::parse_feed;
 use crate::model::feed::types::Feed;
 use crate::model::listing::Listing;
 use crate::model::loading::load_error::LoadError;
-use crate::model::widget::options::Options;
+use crate::model::widget::options::{FeedFormat, Options};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -26,6 +27,10 @@ pub struct Loaded {
 #[derive(Clone)]
 struct Request {
     url: Result<String, LoadError>,
+    /// The format `data-feed-format` names, if any (`FeedFormat::of`).
+    format: Option<FeedFormat>,
+    /// A CSV feed's zone for rows without a `time_zone` cell.
+    time_zone: Option<String>,
     campaign: Option<String>,
     timeout_ms: u32,
 }
@@ -40,6 +45,22 @@ impl Request {
         Arc::new(perf::measure("index", || Listing::new(feed, now)))
     }
 
+    /// The feed in a body as fetched (or saved), in its format (`FeedFormat::of`): JSON as it
+    /// is; a sheet read first, its rows left out among the feed's problems.
+    async fn read(&self, body: &fetch::Body) -> Result<Feed, LoadError> {
+        let url = self.url.as_deref().unwrap_or_default();
+        let text = &body.text;
+        let feed = match FeedFormat::of(self.format, url, body.media_type.as_deref()) {
+            FeedFormat::Json => perf::measure("parse", || parse_feed(text)),
+            FeedFormat::Csv => match sheet::read_sheet(text, self.time_zone.as_deref()).await {
+                Ok(feed) => feed,
+                // Its code could not be fetched: the network failed, and Retry tries again.
+                Err(NotLoaded) => return Err(LoadError::Network { cross_origin: false }),
+            },
+        };
+        feed.map_err(LoadError::Feed)
+    }
+
     /// Fetches and parses the feed, keeping a copy of every good one; on failure, the last good
     /// copy if there is one. `on_attempt` follows the tries, for the loading line.
     async fn load(
@@ -50,34 +71,37 @@ impl Request {
     ) -> Result<Loaded, LoadError> {
         let url = self.url.clone()?;
         let absolute = fetch::absolute(&url);
-        let fresh = fetch::fetch_text(&url, self.timeout_ms, &cancel, first_load, on_attempt)
-            .await
-            .and_then(|text| {
-                perf::measure("parse", || parse_feed(&text))
-                    .map(|feed| (feed, text))
-                    .map_err(LoadError::Feed)
-            });
+        let fresh =
+            match fetch::fetch_text(&url, self.timeout_ms, &cancel, first_load, on_attempt).await {
+                Ok(body) => self.read(&body).await.map(|feed| (feed, body)),
+                Err(error) => Err(error),
+            };
         match fresh {
-            Ok((feed, text)) => {
+            Ok((feed, body)) => {
                 // Kept for a later visit, once this one shows its listings: writing a large
                 // feed to localStorage holds the page up.
                 let (key, at) = (absolute.clone(), clock::now());
                 leptos::task::spawn_local(async move {
                     super::timer::sleep(300).await;
-                    storage::save(&key, &text, at);
+                    storage::save(&key, &body, at);
                 });
                 Ok(Loaded { listing: self.index(feed, &absolute), saved: None })
             }
             // Aborted because the widget went away: nobody is waiting for a saved copy.
             Err(error) if cancel.is_aborted() => Err(error),
-            Err(error) => match storage::load(&absolute)
-                .and_then(|(text, at)| Some((parse_feed(&text).ok()?, at)))
-            {
-                Some((feed, at)) => {
-                    Ok(Loaded { listing: self.index(feed, &absolute), saved: Some((at, error)) })
+            Err(error) => {
+                let saved = match storage::load(&absolute) {
+                    Some((body, at)) => self.read(&body).await.ok().map(|feed| (feed, at)),
+                    None => None,
+                };
+                match saved {
+                    Some((feed, at)) => Ok(Loaded {
+                        listing: self.index(feed, &absolute),
+                        saved: Some((at, error)),
+                    }),
+                    None => Err(error),
                 }
-                None => Err(error),
-            },
+            }
         }
     }
 }
@@ -96,6 +120,8 @@ impl FeedLoad {
     pub fn start(options: &Options) -> FeedLoad {
         let request = Request {
             url: options.feed_url.clone(),
+            format: options.feed_format,
+            time_zone: options.time_zone.clone(),
             campaign: options.campaign.clone(),
             timeout_ms: options.timeout_ms,
         };

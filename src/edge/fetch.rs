@@ -1,7 +1,7 @@
 //! Fetching the feed: one GET (gloo-net's, with an abort signal) abandoned after a timeout, tried
 //! again with backoff on the failures that another attempt might not meet
 //! (`model::loading::retry`), its errors sorted into [`LoadError`]s. A body announced as larger
-//! than the feed limit is not downloaded. A [`Cancel`] stops it all: the request in flight is
+//! than the feed limit is not downloaded. A body comes with the media type its server gave it. A [`Cancel`] stops it all: the request in flight is
 //! aborted and no attempt follows.
 
 use super::timer::{sleep, Timer};
@@ -14,6 +14,12 @@ use std::{
     rc::Rc,
 };
 use web_sys::{AbortController, RequestCache};
+
+/// A response's text and its `Content-Type`, as the server sent it.
+pub struct Body {
+    pub text: String,
+    pub media_type: Option<String>,
+}
 
 /// Stops one widget's fetching when the widget goes away.
 #[derive(Clone, Default)]
@@ -60,7 +66,7 @@ pub async fn fetch_once(
     timeout_ms: u32,
     cancel: &Cancel,
     first: bool,
-) -> Result<String, LoadError> {
+) -> Result<Body, LoadError> {
     if cancel.is_aborted() {
         return Err(LoadError::Network { cross_origin: false });
     }
@@ -98,9 +104,11 @@ pub async fn fetch_once(
     // The body's bytes, copied once into the wasm's memory: `text()` would decode them into a
     // JavaScript string only for the wasm to encode it back (about 120 ms for 2 MB on a slow
     // phone). Bytes that are not UTF-8 read as U+FFFD, as `text()` reads them.
+    let media_type = response.headers().get("content-type");
     let bytes = response.binary().await.map_err(|_| failed())?;
-    Ok(String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Ok(Body { text, media_type })
 }
 
 /// The feed document's text, trying up to `retry::ATTEMPTS` times. `on_attempt(n)` is told
@@ -112,7 +120,7 @@ pub async fn fetch_text(
     cancel: &Cancel,
     first_load: bool,
     on_attempt: impl Fn(u32),
-) -> Result<String, LoadError> {
+) -> Result<Body, LoadError> {
     let mut attempt = 1;
     loop {
         match fetch_once(url, timeout_ms, cancel, first_load && attempt == 1).await {

@@ -38,7 +38,7 @@ fn file_url(lang: Lang) -> Option<String> {
 async fn learn(lang: Lang, timeout_ms: u32, cancel: fetch::Cancel) {
     let Some(url) = file_url(lang) else { return };
     if let Ok(file) = fetch::fetch_once(&url, timeout_ms.min(TIMEOUT_MS), &cancel, true).await {
-        lang.learn(file);
+        lang.learn(file.text);
     }
 }
 

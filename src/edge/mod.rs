@@ -14,6 +14,7 @@ pub mod later;
 pub mod locale;
 pub mod perf;
 pub mod share;
+pub mod sheet;
 pub mod storage;
 pub mod timer;
 pub mod url_state;

@@ -163,6 +163,13 @@ fn refused(text: &str, error: &FeedError) -> Finding {
             "Start from the example in docs/feed-v1.md: an object with \"version\": 1 and a \
              \"campaigns\" list.",
         ),
+        FeedError::NotASheet(why) => (
+            1,
+            1,
+            format!("not a sheet of meetings: {why}"),
+            "Start from the columns `upcoming-meetings import csv` reads (README: from a \
+             spreadsheet to the widget).",
+        ),
         FeedError::UnsupportedVersion(v) => (
             1,
             1,

@@ -67,6 +67,10 @@ impl ProblemKind {
             }
             EndNotAfterStart { .. } => "Make the \"end\" later than the \"start\".",
             ImageElsewhere => "Put the image on the same site as the feed.",
+            SheetRow { .. } => {
+                "Correct this row of the sheet as the message says (`upcoming-meetings import \
+                 csv` names every column it reads)."
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The publisher's tools: built from the same model as the widget, so that what they accept is
 //! exactly what it shows. `check` and `lint` build for the browser too (the check page,
-//! `check/`); the rest is the native command line (`src/bin/upcoming-meetings.rs`).
+//! `check-page/`), and `import_csv` with `written_feed` (the sheet module, `sheet/`); the rest
+//! is the native command line (`src/bin/upcoming-meetings.rs`).
 //!
 //! - `check`: the widget's problems with a feed, located and explained, then `lint`'s warnings.
 //! - `fix`: the fix for each kind of problem.
@@ -13,11 +14,9 @@ pub mod check;
 pub mod fix;
 pub mod lint;
 
-#[cfg(not(target_arch = "wasm32"))]
 pub mod import_csv;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import_ics;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod written_feed;

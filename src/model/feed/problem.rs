@@ -198,6 +198,11 @@ pub enum ProblemKind {
     },
     /// A campaign's image on another site than the feed: not shown.
     ImageElsewhere,
+
+    // A CSV feed's row left out (`edge/sheet.rs`, with `import csv`'s reason, in English).
+    SheetRow {
+        reason: String,
+    },
 }
 
 impl ProblemKind {
@@ -215,7 +220,8 @@ impl ProblemKind {
             | NoPlace
             | PlaceNotObject { .. }
             | NoCity
-            | NoSuchDate { .. } => Severity::LeftOut,
+            | NoSuchDate { .. }
+            | SheetRow { .. } => Severity::LeftOut,
             NotDateTime { field, .. } | NoOffset { field, .. } => match field {
                 TimeField::Start => Severity::LeftOut,
                 TimeField::End => Severity::Corrected,

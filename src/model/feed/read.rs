@@ -37,6 +37,9 @@ pub enum FeedError {
     WrongShape(String),
     /// A `version` other than 1.x.
     UnsupportedVersion(String),
+    /// A CSV feed that cannot be read as a sheet (`import csv`'s reason, in English): its
+    /// header row lacks a column the sheet needs.
+    NotASheet(String),
 }
 
 /// Parses and validates a feed document.

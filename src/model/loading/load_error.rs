@@ -36,6 +36,7 @@ impl LoadError {
                 FeedError::NotJson { .. } => t.err_not_json().to_string(),
                 FeedError::WrongShape(_) => t.err_shape().to_string(),
                 FeedError::UnsupportedVersion(v) => lang.err_version(v),
+                FeedError::NotASheet(_) => t.err_not_sheet().to_string(),
             },
         }
     }
@@ -54,7 +55,7 @@ impl LoadError {
             LoadError::Feed(FeedError::NotJson { line, column }) => {
                 Some(format!("JSON syntax error at line {line}, column {column}."))
             }
-            LoadError::Feed(FeedError::WrongShape(why)) => {
+            LoadError::Feed(FeedError::WrongShape(why) | FeedError::NotASheet(why)) => {
                 Some(format!("{}{}.", why[..1].to_uppercase(), &why[1..]))
             }
             LoadError::Feed(FeedError::TooLarge { bytes }) => {

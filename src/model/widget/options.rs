@@ -44,10 +44,55 @@ impl Theme {
     }
 }
 
+/// How a feed is written: the JSON of docs/feed-v1.md, or a spreadsheet as CSV, which the
+/// widget reads with `import csv`'s rules (`edge/sheet.rs`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FeedFormat {
+    #[default]
+    Json,
+    Csv,
+}
+
+impl FeedFormat {
+    /// The format `data-feed-format` names, if it names one.
+    pub fn named(attr: Option<&str>) -> Option<FeedFormat> {
+        match attr?.trim() {
+            a if a.eq_ignore_ascii_case("csv") => Some(FeedFormat::Csv),
+            a if a.eq_ignore_ascii_case("json") => Some(FeedFormat::Json),
+            _ => None,
+        }
+    }
+
+    /// How to read a feed: as `data-feed-format` names it (`named`); else CSV when the server
+    /// sends it as `text/csv` (`media_type`, the response's `Content-Type`; none for a saved
+    /// copy), or when its address's path ends in `.csv` or its query asks a spreadsheet service
+    /// for CSV (`output=csv`, `format=csv`); else JSON.
+    pub fn of(named: Option<FeedFormat>, url: &str, media_type: Option<&str>) -> FeedFormat {
+        if let Some(format) = named {
+            return format;
+        }
+        let csv_type = media_type
+            .and_then(|t| t.split(';').next())
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("text/csv"));
+        let url = url.split('#').next().unwrap_or_default().to_ascii_lowercase();
+        let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+        let asks_csv = query.split('&').any(|p| p == "output=csv" || p == "format=csv");
+        if csv_type || path.ends_with(".csv") || asks_csv {
+            FeedFormat::Csv
+        } else {
+            FeedFormat::Json
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Options {
     /// Where to fetch the feed, or why the page's request for a feed was refused.
     pub feed_url: Result<String, LoadError>,
+    /// The feed's format as `data-feed-format` names it; else `FeedFormat::of` decides.
+    pub feed_format: Option<FeedFormat>,
+    /// The zone of a CSV feed's rows that have no `time_zone` cell (`data-time-zone`).
+    pub time_zone: Option<String>,
     /// The page-URL parameter that keeps the reader's chosen city. Never one of the option
     /// parameters the page address may set (`URL_OPTIONS`).
     pub city_param: String,
@@ -191,8 +236,11 @@ impl Options {
             Some("dark") => Theme::Dark,
             _ => Theme::Auto,
         };
+        let feed_format = FeedFormat::named(attr("feed-format").as_deref());
         Options {
             feed_url,
+            feed_format,
+            time_zone: text("time-zone"),
             meeting_param: crate::model::widget::meeting_link::param_name(&city_param),
             city_param,
             lang,
@@ -253,6 +301,27 @@ mod tests {
             reader_lang: None,
         };
         Options::resolve(sources, &|p| in_use.contains(&p), 0)
+    }
+
+    #[test]
+    fn a_feed_is_csv_when_the_element_its_server_or_its_address_says_so() {
+        use FeedFormat::{Csv, Json};
+        assert_eq!(FeedFormat::of(None, "feed.json", None), Json);
+        assert_eq!(FeedFormat::of(None, "feed.json", Some("application/json")), Json);
+        assert_eq!(FeedFormat::of(None, "sheet", Some("Text/CSV; charset=utf-8")), Csv);
+        assert_eq!(FeedFormat::of(None, "sheet", Some("text/plain")), Json);
+        assert_eq!(FeedFormat::of(None, "meetings.CSV", None), Csv);
+        let published = "https://s.example/pub?gid=0&single=true&output=csv";
+        assert_eq!(FeedFormat::of(None, published, Some("text/plain")), Csv);
+        assert_eq!(FeedFormat::of(None, "https://s.example/export?format=csv#gid=0", None), Csv);
+        assert_eq!(FeedFormat::of(None, "https://s.example/a.csv.json?x=y", None), Json);
+        assert_eq!(FeedFormat::of(None, "https://s.example/a.json#x.csv", None), Json);
+        let named = |attr| FeedFormat::named(Some(attr));
+        assert_eq!(FeedFormat::of(named(" CSV "), "https://s.example/sheet", None), Csv);
+        assert_eq!(FeedFormat::of(named("json"), "meetings.csv", Some("text/csv")), Json);
+        assert_eq!(named("xlsx"), None);
+        let o = resolve(&[("feed-format", "csv"), ("time-zone", "Europe/Berlin")], &[], None);
+        assert_eq!((o.feed_format, o.time_zone.as_deref()), (Some(Csv), Some("Europe/Berlin")));
     }
 
     #[test]

@@ -1,0 +1,63 @@
+//! A CSV feed: a spreadsheet read with the rules of the command line's `import csv` (the same
+//! code, `publisher::import_csv`, compiled into a wasm of its own: `sheet/`). The loader gives
+//! the widget a function that fetches that module and reads a sheet with it
+//! ([`use_sheet_reader`], `web/loader.js`), so only a widget whose feed is a sheet fetches it
+//! and a JSON feed's first load carries none of it. The sheet comes back as the JSON feed it
+//! makes, which the widget reads with its one parser, and the rows it left out.
+
+use super::later::NotLoaded;
+use crate::model::feed::problem::{Problem, ProblemKind};
+use crate::model::feed::read::{parse_feed, FeedError};
+use crate::model::feed::types::Feed;
+use js_sys::{Array, Function, Promise, Reflect};
+use std::cell::RefCell;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+thread_local! {
+    static READER: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// `read(text, zone)`: a promise of `{ feed, leftOut: [{ row, reason }] }`, the sheet module's
+/// `readSheet`, rejected with a string when the text is not a sheet it can read, with an
+/// error when the module cannot be fetched.
+pub fn use_sheet_reader(read: Function) {
+    READER.with(|r| *r.borrow_mut() = Some(read));
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &key.into()).unwrap_or_default()
+}
+
+/// The sheet as the feed the widget reads, each row left out among its problems (by its number,
+/// the header being row 1 as the sheet shows it, and why, in `import csv`'s words); or why it
+/// cannot be read. `zone`: the zone of rows without a `time_zone` cell (`data-time-zone`).
+pub async fn read_sheet(
+    text: &str,
+    zone: Option<&str>,
+) -> Result<Result<Feed, FeedError>, NotLoaded> {
+    let read = READER.with(|r| r.borrow().clone()).ok_or(NotLoaded)?;
+    let zone = zone.map_or(JsValue::UNDEFINED, JsValue::from);
+    let promise = read.call2(&JsValue::NULL, &text.into(), &zone).map_err(|_| NotLoaded)?;
+    let sheet = match JsFuture::from(promise.unchecked_into::<Promise>()).await {
+        Ok(sheet) => sheet,
+        Err(why) => {
+            return why.as_string().map(|why| Err(FeedError::NotASheet(why))).ok_or(NotLoaded)
+        }
+    };
+    let mut feed = match parse_feed(&get(&sheet, "feed").as_string().unwrap_or_default()) {
+        Ok(feed) => feed,
+        Err(error) => return Ok(Err(error)),
+    };
+    for row in Array::from(&get(&sheet, "leftOut")) {
+        feed.problems.push(Problem {
+            kind: ProblemKind::SheetRow {
+                reason: get(&row, "reason").as_string().unwrap_or_default(),
+            },
+            // As a whole number: formatting an f64 would bring float printing into the wasm.
+            path: format!("row {}", get(&row, "row").as_f64().unwrap_or_default() as u32),
+            at: None,
+        });
+    }
+    Ok(Ok(feed))
+}
