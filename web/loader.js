@@ -111,11 +111,17 @@
     glue.useStyleSheet(sheet);
     glue.useLocales(here("locales/").href);
     // A CSV feed is read by the sheet module (sheet/, the command line's `import csv`), fetched
-    // the first time a widget's feed is a sheet; a JSON feed never loads it.
+    // once, when a widget's feed is a sheet; a JSON feed never loads it. Called without a text,
+    // only fetches it (beside the feed). A fetch that failed is tried again on the next call.
+    let sheets;
     glue.useSheetReader(async (text, zone) => {
-      const sheets = await import(here(BUILD.sheet).href);
-      await sheets.default();
-      return sheets.readSheet(text, zone);
+      sheets ??= import(here(BUILD.sheet).href).then(async (m) => (await m.default(), m));
+      const loaded = sheets.catch((e) => {
+        sheets = undefined;
+        throw e;
+      });
+      if (text === undefined) return loaded.then(() => {}, () => {});
+      return (await loaded).readSheet(text, zone);
     });
     window.upcomingMeetings = {
       mountAll: guarded(glue.mountAll),

@@ -71,6 +71,9 @@ impl Request {
     ) -> Result<Loaded, LoadError> {
         let url = self.url.clone()?;
         let absolute = fetch::absolute(&url);
+        if FeedFormat::of(self.format, &url, None) == FeedFormat::Csv {
+            sheet::preload();
+        }
         let fresh =
             match fetch::fetch_text(&url, self.timeout_ms, &cancel, first_load, on_attempt).await {
                 Ok(body) => self.read(&body).await.map(|feed| (feed, body)),

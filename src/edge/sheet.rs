@@ -20,9 +20,16 @@ thread_local! {
 
 /// `read(text, zone)`: a promise of `{ feed, leftOut: [{ row, reason }] }`, the sheet module's
 /// `readSheet`, rejected with a string when the text is not a sheet it can read, with an
-/// error when the module cannot be fetched.
+/// error when the module cannot be fetched; `read()` only fetches the module.
 pub fn use_sheet_reader(read: Function) {
     READER.with(|r| *r.borrow_mut() = Some(read));
+}
+
+/// Fetches the sheet module, beside the feed, for a widget whose feed will be read as a sheet.
+pub fn preload() {
+    if let Some(read) = READER.with(|r| r.borrow().clone()) {
+        let _ = read.call0(&JsValue::NULL);
+    }
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {

@@ -117,3 +117,29 @@ test("a sheet published as text/csv at any address, in data-time-zone, kept for 
     for (const path of ["/published/sheet", "/uploaded/spring.json", "/chapter/sheet.html", "/chapter/json.html"]) h.server.state.routes.delete(path);
   }
 });
+
+test("a sheet without a sheet's columns says so; a sheet module that cannot be fetched is a network failure, and Retry fetches it again", async () => {
+  serve("/published/wrong.csv", "text/csv", "name,when\r\nTalk,tomorrow\r\n");
+  const { page, context, seen } = await openPage(h.browser, { viewport: VIEWPORTS.phone });
+  const alert = (p) => p.locator("[data-upcoming-meetings] .um-error");
+  try {
+    await page.goto(h.page("/published/wrong.csv"));
+    await alert(page).waitFor();
+    assert.match(await alert(page).textContent(), /does not have the columns of a sheet of meetings/);
+    assert.match(await alert(page).textContent(), /The header row has no "campaign", "campaign_title", "city" columns \(it has: name, when\)/);
+
+    const sheetModule = /\/upcoming-meetings-sheet-[0-9a-f]+(_bg\.wasm|\.js)$/;
+    const other = await context.newPage();
+    await other.route(sheetModule, (route) => route.abort());
+    await other.goto(h.page(SHEET));
+    await alert(other).waitFor();
+    assert.match(await alert(other).textContent(), /network/i);
+    await other.unroute(sheetModule);
+    await alert(other).locator("button").click();
+    await other.locator("[data-upcoming-meetings] .um-meeting").first().waitFor();
+    noHarm(seen);
+  } finally {
+    await context.close();
+    h.server.state.routes.delete("/published/wrong.csv");
+  }
+});
