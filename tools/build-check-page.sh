@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the check page into dist/ (after trunk, which empties dist/): check.html, check.css,
 # check.js (check-page/page/) and the check crate's wasm with its JS glue, named by a hash of their
-# contents so that a host may cache them forever (check.js, a stable name, imports them).
+# contents so that a host may cache them forever (check.js, a stable name, imports them, and the
+# widget's sheet module, which trunk's hook has put in dist/, to make a sheet into a feed).
 # The wasm is built like the widget's (tools/small-std.sh, the release profile), then
 # wasm-bindgen, wasm-opt -Oz and terser, as trunk does for the widget. Run by `make build`.
 set -euo pipefail
@@ -17,7 +18,13 @@ wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" "$
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue \
   -o "dist/${name}_bg.wasm" "$out/${name}_bg.wasm"
 terser "$out/$name.js" --module --ecma 2020 --compress --mangle -o "dist/$name.js"
-sed "s|\"./check-wasm.js\"|\"./$name.js\"|" check-page/page/check.js | terser --module --ecma 2020 --compress --mangle -o dist/check.js
-grep -q "\"./$name.js\"" dist/check.js || { echo "build-check-page: check.js does not import $name.js" >&2; exit 1; }
+# The sheet module (a sheet made into a feed) is the widget's, which trunk's hook put in dist/.
+sheet=$(cd dist && ls upcoming-meetings-sheet-*.js)
+[ "$(echo "$sheet" | wc -l)" = 1 ] || { echo "build-check-page: not one sheet module in dist/: $sheet" >&2; exit 1; }
+sed -e "s|\"./check-wasm.js\"|\"./$name.js\"|" -e "s|\"./sheet-wasm.js\"|\"./$sheet\"|" check-page/page/check.js |
+  terser --module --ecma 2020 --compress --mangle -o dist/check.js
+for module in "$name.js" "$sheet"; do
+  grep -q "\"./$module\"" dist/check.js || { echo "build-check-page: check.js does not name $module" >&2; exit 1; }
+done
 cp check-page/page/check.html check-page/page/check.css dist/
 echo "check page: dist/check.html, dist/${name}_bg.wasm ($(wc -c <"dist/${name}_bg.wasm") bytes)"

@@ -1,9 +1,12 @@
-// The check page (check.html): reads a feed from a dropped or chosen file, pasted text or an
-// address, and shows what the widget's own reader finds in it (checkFeed, the check crate's
-// wasm: the command line's `check`). Nothing leaves the browser but the request for an
-// address the publisher gives. Feed text is only ever set as text, never as HTML.
-// `make build` copies this file into dist/ with the import below naming the hashed glue.
+// The check page (check.html): reads a feed or a sheet (CSV) from a dropped or chosen file,
+// pasted text or an address, and shows what the widget's own reader finds in it (checkFeed, the
+// check crate's wasm: the command line's `check`). A sheet is first made into a feed by the
+// sheet module (readSheet: the command line's `import csv`, the widget's reader of CSV feeds),
+// fetched only then, and the feed offered to download. Nothing leaves the browser but the
+// request for an address the publisher gives. Feed text is only ever set as text, never as
+// HTML. `make build` copies this file into dist/ with the two imports naming the hashed glue.
 import init, { checkFeed } from "./check-wasm.js";
+const SHEET_MODULE = "./sheet-wasm.js";
 
 const $ = (id) => document.getElementById(id);
 const ready = init();
@@ -33,12 +36,36 @@ function excerpt(text, line, column) {
   return `${from > 0 ? "…" : ""}${shown}\n${" ".repeat(column - 1 - from + (from > 0 ? 1 : 0))}^`;
 }
 
-function show(name, text, result) {
+/** A sheet's note or left-out row (as `import csv` writes it on standard error), shown before
+ * the made feed's findings. */
+function sheetFinding(severity, where, message, fix) {
+  const item = el("li", "finding");
+  item.dataset.severity = severity;
+  const head = el("p", "head");
+  head.append(el("span", "severity", severity), " ", el("span", "where", where));
+  item.append(head, el("p", "message", message));
+  if (fix) {
+    const p = el("p", "fix");
+    p.append(el("strong", "", "Fix: "), fix);
+    item.append(p);
+  }
+  return item;
+}
+
+function show(name, text, result, sheet = null) {
   const { findings, summary, exitCode } = result;
   $("summary").textContent = `${name}: ${summary}`;
   $("summary").dataset.exit = String(exitCode);
+  const converted = $("converted");
+  URL.revokeObjectURL($("download").href);
+  converted.hidden = !sheet;
+  if (sheet) $("download").href = URL.createObjectURL(new Blob([sheet.feed], { type: "application/json" }));
   const list = $("findings");
   list.replaceChildren(
+    ...(sheet?.notes ?? []).map((note) => sheetFinding("note", "the sheet", note)),
+    ...(sheet?.leftOut ?? []).map((row) =>
+      sheetFinding("left out", `row ${row.row} of the sheet`, `row ${row.row}: left out: ${row.reason}`, "Correct this row of the sheet as the message says."),
+    ),
     ...findings.map((f) => {
       const item = el("li", "finding");
       item.dataset.severity = f.severity;
@@ -59,17 +86,50 @@ function unreadable(name, why) {
   show(name, "", { findings: [], summary: `cannot be read: ${why}`, exitCode: 2 });
 }
 
-async function checkText(name, text) {
+/** A sheet, not a feed: by its name (.csv), its media type (text/csv), or, for a text without
+ * either, by not starting as JSON does. */
+function isSheet(name, type, text) {
+  if (/\.csv$/i.test(name) || /^text\/csv\b/i.test(type ?? "")) return true;
+  if (/\.json$/i.test(name) || /\bjson\b/i.test(type ?? "")) return false;
+  return !/^\uFEFF?\s*[{[]/.test(text) && text.trim() !== "";
+}
+
+let sheetModule;
+/** The sheet module, fetched the first time a sheet is given. */
+function sheets() {
+  sheetModule ??= import(SHEET_MODULE).then(async (m) => (await m.default(), m));
+  return sheetModule.catch((e) => {
+    sheetModule = undefined;
+    throw e;
+  });
+}
+
+async function checkText(name, text, type) {
   try {
     await ready;
   } catch {
     return unreadable(name, "this browser could not start the checker (WebAssembly).");
   }
-  show(name, text, checkFeed(text));
+  if (!isSheet(name, type, text)) return show(name, text, checkFeed(text));
+  let sheet;
+  try {
+    sheet = (await sheets()).readSheet(text, $("zone").value.trim() || undefined);
+  } catch (e) {
+    return unreadable(name, typeof e === "string" ? `not a sheet of meetings: ${e}.` : "the sheet reader could not be loaded; try again.");
+  }
+  // The findings' lines and columns are the made feed's (the download), not the sheet's.
+  const result = checkFeed(sheet.feed);
+  const left = sheet.leftOut.length;
+  if (left > 0) {
+    // As the command line's import: exit status 1 when it left a row out.
+    result.exitCode = Math.max(result.exitCode, 1);
+    result.summary = `${left} ${left === 1 ? "row" : "rows"} of the sheet left out; the feed made of the rest: ${result.summary}`;
+  }
+  show(`${name}, made into feed.json`, sheet.feed, result, sheet);
 }
 
 async function checkFile(file) {
-  if (file) checkText(file.name, await file.text());
+  if (file) checkText(file.name, await file.text(), file.type);
 }
 
 async function checkAddress(address) {
@@ -87,7 +147,7 @@ async function checkAddress(address) {
     return unreadable(url.href, "the site did not answer, or does not let other pages read it (CORS).");
   }
   if (!response.ok) return unreadable(url.href, `the site answered ${response.status} ${response.statusText}`.trim() + ".");
-  checkText(url.href, await response.text());
+  checkText(url.href, await response.text(), response.headers.get("content-type"));
 }
 
 $("file").addEventListener("change", (e) => checkFile(e.target.files[0]));

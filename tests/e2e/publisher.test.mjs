@@ -191,6 +191,57 @@ describe("the check page", () => {
     await context.close();
   });
 
+  test("a sheet: made into feed.json in the page, byte for byte as import csv makes it, with the rows it left out and the feed's findings", async () => {
+    const SHEET = resolve(ROOT, "tests/fixtures/import/sheet-as-exported.csv");
+    const cli = spawnSync(CLI, ["import", "csv", SHEET], { encoding: "utf8" });
+    assert.equal(cli.status, 1, "import csv leaves a row out");
+    const { page, context, seen, requests } = await openCheck({ acceptDownloads: true, viewport: VIEWPORTS.phone });
+    await page.setInputFiles("#file", SHEET);
+    await page.locator("#summary").filter({ hasText: "sheet-as-exported.csv, made into feed.json" }).waitFor();
+    assert.equal(await page.locator("#summary").getAttribute("data-exit"), "1", "exit status 1, as the command line's");
+    assert.match(await page.textContent("#summary"), /^sheet-as-exported\.csv, made into feed\.json: 1 row of the sheet left out; the feed made of the rest: /);
+    // The left-out row, in import csv's words; then what check says of the feed made.
+    const shown = await page.$$eval(".finding", (items) => items.map((i) => `${i.querySelector(".severity").textContent} ${i.querySelector(".message").textContent}`));
+    const stderr = cli.stderr.trim().split("\n").map((l) => l.slice(l.indexOf(": ") + 2));
+    assert.deepEqual(shown.slice(0, stderr.length), stderr.map((l) => `${l.includes(": left out: ") ? "left out" : "note"} ${l}`));
+    const made = join(mkdtempSync(join(tmpdir(), "um-made-")), "feed.json");
+    writeFileSync(made, cli.stdout);
+    assert.deepEqual(shown.slice(stderr.length), cliFindings(made).map((f) => `${f.severity} ${f.message}`));
+    // The download: the command line's output, byte for byte.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+    assert.equal(download.suggestedFilename(), "feed.json");
+    assert.equal(readFileSync(await download.path(), "utf8"), cli.stdout);
+    // The sheet module came from the page's own origin; nothing was sent.
+    assert.ok(requests.some((r) => /^GET \/upcoming-meetings-sheet-[0-9a-f]+_bg\.wasm$/.test(r)));
+    assert.deepEqual(requests.filter((r) => !r.startsWith("GET ")), []);
+    noHarm(seen);
+    await screenshot(page, "check-sheet-phone");
+    await context.close();
+  });
+
+  test("pasted sheet text, its rows without a time_zone cell in the zone given: as import csv --time-zone makes it", async () => {
+    const sheet = "campaign,campaign_title,city,date,time\nspring,Spring talks,Berlin,2027-03-28,19:00\n";
+    const file = join(mkdtempSync(join(tmpdir(), "um-sheet-")), "sheet.csv");
+    writeFileSync(file, sheet);
+    const cli = spawnSync(CLI, ["import", "csv", "--time-zone", "Europe/Berlin", file], { encoding: "utf8" });
+    assert.equal(cli.status, 0, cli.stderr);
+    const { page, context, seen } = await openCheck({ acceptDownloads: true });
+    await page.fill("#zone", "Europe/Berlin");
+    await page.fill("#text", sheet);
+    await page.click("#check-text");
+    await page.locator("#summary").filter({ hasText: "made into feed.json" }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+    assert.equal(readFileSync(await download.path(), "utf8"), cli.stdout);
+    assert.match(cli.stdout, /"start": "2027-03-28T19:00:00\+02:00"/, "summer time in Berlin from that morning");
+    // A zone that is not one: the sheet cannot be read, as on the command line.
+    await page.fill("#zone", "Mars/Olympus");
+    await page.click("#check-text");
+    await page.locator("#summary").filter({ hasText: "cannot be read" }).waitFor();
+    assert.match(await page.textContent("#summary"), /not a sheet of meetings: --time-zone "Mars\/Olympus" is not an IANA zone name/);
+    noHarm(seen);
+    await context.close();
+  });
+
   test("check.html?feed=ADDRESS checks that address at once, under the strict CSP the README gives", async () => {
     h.server.state.headers = { "content-security-policy": STRICT_CSP };
     try {
