@@ -1,12 +1,14 @@
-// The check page (check.html): reads a feed or a sheet (CSV) from a dropped or chosen file,
-// pasted text or an address, and shows what the widget's own reader finds in it (checkFeed, the
-// check crate's wasm: the command line's `check`). A sheet is first made into a feed by the
-// sheet module (readSheet: the command line's `import csv`, the widget's reader of CSV feeds),
-// fetched only then, and the feed offered to download. Nothing leaves the browser but the
-// request for an address the publisher gives. Feed text is only ever set as text, never as
-// HTML. `make build` copies this file into dist/ with the two imports naming the hashed glue.
+// The check page (check.html): reads a feed, a sheet (CSV) or a calendar (.ics) from a dropped
+// or chosen file, pasted text or an address, and shows what the widget's own reader finds in it
+// (checkFeed, the check crate's wasm: the command line's `check`). A sheet or a calendar is
+// first made into a feed, by the sheet module (readSheet: the command line's `import csv`, the
+// widget's reader of CSV feeds) or the calendar module (readCalendar: `import ics`), each fetched
+// only then, and the feed offered to download. Nothing leaves the browser but the request for an
+// address the publisher gives. Feed text is only ever set as text, never as HTML.
+// `make build` copies this file into dist/ with the three imports naming the hashed glue.
 import init, { checkFeed } from "./check-wasm.js";
-const SHEET_MODULE = "./sheet-wasm.js";
+const MODULES = { sheet: "./sheet-wasm.js", calendar: "./calendar-wasm.js" };
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const $ = (id) => document.getElementById(id);
 const ready = init();
@@ -36,9 +38,9 @@ function excerpt(text, line, column) {
   return `${from > 0 ? "…" : ""}${shown}\n${" ".repeat(column - 1 - from + (from > 0 ? 1 : 0))}^`;
 }
 
-/** A sheet's note or left-out row (as `import csv` writes it on standard error), shown before
- * the made feed's findings. */
-function sheetFinding(severity, where, message, fix) {
+/** A note or a left-out row or event of the sheet or calendar (as the import writes it on
+ * standard error), shown before the made feed's findings. */
+function importFinding(severity, where, message, fix) {
   const item = el("li", "finding");
   item.dataset.severity = severity;
   const head = el("p", "head");
@@ -52,19 +54,26 @@ function sheetFinding(severity, where, message, fix) {
   return item;
 }
 
-function show(name, text, result, sheet = null) {
+/** `made`: a sheet or calendar made into a feed, `{ kind, feed, leftOut, notes }`. */
+function show(name, text, result, made = null) {
   const { findings, summary, exitCode } = result;
   $("summary").textContent = `${name}: ${summary}`;
   $("summary").dataset.exit = String(exitCode);
   const converted = $("converted");
   URL.revokeObjectURL($("download").href);
-  converted.hidden = !sheet;
-  if (sheet) $("download").href = URL.createObjectURL(new Blob([sheet.feed], { type: "application/json" }));
+  converted.hidden = !made;
+  if (made) {
+    $("download").href = URL.createObjectURL(new Blob([made.feed], { type: "application/json" }));
+    $("made-by").textContent = `upcoming-meetings import ${made.kind === "sheet" ? "csv" : "ics"}`;
+  }
+  const where = made?.kind === "calendar" ? "the calendar" : "the sheet";
   const list = $("findings");
   list.replaceChildren(
-    ...(sheet?.notes ?? []).map((note) => sheetFinding("note", "the sheet", note)),
-    ...(sheet?.leftOut ?? []).map((row) =>
-      sheetFinding("left out", `row ${row.row} of the sheet`, `row ${row.row}: left out: ${row.reason}`, "Correct this row of the sheet as the message says."),
+    ...(made?.notes ?? []).map((note) => importFinding("note", where, note)),
+    ...(made?.leftOut ?? []).map((left) =>
+      made.kind === "sheet"
+        ? importFinding("left out", `row ${left.row} of the sheet`, `row ${left.row}: left out: ${left.reason}`, "Correct this row of the sheet as the message says.")
+        : importFinding("left out", "the calendar", `left out: ${left}`, "Correct this event in the calendar as the message says."),
     ),
     ...findings.map((f) => {
       const item = el("li", "finding");
@@ -86,22 +95,34 @@ function unreadable(name, why) {
   show(name, "", { findings: [], summary: `cannot be read: ${why}`, exitCode: 2 });
 }
 
-/** A sheet, not a feed: by its name (.csv), its media type (text/csv), or, for a text without
- * either, by not starting as JSON does. */
-function isSheet(name, type, text) {
-  if (/\.csv$/i.test(name) || /^text\/csv\b/i.test(type ?? "")) return true;
-  if (/\.json$/i.test(name) || /\bjson\b/i.test(type ?? "")) return false;
-  return !/^\uFEFF?\s*[{[]/.test(text) && text.trim() !== "";
+/** "calendar", "sheet" or "feed": by the name's extension, else the media type, else the text
+ * (a calendar begins BEGIN:VCALENDAR; a feed, as JSON does; anything else is taken for a sheet). */
+function kindOf(name, type, text) {
+  const ext = name.match(/\.(ics|csv|json)$/i)?.[1].toLowerCase();
+  if (ext) return { ics: "calendar", csv: "sheet", json: "feed" }[ext];
+  if (/^text\/calendar\b/i.test(type ?? "")) return "calendar";
+  if (/^text\/csv\b/i.test(type ?? "")) return "sheet";
+  if (/\bjson\b/i.test(type ?? "")) return "feed";
+  if (/^\uFEFF?\s*BEGIN:VCALENDAR/i.test(text)) return "calendar";
+  return /^\uFEFF?\s*[{[]/.test(text) || text.trim() === "" ? "feed" : "sheet";
 }
 
-let sheetModule;
-/** The sheet module, fetched the first time a sheet is given. */
-function sheets() {
-  sheetModule ??= import(SHEET_MODULE).then(async (m) => (await m.default(), m));
-  return sheetModule.catch((e) => {
-    sheetModule = undefined;
+const loaded = {};
+/** The sheet or calendar module, fetched the first time one is given (again after a failure). */
+function module(kind) {
+  loaded[kind] ??= import(MODULES[kind]).then(async (m) => (await m.default(), m));
+  return loaded[kind].catch((e) => {
+    delete loaded[kind];
     throw e;
   });
+}
+
+/** A calendar's campaign from the page's fields; an empty id or title from the file's name. */
+function campaign(name) {
+  const base = name.replace(/^.*[/\\]/, "").replace(/\.[a-z]+$/i, "");
+  if (!$("campaign").value.trim()) $("campaign").value = base.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "calendar";
+  if (!$("title").value.trim()) $("title").value = base;
+  return { id: $("campaign").value.trim(), title: $("title").value.trim(), city: $("city").value.trim() || undefined };
 }
 
 async function checkText(name, text, type) {
@@ -110,22 +131,39 @@ async function checkText(name, text, type) {
   } catch {
     return unreadable(name, "this browser could not start the checker (WebAssembly).");
   }
-  if (!isSheet(name, type, text)) return show(name, text, checkFeed(text));
-  let sheet;
+  const kind = kindOf(name, type, text);
+  if (kind === "feed") return show(name, text, checkFeed(text));
+  let made;
   try {
-    sheet = (await sheets()).readSheet(text, $("zone").value.trim() || undefined);
+    // The module may take a moment on a slow network (the calendar's carries every zone).
+    $("summary").textContent = `${name}: reading the ${kind}…`;
+    delete $("summary").dataset.exit;
+    $("findings").replaceChildren();
+    $("converted").hidden = true;
+    $("report").hidden = false;
+    const m = await module(kind);
+    if (kind === "sheet") {
+      made = m.readSheet(text, $("zone").value.trim() || undefined);
+    } else {
+      // As the command line's defaults: repeating events' dates from now for a year.
+      const { id, title, city } = campaign(name);
+      made = m.readCalendar(text, id, title, city, Date.now(), Date.now() + 365 * DAY_MS);
+    }
   } catch (e) {
-    return unreadable(name, typeof e === "string" ? `not a sheet of meetings: ${e}.` : "the sheet reader could not be loaded; try again.");
+    if (typeof e !== "string") return unreadable(name, `the ${kind} reader could not be loaded; try again.`);
+    return unreadable(name, kind === "sheet" ? `not a sheet of meetings: ${e}.` : `${e}.`);
   }
-  // The findings' lines and columns are the made feed's (the download), not the sheet's.
-  const result = checkFeed(sheet.feed);
-  const left = sheet.leftOut.length;
+  made.kind = kind;
+  // The findings' lines and columns are the made feed's (the download), not the source's.
+  const result = checkFeed(made.feed);
+  const left = made.leftOut.length;
   if (left > 0) {
-    // As the command line's import: exit status 1 when it left a row out.
+    // As the command line's import: exit status 1 when it left something out.
+    const what = kind === "sheet" ? ["row", "rows", "of the sheet"] : ["event", "events", "of the calendar"];
     result.exitCode = Math.max(result.exitCode, 1);
-    result.summary = `${left} ${left === 1 ? "row" : "rows"} of the sheet left out; the feed made of the rest: ${result.summary}`;
+    result.summary = `${left} ${left === 1 ? what[0] : what[1]} ${what[2]} left out; the feed made of the rest: ${result.summary}`;
   }
-  show(`${name}, made into feed.json`, sheet.feed, result, sheet);
+  show(`${name}, made into feed.json`, made.feed, result, made);
 }
 
 async function checkFile(file) {

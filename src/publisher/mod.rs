@@ -1,7 +1,8 @@
 //! The publisher's tools: built from the same model as the widget, so that what they accept is
 //! exactly what it shows. `check` and `lint` build for the browser too (the check page,
-//! `check-page/`), and `import_csv` with `written_feed` (the sheet module, `sheet/`); the rest
-//! is the native command line (`src/bin/upcoming-meetings.rs`).
+//! `check-page/`), `import_csv` with `written_feed` (the sheet module, `sheet/`) and, with the
+//! `calendar` feature, `import_ics` (the calendar module, `calendar/`); the rest is the native
+//! command line (`src/bin/upcoming-meetings.rs`).
 //!
 //! - `check`: the widget's problems with a feed, located and explained, then `lint`'s warnings.
 //! - `fix`: the fix for each kind of problem.
@@ -15,7 +16,7 @@ pub mod fix;
 pub mod lint;
 
 pub mod import_csv;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "calendar"))]
 pub mod import_ics;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;

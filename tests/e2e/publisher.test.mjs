@@ -242,6 +242,32 @@ describe("the check page", () => {
     await context.close();
   });
 
+  test("a calendar export: made into one campaign's feed.json in the page, byte for byte as import ics makes it", async () => {
+    const CALENDAR = resolve(ROOT, "tests/fixtures/import/google-calendar.ics");
+    const args = ["import", "ics", CALENDAR, "--campaign", "google-calendar", "--title", "google-calendar", "--city", "Detroit", "--now", FIXED_NOW.toISOString()];
+    const cli = spawnSync(CLI, args, { encoding: "utf8" });
+    assert.ok(cli.status <= 1, cli.stderr);
+    const { page, context, seen, requests } = await openCheck({ acceptDownloads: true });
+    await page.fill("#city", "Detroit");
+    await page.setInputFiles("#file", CALENDAR);
+    await page.locator("#summary").filter({ hasText: "google-calendar.ics, made into feed.json:" }).waitFor({ timeout: 30_000 });
+    // The campaign's id and title from the file's name, shown in their fields.
+    assert.deepEqual([await page.inputValue("#campaign"), await page.inputValue("#title")], ["google-calendar", "google-calendar"]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+    const made = readFileSync(await download.path(), "utf8");
+    assert.ok(JSON.parse(made).campaigns[0].meetings.length >= 3, "the calendar's events");
+    assert.equal(made, cli.stdout);
+    assert.equal(await page.textContent("#made-by"), "upcoming-meetings import ics");
+    const leftOut = cli.stderr.split("\n").filter((l) => l.includes(": left out: ")).length;
+    assert.equal(await page.locator('.finding[data-severity="left out"] .where', { hasText: "the calendar" }).count(), leftOut);
+    // Only a calendar fetches the calendar module.
+    assert.ok(requests.some((r) => /^GET \/calendar-wasm-[0-9a-f]+_bg\.wasm$/.test(r)));
+    assert.ok(!requests.some((r) => /sheet/.test(r)));
+    noHarm(seen);
+    await screenshot(page, "check-calendar-desktop");
+    await context.close();
+  });
+
   test("check.html?feed=ADDRESS checks that address at once, under the strict CSP the README gives", async () => {
     h.server.state.headers = { "content-security-policy": STRICT_CSP };
     try {
