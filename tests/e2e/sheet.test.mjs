@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { VIEWPORTS, harness, noHarm, openPage, widgetsReady } from "./harness.mjs";
@@ -141,5 +141,34 @@ test("a sheet without a sheet's columns says so; a sheet module that cannot be f
   } finally {
     await context.close();
     h.server.state.routes.delete("/published/wrong.csv");
+  }
+});
+
+test("the README's way: a sheet published as CSV by a spreadsheet service on its own site, the two-line snippet pointed at it; without the service's CORS header, the alert says so", async () => {
+  const PUBLISHED = "/spreadsheets/d/e/2PACX-example/pub";
+  let cors = true;
+  h.other.state.routes.set(PUBLISHED, (req, res) => {
+    res.writeHead(200, { "content-type": "text/csv", ...(cors ? { "access-control-allow-origin": "*" } : {}) });
+    res.end(readFileSync(resolve(ROOT, "tests/fixtures", SHEET.slice("/fixtures/".length))));
+  });
+  const feed = `${h.other.url}${PUBLISHED}?gid=0&single=true&output=csv`;
+  serve("/chapter/published.html", "text/html; charset=utf-8", `<!doctype html><meta charset="utf-8"><title>A chapter</title>
+    <script src="/upcoming-meetings.js"></script>
+    <div data-upcoming-meetings data-feed="${feed}"></div>`);
+  try {
+    const fromSheet = await shown(`${h.server.url}/chapter/published.html`);
+    const fromFixture = await shown(h.page(SHEET));
+    assert.equal(fromSheet.meetings.length, 6);
+    assert.deepEqual(fromSheet.meetings, fromFixture.meetings);
+    cors = false;
+    const { page, context } = await openPage(h.browser, { viewport: VIEWPORTS.phone });
+    await page.goto(`${h.server.url}/chapter/published.html`);
+    const alert = page.locator("[data-upcoming-meetings] .um-error");
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /does not allow this site to read it \(CORS\)/);
+    await context.close();
+  } finally {
+    h.other.state.routes.delete(PUBLISHED);
+    h.server.state.routes.delete("/chapter/published.html");
   }
 });
