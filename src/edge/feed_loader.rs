@@ -1,7 +1,8 @@
 //! Loading one widget's feed: fetch it (timeouts, retries), parse it (a CSV feed read as a sheet
 //! first: `sheet.rs`), keep a copy of every good one, fall back to that copy when the feed cannot
-//! be loaded, and index the result at the current time. [`FeedLoad::start`] wraps it in a resource for the root view; the request in
-//! flight is aborted when the widget goes away (`window.upcomingMeetings.unmount`).
+//! be loaded, and index the result at the current time. [`FeedLoad::start`] wraps it in a
+//! resource for the root view; the request in flight is aborted when the widget goes away
+//! (`window.upcomingMeetings.unmount`).
 
 use super::later::NotLoaded;
 use super::{clock, fetch, perf, sheet, storage};

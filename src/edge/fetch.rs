@@ -1,8 +1,8 @@
 //! Fetching the feed: one GET (gloo-net's, with an abort signal) abandoned after a timeout, tried
 //! again with backoff on the failures that another attempt might not meet
 //! (`model::loading::retry`), its errors sorted into [`LoadError`]s. A body announced as larger
-//! than the feed limit is not downloaded. A body comes with the media type its server gave it. A [`Cancel`] stops it all: the request in flight is
-//! aborted and no attempt follows.
+//! than the feed limit is not downloaded. A body comes with the media type its server gave it.
+//! A [`Cancel`] stops it all: the request in flight is aborted and no attempt follows.
 
 use super::timer::{sleep, Timer};
 use crate::model::feed::read::{FeedError, MAX_FEED_BYTES};

@@ -1,8 +1,9 @@
 //! The widget's WebAssembly entry points, the JS names the loader (`web/loader.js`) and host
 //! pages call: `mountAll()`, `mount(el)`, `unmount(el)`, `useStyleSheet(sheet)`,
 //! `useLocales(url)` and `useSheetReader(read)`. Each is the function of the same name in
-//! `upcoming_meetings::mount` (`useLocales`: `edge::locale`; `useSheetReader`: `edge::sheet`). They are exported here, not in the library, so that another
-//! wasm built from the library (the check page's, `check/`) carries no widget.
+//! `upcoming_meetings::mount` (`useLocales`: `edge::locale`; `useSheetReader`: `edge::sheet`).
+//! They are exported here, not in the library, so that another wasm built from the library (the
+//! check page's, `check-page/`; the sheet and calendar modules) carries no widget.
 
 use upcoming_meetings::{edge::locale, edge::sheet, mount};
 use wasm_bindgen::prelude::*;
