@@ -55,9 +55,24 @@ fn check_names_each_problem_with_its_place_and_sets_the_exit_status() {
     let missing = run(&["check", "no-such-feed.json"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-feed.json"));
-    let refused = run(&["check", "tests/fixtures/truncated.json"]);
-    assert_eq!(refused.status.code(), Some(1));
-    assert!(stdout(&refused).contains(": refused: the feed ($)"));
+}
+
+/// `check`'s exit status, as the README gives it: 0 when the widget shows everything (warnings
+/// allowed), 1 when it would leave something out or refuse the feed for what it says, 2 when the
+/// feed cannot be read at all.
+#[test]
+fn check_exits_0_1_or_2_as_documented() {
+    let status = |feed: &str| run(&["check", feed, "--now", NOW]).status.code();
+    assert_eq!(status("public/feed.json"), Some(0), "warnings alone");
+    assert_eq!(status("tests/fixtures/invalid/many-problems.json"), Some(1), "left out");
+    assert_eq!(status("tests/fixtures/wrong-shape.json"), Some(1), "refused: not a feed's shape");
+    assert_eq!(status("tests/fixtures/invalid/version-2.json"), Some(1), "refused: version 2");
+    for unreadable in ["truncated.json", "empty.json", "not-json.html"] {
+        let out = run(&["check", &format!("tests/fixtures/{unreadable}"), "--now", NOW]);
+        assert_eq!(out.status.code(), Some(2), "{unreadable} cannot be read");
+        assert!(stdout(&out).contains(": refused: the feed ($)"), "{unreadable}: said why");
+    }
+    assert_eq!(status("no-such-feed.json"), Some(2), "no file");
 }
 
 /// Every kind of problem the widget's reader reports, as `check` words it and the fix it gives,
@@ -287,3 +302,34 @@ fn a_repeating_events_dates_are_those_from_now_until_the_window_ends() {
         "{errors}"
     );
 }
+
+/// `upcoming-meetings import csv sheet.csv | head`: a reader that stops reading ends the output
+/// quietly, with the command's own exit status and no panic on standard error.
+#[test]
+fn output_to_a_reader_that_has_gone_ends_quietly() {
+    use std::process::Stdio;
+    let cases: [(&[&str], i32); 3] = [
+        (&["import", "csv", "tests/fixtures/import/chapter-sheet.csv"], 0),
+        (&["import", "csv", "tests/fixtures/import/sheet-as-exported.csv"], 1),
+        (&["check", "tests/fixtures/invalid/many-problems.json", "--now", NOW], 1),
+    ];
+    for (args, status) in cases {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_upcoming-meetings"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        // The reading end closed before the command writes: its first write finds no reader.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(out.status.code(), Some(status), "{args:?}: {stderr}");
+    }
+}
+

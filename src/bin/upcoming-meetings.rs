@@ -224,11 +224,23 @@ mod native {
         })
     }
 
+    /// Standard output. A reader that stops reading early (`| head`) ends the output quietly,
+    /// as command-line tools do (where `print!` would panic), and the command keeps its own
+    /// exit status; any other failure to write is one.
+    fn emit(text: &str) -> Result<(), String> {
+        use std::io::{ErrorKind, Write};
+        let mut stdout = std::io::stdout().lock();
+        match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+            Err(e) if e.kind() != ErrorKind::BrokenPipe => Err(format!("standard output: {e}")),
+            _ => Ok(()),
+        }
+    }
+
     /// Writes a command's output to `out`, or to standard output.
     fn write(out: Option<String>, text: &str) -> Result<ExitCode, String> {
         match out {
             Some(path) => std::fs::write(&path, text).map_err(|e| format!("{path}: {e}"))?,
-            None => print!("{text}"),
+            None => emit(text)?,
         }
         Ok(ExitCode::SUCCESS)
     }
@@ -240,15 +252,15 @@ mod native {
         notes: &[String],
         left_out: Vec<String>,
         feed: &written_feed::Feed,
-    ) -> ExitCode {
+    ) -> Result<ExitCode, String> {
         for note in notes {
             eprintln!("{source}: {note}");
         }
         for what in &left_out {
             eprintln!("{source}: {what}");
         }
-        println!("{}", feed.text());
-        ExitCode::from(u8::from(!left_out.is_empty()))
+        emit(&(feed.text() + "\n"))?;
+        Ok(ExitCode::from(u8::from(!left_out.is_empty())))
     }
 
     fn run(command: Command) -> Result<ExitCode, String> {
@@ -257,8 +269,8 @@ mod native {
                 let report = check::check(&source::read(&feed)?, now_or(now));
                 let name = if feed == "-" { "<stdin>" } else { feed.as_str() };
                 match format {
-                    Format::Human => print!("{}", check::human(&report, name)),
-                    Format::Json => print!("{}", check::json_lines(&report, name)),
+                    Format::Human => emit(&check::human(&report, name))?,
+                    Format::Json => emit(&check::json_lines(&report, name))?,
                 }
                 ExitCode::from(report.exit_code())
             }
@@ -270,7 +282,7 @@ mod native {
                     .iter()
                     .map(|e| format!("row {}: left out: {}", e.row, e.reason))
                     .collect();
-                print_imported(&sheet, &imported.notes, left_out, &imported.feed)
+                print_imported(&sheet, &imported.notes, left_out, &imported.feed)?
             }
             Command::Import(Import::Ics { calendar, campaign, title, city, until, now }) => {
                 let now = now_or(now);
@@ -288,7 +300,7 @@ mod native {
                 )
                 .map_err(|e| format!("{calendar}: {e}"))?;
                 let left_out = imported.errors.iter().map(|e| format!("left out: {e}")).collect();
-                print_imported(&calendar, &imported.notes, left_out, &imported.feed)
+                print_imported(&calendar, &imported.notes, left_out, &imported.feed)?
             }
             Command::Ics { feed, city, out, origin, now } => {
                 let parsed = read_feed(&feed)?;

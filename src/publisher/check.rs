@@ -53,11 +53,17 @@ pub struct Finding {
 #[derive(Debug, Default)]
 pub struct Report {
     pub findings: Vec<Finding>,
+    /// The text could not be read as a feed at all (`FeedError::is_unreadable`).
+    pub unreadable: bool,
 }
 
 impl Report {
-    /// 0: nothing left out or refused (warnings allowed); 1: something would be.
+    /// 0: nothing left out or refused (warnings allowed); 1: something would be; 2: the feed
+    /// cannot be read at all (as when its file or address cannot be).
     pub fn exit_code(&self) -> u8 {
+        if self.unreadable {
+            return 2;
+        }
         u8::from(
             self.findings.iter().any(|f| matches!(f.action, Action::Refused | Action::LeftOut)),
         )
@@ -73,7 +79,10 @@ pub fn check(text: &str, now: DateTime<Utc>) -> Report {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let feed = match parse_feed(text) {
         Ok(feed) => feed,
-        Err(error) => return Report { findings: vec![refused(body, &error)] },
+        Err(error) => {
+            let unreadable = error.is_unreadable();
+            return Report { findings: vec![refused(body, &error)], unreadable };
+        }
     };
     // The widget's parser accepted it, so this reading succeeds too; it adds where each node is.
     let (document, offsets) = json::parse_with_offsets(body).expect("the feed parsed once already");
@@ -119,7 +128,7 @@ pub fn check(text: &str, now: DateTime<Utc>) -> Report {
         });
     }
     findings.sort_by_key(|f| (f.action == Action::Warning, f.line, f.column));
-    Report { findings }
+    Report { findings, unreadable: false }
 }
 
 fn refused(text: &str, error: &FeedError) -> Finding {
@@ -295,7 +304,7 @@ mod tests {
         assert_eq!(report.findings.len(), 1);
         let f = &report.findings[0];
         assert_eq!((f.action, f.line, f.column), (Action::Refused, 2, 16));
-        assert_eq!(report.exit_code(), 1);
+        assert_eq!(report.exit_code(), 2, "not JSON: it cannot be read at all");
     }
 
     #[test]

@@ -139,7 +139,7 @@ describe("the check page", () => {
       [["refused", 2, 16]],
     );
     assert.match(await page.textContent("#summary"), /^the pasted text: 1 refused$/);
-    assert.equal(await page.getAttribute("#summary", "data-exit"), "1");
+    assert.equal(await page.getAttribute("#summary", "data-exit"), "2", "cannot be read: exit status 2, as the command line's");
     noHarm(seen);
     await screenshot(page, "check-phone");
     await context.close();

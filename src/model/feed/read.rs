@@ -42,6 +42,22 @@ pub enum FeedError {
     NotASheet(String),
 }
 
+impl FeedError {
+    /// The text cannot be read as a feed's text at all (empty, too large to read, cut off, not
+    /// JSON, not a sheet), rather than read and refused for what it says (its shape, its
+    /// version): `check`'s exit status 2, not 1.
+    pub fn is_unreadable(&self) -> bool {
+        match self {
+            FeedError::Empty
+            | FeedError::TooLarge { .. }
+            | FeedError::Truncated
+            | FeedError::NotJson { .. }
+            | FeedError::NotASheet(_) => true,
+            FeedError::WrongShape(_) | FeedError::UnsupportedVersion(_) => false,
+        }
+    }
+}
+
 /// Parses and validates a feed document.
 pub fn parse_feed(text: &str) -> Result<Feed, FeedError> {
     if text.len() > MAX_FEED_BYTES {
