@@ -333,3 +333,53 @@ fn output_to_a_reader_that_has_gone_ends_quietly() {
     }
 }
 
+/// The instant and zone of each meeting `import ics` makes of `calendar`.
+fn imported_times(calendar: &str) -> (Option<i32>, String, Vec<(String, String)>) {
+    let out = run(&["import", "ics", calendar, "--campaign", "c", "--title", "C", "--now", NOW]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let times = value["campaigns"][0]["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["start"].as_str().unwrap().into(), m["time_zone"].as_str().unwrap().into()))
+        .collect();
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned(), times)
+}
+
+/// Calendars as Lotus Notes, older Thunderbird/Lightning and older Outlook write them, each TZID
+/// defined by the file's own VTIMEZONE: every event at the instant the calendar means, before
+/// and after the clocks change, in an IANA zone with the same rules.
+#[test]
+fn calendars_that_name_their_zones_their_own_way() {
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    // Lotus Notes: TZID:Eastern, the US rules: the zone of Windows' "Eastern Standard Time".
+    let (status, errors, times) = imported_times("tests/fixtures/import/lotus-notes.ics");
+    assert_eq!(status, Some(0), "{errors}");
+    assert_eq!(
+        times,
+        [
+            pair("2027-03-08T19:00:00-05:00", "America/New_York"),
+            pair("2027-03-22T19:00:00-04:00", "America/New_York")
+        ]
+    );
+    // Lightning: an IANA name at the end of a path.
+    let (status, errors, times) = imported_times("tests/fixtures/import/thunderbird-lightning.ics");
+    assert_eq!(status, Some(0), "{errors}");
+    assert_eq!(
+        times,
+        [
+            pair("2027-03-27T19:00:00+01:00", "Europe/Berlin"),
+            pair("2027-04-03T19:00:00+02:00", "Europe/Berlin")
+        ]
+    );
+    // Outlook: a display name; the European Union's rules, in the first city it names.
+    let (status, errors, times) = imported_times("tests/fixtures/import/outlook-display-name.ics");
+    assert_eq!(status, Some(0), "{errors}");
+    assert_eq!(
+        times,
+        [
+            pair("2027-03-27T19:00:00+01:00", "Europe/Amsterdam"),
+            pair("2027-04-03T19:00:00+02:00", "Europe/Amsterdam")
+        ]
+    );
+}

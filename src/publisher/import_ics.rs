@@ -2,18 +2,22 @@
 //! campaign. The file is read with the `ical` crate; times with a TZID (an IANA name, as Google
 //! writes them, or a Windows one, as Outlook does) get the offset of that zone on that day
 //! through jiff; an all-day event becomes a date-only meeting; LOCATION becomes the place, with
-//! the city read from the address where it can be. A repeating event (RRULE, RDATE, EXDATE)
-//! becomes one meeting per date within a window, expanded by the `rrule` crate, with a changed
-//! instance (RECURRENCE-ID) in place of its date. An event that cannot be placed is reported,
+//! the city read from the address where it can be; DTEND, or DURATION, its end. A repeating
+//! event (RRULE, RDATE, with dates, times or periods, EXDATE) becomes one meeting per date within
+//! a window, expanded by the `rrule` crate, with a changed instance (RECURRENCE-ID) in place of
+//! its date. An event that cannot be placed is reported,
 //! never dropped silently.
 
+#[cfg(test)]
+use super::calendar_zones::iana;
+use super::calendar_zones::Zones;
 use crate::model::feed::links::SafeUrl;
 use crate::publisher::written_feed::{
     Campaign, Feed, Link, LinkKind, Meeting, Place, Start, Status,
 };
 use ical::{parser::ical::component::IcalEvent, property::Property};
-use jiff::{civil, tz::TimeZone, Timestamp, Zoned};
-use std::collections::HashSet;
+use jiff::{civil, tz::TimeZone, SignedDuration, Span, Timestamp, Zoned};
+use std::collections::{HashMap, HashSet};
 
 /// Which dates of a repeating event are imported: those that start from `from` (now: the past
 /// ones are left out) until `until`.
@@ -49,9 +53,16 @@ pub fn import(
         Some(Err(e)) => return Err(format!("not an iCalendar file: {e}")),
         None => return Err("not an iCalendar file: no VCALENDAR".to_string()),
     };
+    // The years of its events and of the window, over which its VTIMEZONEs are matched.
+    let year = |t: Timestamp| t.to_zoned(TimeZone::UTC).year();
+    let years = calendar
+        .events
+        .iter()
+        .filter_map(|e| value(&e.properties, "DTSTART")?.get(..4)?.parse::<i16>().ok())
+        .fold((year(window.from), year(window.until)), |(a, b), y| (a.min(y), b.max(y)));
     // Google writes the calendar's own zone; a time in UTC is shown in it.
-    let calendar_zone =
-        value(&calendar.properties, "X-WR-TIMEZONE").filter(|z| TimeZone::get(z).is_ok());
+    let zones =
+        Zones::new(&calendar.timezones, years, value(&calendar.properties, "X-WR-TIMEZONE"));
     // The dates of repeating events that a changed instance replaces: its UID and RECURRENCE-ID.
     let changed: HashSet<(&str, String)> = calendar
         .events
@@ -59,7 +70,7 @@ pub fn import(
         .filter_map(|e| {
             Some((
                 value(&e.properties, "UID")?,
-                instant(&time(property(&e.properties, "RECURRENCE-ID")?, calendar_zone).ok()?),
+                instant(&time(property(&e.properties, "RECURRENCE-ID")?, &zones).ok()?),
             ))
         })
         .collect();
@@ -70,9 +81,9 @@ pub fn import(
             .map_or("an event".to_string(), |s| format!("{:?}", unescape(s)));
         let repeats = value(&event.properties, "RRULE").is_some()
             || value(&event.properties, "RDATE").is_some();
-        match meeting(event, calendar_zone, city) {
+        match meeting(event, &zones, city) {
             Ok(m) if repeats && property(&event.properties, "RECURRENCE-ID").is_none() => {
-                match occurrences(event, &m, calendar_zone, window, &changed) {
+                match occurrences(event, &m, &zones, window, &changed) {
                     Ok((dates, note)) => {
                         meetings.extend(dates);
                         notes.push(format!("{name} repeats: {note}"));
@@ -129,23 +140,13 @@ fn unescape(text: &str) -> String {
     out
 }
 
-/// A TZID as an IANA zone name: itself, or the zone of a Windows name as Outlook writes it
-/// ("W. Europe Standard Time" is "Europe/Berlin", after the CLDR).
-fn iana(tzid: &str) -> Option<String> {
-    if TimeZone::get(tzid).is_ok() {
-        return Some(tzid.to_string());
-    }
-    let windows: windows_timezones::WindowsTimezone = tzid.parse().ok()?;
-    Some(windows.tzdb_id().to_string())
-}
-
 /// A DTSTART or DTEND: a date (all day), or a time in its zone, and the zone's name unless UTC.
 enum Time {
     Day(civil::Date),
     At(Zoned, Option<String>),
 }
 
-fn time(p: &Property, calendar_zone: Option<&str>) -> Result<Time, String> {
+fn time(p: &Property, zones: &Zones) -> Result<Time, String> {
     let raw = p.value.as_deref().map(str::trim).unwrap_or_default();
     if param(p, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE")) || raw.len() == 8 {
         return civil::Date::strptime("%Y%m%d", raw)
@@ -160,8 +161,9 @@ fn time(p: &Property, calendar_zone: Option<&str>) -> Result<Time, String> {
         .map_err(|_| format!("{} {raw:?} is not a date-time", p.name))?;
     let zone_name = match (utc, param(p, "TZID")) {
         (false, Some(tzid)) => tzid.trim_matches('"').to_string(),
-        (true, _) => calendar_zone.unwrap_or("UTC").to_string(),
-        (false, None) => calendar_zone
+        (true, _) => zones.calendar().unwrap_or("UTC").to_string(),
+        (false, None) => zones
+            .calendar()
             .ok_or_else(|| {
                 format!(
                     "{} {raw:?} has no zone (a floating time), and the calendar names none",
@@ -170,7 +172,7 @@ fn time(p: &Property, calendar_zone: Option<&str>) -> Result<Time, String> {
             })?
             .to_string(),
     };
-    let zone_name = iana(&zone_name).ok_or_else(|| {
+    let zone_name = zones.iana(&zone_name).ok_or_else(|| {
         format!(
             "its TZID {zone_name:?} is not a zone name (IANA or Windows); export the calendar \
              from Google Calendar, or set the event's zone to a city"
@@ -187,11 +189,12 @@ fn time(p: &Property, calendar_zone: Option<&str>) -> Result<Time, String> {
     Ok(Time::At(zoned, named))
 }
 
-fn meeting(
-    event: &IcalEvent,
-    calendar_zone: Option<&str>,
-    city: Option<&str>,
-) -> Result<Meeting, String> {
+/// A DURATION (RFC 5545 3.3.6: `PT1H30M`, `P1D`, `P2W`), as a span of calendar time.
+fn duration(text: &str) -> Result<Span, String> {
+    text.trim().parse::<Span>().map_err(|_| format!("the duration {text:?} cannot be read"))
+}
+
+fn meeting(event: &IcalEvent, zones: &Zones, city: Option<&str>) -> Result<Meeting, String> {
     let props = &event.properties;
     let uid = value(props, "UID").ok_or("it has no UID")?;
     // A changed single instance of a repeating event shares its series' UID.
@@ -205,12 +208,18 @@ fn meeting(
         _ => None,
     };
     let start = property(props, "DTSTART").ok_or("it has no DTSTART")?;
-    let (start, end, time_zone) = match time(start, calendar_zone)? {
+    let (start, end, time_zone) = match time(start, zones)? {
         Time::Day(day) => (Start::Day(day), None, None),
         Time::At(at, zone) => {
-            let end = match property(props, "DTEND").map(|p| time(p, calendar_zone)) {
+            let end = match property(props, "DTEND").map(|p| time(p, zones)) {
                 Some(Ok(Time::At(end, _))) => Some(end),
-                _ => None,
+                // RFC 5545 allows DURATION in DTEND's place.
+                _ => match value(props, "DURATION") {
+                    Some(length) => {
+                        Some(at.checked_add(duration(length)?).map_err(|e| e.to_string())?)
+                    }
+                    None => None,
+                },
             };
             (Start::At(at), end, zone)
         }
@@ -252,7 +261,7 @@ fn instant(time: &Time) -> String {
 
 /// A property as one content line again (`EXDATE;TZID=Europe/Berlin:20270105T190000`), for the
 /// `rrule` crate, which reads the lines of RFC 5545.
-fn line(p: &Property) -> String {
+fn line(p: &Property, zones: &Zones) -> String {
     let params: String = p
         .params
         .iter()
@@ -260,7 +269,7 @@ fn line(p: &Property) -> String {
         .map(|(name, values)| {
             let value = values.join(",").trim_matches('"').to_string();
             let value = if name.eq_ignore_ascii_case("TZID") {
-                iana(&value).unwrap_or(value)
+                zones.iana(&value).unwrap_or(value)
             } else {
                 value
             };
@@ -270,6 +279,41 @@ fn line(p: &Property) -> String {
     format!("{}{params}:{}", p.name, p.value.as_deref().unwrap_or_default().trim())
 }
 
+/// An RDATE of PERIOD values (`start/end` or `start/duration`, RFC 5545 3.3.9) as the RDATE of
+/// their starts, which the repeat rule reads, and each period's length by its start's instant.
+fn periods(
+    p: &Property,
+    zones: &Zones,
+) -> Result<(Property, Vec<(Timestamp, SignedDuration)>), String> {
+    let mut starts = p.clone();
+    if let Some(params) = starts.params.as_mut() {
+        params.retain(|(name, _)| !name.eq_ignore_ascii_case("VALUE"));
+    }
+    let (mut values, mut lengths) = (Vec::new(), Vec::new());
+    for period in p.value.as_deref().unwrap_or_default().split(',') {
+        let (start, end) = period.trim().split_once('/').ok_or_else(|| {
+            format!("RDATE's period {period:?} is not start/end or start/duration")
+        })?;
+        let at = |text: &str| {
+            let one = Property { value: Some(text.to_string()), ..starts.clone() };
+            match time(&one, zones)? {
+                Time::At(at, _) => Ok(at),
+                Time::Day(_) => Err(format!("RDATE's period {period:?} is not of times")),
+            }
+        };
+        let from = at(start)?;
+        let until = if end.starts_with(['P', 'p', '+']) {
+            from.checked_add(duration(end)?).map_err(|e| e.to_string())?
+        } else {
+            at(end)?
+        };
+        values.push(start.to_string());
+        lengths.push((from.timestamp(), from.duration_until(&until)));
+    }
+    starts.value = Some(values.join(","));
+    Ok((starts, lengths))
+}
+
 /// The meetings of a repeating event `base` (made from its first date) within `window`: one per
 /// date, each with the id `UID-YYYYMMDD` (the date in the event's zone, as a changed
 /// instance's id), the same length, and none on a date a changed instance replaces; and a note
@@ -277,18 +321,18 @@ fn line(p: &Property) -> String {
 fn occurrences(
     event: &IcalEvent,
     base: &Meeting,
-    calendar_zone: Option<&str>,
+    zones: &Zones,
     window: Window,
     changed: &HashSet<(&str, String)>,
 ) -> Result<(Vec<Meeting>, String), String> {
     let props = &event.properties;
     let uid = value(props, "UID").unwrap_or_default();
     let start = property(props, "DTSTART").ok_or("it has no DTSTART")?;
-    let all_day = matches!(time(start, calendar_zone)?, Time::Day(_));
+    let all_day = matches!(time(start, zones)?, Time::Day(_));
     // The rule's own lines, with an all-day event's dates as midnights in UTC and a floating
     // time in the calendar's zone. (A time with a TZID repeats at the same wall-clock time in
     // that zone across its clock changes; a time in UTC at the same UTC time, as RFC 5545 says.)
-    let zone_name = base.time_zone.as_deref().or(calendar_zone).unwrap_or("UTC");
+    let zone_name = base.time_zone.as_deref().or(zones.calendar()).unwrap_or("UTC");
     let rewrite = |p: &Property| -> String {
         let raw = p.value.as_deref().unwrap_or_default().trim();
         if all_day {
@@ -298,18 +342,37 @@ fn occurrences(
         } else if param(p, "TZID").is_none() && !raw.ends_with(['Z', 'z']) {
             format!("{};TZID={zone_name}:{raw}", p.name)
         } else {
-            line(p)
+            line(p, zones)
         }
     };
     let mut rule = rewrite(start);
+    // DTSTART is the first date of the set (RFC 5545 3.8.5); the rrule crate counts it only with
+    // an RRULE, so an event of RDATEs alone has it as one more RDATE.
+    if property(props, "RRULE").is_none() {
+        let first = rewrite(start);
+        rule.push_str(&format!("\nRDATE{}", &first["DTSTART".len()..]));
+    }
+    // A date that an RDATE period gives its own length.
+    let mut period_lengths = HashMap::new();
     for p in props
         .iter()
         .filter(|p| ["RRULE", "RDATE", "EXDATE"].iter().any(|n| p.name.eq_ignore_ascii_case(n)))
     {
+        let starts;
+        let p = if p.name.eq_ignore_ascii_case("RDATE")
+            && param(p, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("PERIOD"))
+        {
+            let lengths;
+            (starts, lengths) = periods(p, zones)?;
+            period_lengths.extend(lengths);
+            &starts
+        } else {
+            p
+        };
         rule.push('\n');
         rule.push_str(&match (p.name.eq_ignore_ascii_case("RRULE"), all_day) {
             // An all-day rule's UNTIL is a date: the midnight in UTC, as its dates.
-            (true, true) => line(p)
+            (true, true) => line(p, zones)
                 .split(';')
                 .map(|part| match part.strip_prefix("UNTIL=").filter(|d| d.len() == 8) {
                     Some(day) => format!("UNTIL={day}T000000Z"),
@@ -317,7 +380,7 @@ fn occurrences(
                 })
                 .collect::<Vec<_>>()
                 .join(";"),
-            (true, false) => line(p),
+            (true, false) => line(p, zones),
             (false, _) => rewrite(p),
         });
     }
@@ -346,7 +409,7 @@ fn occurrences(
             (day.to_string(), day)
         } else {
             let zoned = at.to_zoned(zone.clone());
-            if let Some(length) = length {
+            if let Some(length) = period_lengths.get(&at).copied().or(length) {
                 m.end = Some(zoned.checked_add(length).map_err(|e| e.to_string())?);
             }
             let day = zoned.date();
@@ -515,11 +578,81 @@ mod tests {
         assert_eq!(iana("Sri Lanka Standard Time").as_deref(), Some("Asia/Colombo"));
         assert_eq!(iana("America/Regina").as_deref(), Some("America/Regina"));
         assert_eq!(iana("Customized Time Zone"), None);
+        let lightning = "/mozilla.org/20070129_1/Europe/Berlin";
+        assert_eq!(iana(lightning).as_deref(), Some("Europe/Berlin"), "older Lightning");
+        assert_eq!(
+            iana("/softwarestudio.org/Olson_20011030_5/America/New_York").as_deref(),
+            Some("America/New_York")
+        );
+        assert_eq!(iana("/mozilla.org/20070129_1/Berlin"), None);
         let p = Property {
             name: "EXDATE".into(),
             params: Some(vec![("TZID".into(), vec!["\"Pacific Standard Time\"".into()])]),
             value: Some("20270105T190000,20270112T190000".into()),
         };
-        assert_eq!(line(&p), "EXDATE;TZID=America/Los_Angeles:20270105T190000,20270112T190000");
+        assert_eq!(
+            line(&p, &Zones::default()),
+            "EXDATE;TZID=America/Los_Angeles:20270105T190000,20270112T190000"
+        );
+    }
+
+    /// RFC 5545's other ways to give an event's length: DURATION in DTEND's place, and RDATE
+    /// periods (`start/end`, `start/duration`), each date with its own length.
+    #[test]
+    fn a_duration_and_rdate_periods_give_each_date_its_length() {
+        let window = Window {
+            from: "2026-12-01T12:00:00Z".parse().unwrap(),
+            until: "2027-12-01T12:00:00Z".parse().unwrap(),
+        };
+        let calendar = concat!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n",
+            "BEGIN:VEVENT\r\nUID:talk\r\nSUMMARY:Talk\r\nLOCATION:Union\\, Detroit\r\n",
+            "DTSTART;TZID=America/Detroit:20270301T190000\r\nDURATION:PT1H30M\r\nEND:VEVENT\r\n",
+            "BEGIN:VEVENT\r\nUID:days\r\nSUMMARY:Open days\r\nLOCATION:Library\\, Berlin\r\n",
+            "DTSTART;TZID=Europe/Berlin:20270320T100000\r\nDURATION:PT2H\r\n",
+            "RDATE;VALUE=PERIOD;TZID=Europe/Berlin:20270327T100000/20270327T160000,",
+            "20270403T110000/PT3H\r\nEND:VEVENT\r\n",
+            "END:VCALENDAR\r\n"
+        );
+        let out = import(calendar, "c", "C", None, window).unwrap();
+        assert_eq!(out.errors, Vec::<String>::new());
+        let times: Vec<(String, String, String)> = out.feed.campaigns[0]
+            .meetings
+            .iter()
+            .map(|m| {
+                let start = match &m.start {
+                    Some(Start::At(at)) => at.to_string(),
+                    other => format!("{other:?}"),
+                };
+                (m.id.clone(), start, m.end.as_ref().map(Zoned::to_string).unwrap_or_default())
+            })
+            .collect();
+        let at = |id: &str, start: &str, end: &str| (id.into(), start.into(), end.into());
+        assert_eq!(
+            times,
+            [
+                at(
+                    "talk",
+                    "2027-03-01T19:00:00-05:00[America/Detroit]",
+                    "2027-03-01T20:30:00-05:00[America/Detroit]"
+                ),
+                at(
+                    "days-20270320",
+                    "2027-03-20T10:00:00+01:00[Europe/Berlin]",
+                    "2027-03-20T12:00:00+01:00[Europe/Berlin]"
+                ),
+                at(
+                    "days-20270327",
+                    "2027-03-27T10:00:00+01:00[Europe/Berlin]",
+                    "2027-03-27T16:00:00+01:00[Europe/Berlin]"
+                ),
+                // After the clocks go forward (28 March): 11:00 to 14:00 in Berlin still.
+                at(
+                    "days-20270403",
+                    "2027-04-03T11:00:00+02:00[Europe/Berlin]",
+                    "2027-04-03T14:00:00+02:00[Europe/Berlin]"
+                ),
+            ]
+        );
     }
 }

@@ -7,7 +7,7 @@
 //! - `check`: the widget's problems with a feed, located and explained, then `lint`'s warnings.
 //! - `fix`: the fix for each kind of problem.
 //! - `import_csv`: a spreadsheet, one row per meeting, to a feed.
-//! - `import_ics`: a calendar export to one campaign.
+//! - `import_ics`: a calendar export to one campaign; `calendar_zones`, its TZIDs as IANA zones.
 //! - `source`: reading a feed from a file, standard input or an address.
 //! - `written_feed`: the feed the importers write, as typed structs that serde writes.
 
@@ -15,6 +15,8 @@ pub mod check;
 pub mod fix;
 pub mod lint;
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "calendar"))]
+pub mod calendar_zones;
 pub mod import_csv;
 #[cfg(any(not(target_arch = "wasm32"), feature = "calendar"))]
 pub mod import_ics;
