@@ -4,7 +4,8 @@
 # and for the rest:
 #   make build   the release bundle in dist/: what a webmaster copies to a site
 #   make bench   the release bundle measured on a slow phone (see bench/results.md)
-.PHONY: setup setup-browser fetch prerender build serve test bench clean
+#   make fuzz    the readers of a publisher's files fuzzed, an hour in all (tools/fuzz.sh)
+.PHONY: setup setup-browser fetch prerender build serve test bench fuzz clean
 
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(HOME)/.cargo/bin:$(PATH)
@@ -50,6 +51,11 @@ test: setup-browser fetch
 bench: setup-browser build
 	cargo build --release --offline --locked --bin upcoming-meetings
 	node bench/run.mjs
+
+# Coverage-guided fuzzing of the feed reader and check, import csv and import ics (cargo-fuzz,
+# libFuzzer): FUZZ_SECONDS per target (default 1200), findings in fuzz/artifacts/.
+fuzz: setup
+	tools/fuzz.sh
 
 clean:
 	rm -rf dist test-output bench/out target/prerender
