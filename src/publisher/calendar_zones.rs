@@ -125,7 +125,7 @@ fn changes(zone: &IcalTimeZone, years: (i16, i16)) -> Option<Vec<(Timestamp, Off
             };
             rule.push_str(&format!("\n{}:{values}", p.name));
         }
-        let set: rrule::RRuleSet = rule.parse().ok()?;
+        let set = super::repeat_rule::parse(&rule).ok()?;
         let bound = |year: i16, month, day| {
             chrono::NaiveDate::from_ymd_opt(year.into(), month, day)?
                 .and_hms_opt(0, 0, 0)

@@ -11,6 +11,7 @@
 #[cfg(test)]
 use super::calendar_zones::iana;
 use super::calendar_zones::Zones;
+use super::repeat_rule;
 use crate::model::feed::links::SafeUrl;
 use crate::publisher::written_feed::{
     Campaign, Feed, Link, LinkKind, Meeting, Place, Start, Status,
@@ -384,8 +385,8 @@ fn occurrences(
             (false, _) => rewrite(p),
         });
     }
-    let set: rrule::RRuleSet =
-        rule.parse().map_err(|e| format!("its repeat rule cannot be read ({e})"))?;
+    let set =
+        repeat_rule::parse(&rule).map_err(|e| format!("its repeat rule cannot be read ({e})"))?;
     let bound = |t: Timestamp| {
         chrono::DateTime::from_timestamp(t.as_second(), 0).map(|t| t.with_timezone(&rrule::Tz::UTC))
     };
@@ -594,6 +595,20 @@ mod tests {
             line(&p, &Zones::default()),
             "EXDATE;TZID=America/Los_Angeles:20270105T190000,20270112T190000"
         );
+    }
+
+    /// Inputs `make fuzz` found that once made `import ics` panic: each is read, or refused with
+    /// its reason, now.
+    #[test]
+    fn what_fuzzing_found_reads_without_a_panic() {
+        let window = Window {
+            from: "2026-12-01T12:00:00Z".parse().unwrap(),
+            until: "2027-12-01T12:00:00Z".parse().unwrap(),
+        };
+        // A VTIMEZONE's RRULE with BYDAY=" -\u{32c}U": the rrule crate's parser cut it inside
+        // the character.
+        let text = include_str!("../../tests/fixtures/fuzz/import_ics-rrule-byday-not-ascii.ics");
+        assert!(import(text, "c", "C", Some("Detroit"), window).is_ok());
     }
 
     /// RFC 5545's other ways to give an event's length: DURATION in DTEND's place, and RDATE

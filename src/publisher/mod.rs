@@ -7,7 +7,8 @@
 //! - `check`: the widget's problems with a feed, located and explained, then `lint`'s warnings.
 //! - `fix`: the fix for each kind of problem.
 //! - `import_csv`: a spreadsheet, one row per meeting, to a feed.
-//! - `import_ics`: a calendar export to one campaign; `calendar_zones`, its TZIDs as IANA zones.
+//! - `import_ics`: a calendar export to one campaign; `calendar_zones`, its TZIDs as IANA zones;
+//!   `repeat_rule`, its repeating events' rules, read by the `rrule` crate behind a guard.
 //! - `source`: reading a feed from a file, standard input or an address.
 //! - `written_feed`: the feed the importers write, as typed structs that serde writes.
 
@@ -20,6 +21,8 @@ pub mod calendar_zones;
 pub mod import_csv;
 #[cfg(any(not(target_arch = "wasm32"), feature = "calendar"))]
 pub mod import_ics;
+#[cfg(any(not(target_arch = "wasm32"), feature = "calendar"))]
+pub mod repeat_rule;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 pub mod written_feed;
