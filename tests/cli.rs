@@ -352,34 +352,35 @@ fn imported_times(calendar: &str) -> (Option<i32>, String, Vec<(String, String)>
 #[test]
 fn calendars_that_name_their_zones_their_own_way() {
     let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
-    // Lotus Notes: TZID:Eastern, the US rules: the zone of Windows' "Eastern Standard Time".
-    let (status, errors, times) = imported_times("tests/fixtures/import/lotus-notes.ics");
-    assert_eq!(status, Some(0), "{errors}");
-    assert_eq!(
-        times,
-        [
-            pair("2027-03-08T19:00:00-05:00", "America/New_York"),
-            pair("2027-03-22T19:00:00-04:00", "America/New_York")
-        ]
-    );
-    // Lightning: an IANA name at the end of a path.
-    let (status, errors, times) = imported_times("tests/fixtures/import/thunderbird-lightning.ics");
-    assert_eq!(status, Some(0), "{errors}");
-    assert_eq!(
-        times,
-        [
-            pair("2027-03-27T19:00:00+01:00", "Europe/Berlin"),
-            pair("2027-04-03T19:00:00+02:00", "Europe/Berlin")
-        ]
-    );
-    // Outlook: a display name; the European Union's rules, in the first city it names.
-    let (status, errors, times) = imported_times("tests/fixtures/import/outlook-display-name.ics");
-    assert_eq!(status, Some(0), "{errors}");
-    assert_eq!(
-        times,
-        [
-            pair("2027-03-27T19:00:00+01:00", "Europe/Amsterdam"),
-            pair("2027-04-03T19:00:00+02:00", "Europe/Amsterdam")
-        ]
-    );
+    let calendars = [
+        // Lotus Notes: TZID:Eastern, the US rules: the zone of Windows' "Eastern Standard Time".
+        (
+            "lotus-notes.ics",
+            [
+                pair("2027-03-08T19:00:00-05:00", "America/New_York"),
+                pair("2027-03-22T19:00:00-04:00", "America/New_York"),
+            ],
+        ),
+        // Lightning: an IANA name at the end of a path.
+        (
+            "thunderbird-lightning.ics",
+            [
+                pair("2027-03-27T19:00:00+01:00", "Europe/Berlin"),
+                pair("2027-04-03T19:00:00+02:00", "Europe/Berlin"),
+            ],
+        ),
+        // Outlook: a display name; the European Union's rules, in the first city it names.
+        (
+            "outlook-display-name.ics",
+            [
+                pair("2027-03-27T19:00:00+01:00", "Europe/Amsterdam"),
+                pair("2027-04-03T19:00:00+02:00", "Europe/Amsterdam"),
+            ],
+        ),
+    ];
+    for (file, expected) in calendars {
+        let (status, errors, times) = imported_times(&format!("tests/fixtures/import/{file}"));
+        assert_eq!(status, Some(0), "{file}: {errors}");
+        assert_eq!(times, expected, "{file}");
+    }
 }

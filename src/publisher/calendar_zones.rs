@@ -14,8 +14,8 @@
 //! A VTIMEZONE that no IANA zone matches leaves its TZID unknown: its events are named on
 //! standard error, never placed at a guessed instant.
 
+use super::ics_property::value;
 use ical::parser::ical::component::IcalTimeZone;
-use ical::property::Property;
 use jiff::tz::{self, Offset, TimeZone};
 use jiff::{civil, Timestamp};
 use std::collections::{BTreeSet, HashMap};
@@ -74,15 +74,6 @@ impl Zones {
         let tzid = tzid.trim().trim_matches('"');
         self.defined.get(tzid).cloned().or_else(|| iana(tzid))
     }
-}
-
-fn value<'p>(properties: &'p [Property], name: &str) -> Option<&'p str> {
-    properties
-        .iter()
-        .find(|p| p.name.eq_ignore_ascii_case(name))
-        .and_then(|p| p.value.as_deref())
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
 }
 
 /// `+0100`, `-0430`, `+013000` (RFC 5545 3.3.14).
@@ -212,6 +203,21 @@ fn matching(tzid: &str, zone: &IcalTimeZone, years: (i16, i16)) -> Option<String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tzid_read_as_an_iana_name_by_its_text() {
+        assert_eq!(iana("W. Europe Standard Time").as_deref(), Some("Europe/Berlin"));
+        assert_eq!(iana("Sri Lanka Standard Time").as_deref(), Some("Asia/Colombo"));
+        assert_eq!(iana("America/Regina").as_deref(), Some("America/Regina"));
+        assert_eq!(iana("Customized Time Zone"), None);
+        let lightning = "/mozilla.org/20070129_1/Europe/Berlin";
+        assert_eq!(iana(lightning).as_deref(), Some("Europe/Berlin"), "older Lightning");
+        assert_eq!(
+            iana("/softwarestudio.org/Olson_20011030_5/America/New_York").as_deref(),
+            Some("America/New_York")
+        );
+        assert_eq!(iana("/mozilla.org/20070129_1/Berlin"), None);
+    }
 
     #[test]
     fn offsets_as_calendars_write_them() {

@@ -8,9 +8,8 @@
 //! its date. An event that cannot be placed is reported,
 //! never dropped silently.
 
-#[cfg(test)]
-use super::calendar_zones::iana;
 use super::calendar_zones::Zones;
+use super::ics_property::{param, property, value};
 use super::repeat_rule;
 use crate::model::feed::links::SafeUrl;
 use crate::publisher::written_feed::{
@@ -101,27 +100,6 @@ pub fn import(
     let campaign =
         Campaign { id: id.to_string(), title: title.to_string(), meetings, ..Campaign::default() };
     Ok(Imported { feed: Feed::new(vec![campaign]), errors, notes })
-}
-
-fn property<'p>(properties: &'p [Property], name: &str) -> Option<&'p Property> {
-    properties.iter().find(|p| p.name.eq_ignore_ascii_case(name))
-}
-
-fn value<'p>(properties: &'p [Property], name: &str) -> Option<&'p str> {
-    property(properties, name)
-        .and_then(|p| p.value.as_deref())
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-}
-
-fn param<'p>(property: &'p Property, name: &str) -> Option<&'p str> {
-    property
-        .params
-        .as_ref()?
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .and_then(|(_, v)| v.first())
-        .map(String::as_str)
 }
 
 /// TEXT values as RFC 5545 escapes them.
@@ -529,6 +507,14 @@ mod tests {
     use super::*;
     use crate::publisher::written_feed::tests::assert_reads_back;
 
+    /// The tests' window of dates: a year from the tests' now (1 December 2026).
+    fn a_year_from_december() -> Window {
+        Window {
+            from: "2026-12-01T12:00:00Z".parse().unwrap(),
+            until: "2027-12-01T12:00:00Z".parse().unwrap(),
+        }
+    }
+
     #[test]
     fn addresses_as_calendars_write_them() {
         let text = |s: &str| Some(s.to_string());
@@ -563,10 +549,7 @@ mod tests {
 
     #[test]
     fn a_written_calendar_reads_back_as_the_widget_reads_it() {
-        let window = Window {
-            from: "2026-12-01T12:00:00Z".parse().unwrap(),
-            until: "2027-12-01T12:00:00Z".parse().unwrap(),
-        };
+        let window = a_year_from_december();
         let calendar = include_str!("../../tests/fixtures/import/google-calendar.ics");
         let out = import(calendar, "wsu", "IYSSE at Wayne State", Some("Detroit"), window).unwrap();
         assert!(out.feed.campaigns[0].meetings.len() > 5);
@@ -574,18 +557,7 @@ mod tests {
     }
 
     #[test]
-    fn a_windows_zone_is_read_as_its_iana_zone_in_a_repeat_rule_too() {
-        assert_eq!(iana("W. Europe Standard Time").as_deref(), Some("Europe/Berlin"));
-        assert_eq!(iana("Sri Lanka Standard Time").as_deref(), Some("Asia/Colombo"));
-        assert_eq!(iana("America/Regina").as_deref(), Some("America/Regina"));
-        assert_eq!(iana("Customized Time Zone"), None);
-        let lightning = "/mozilla.org/20070129_1/Europe/Berlin";
-        assert_eq!(iana(lightning).as_deref(), Some("Europe/Berlin"), "older Lightning");
-        assert_eq!(
-            iana("/softwarestudio.org/Olson_20011030_5/America/New_York").as_deref(),
-            Some("America/New_York")
-        );
-        assert_eq!(iana("/mozilla.org/20070129_1/Berlin"), None);
+    fn a_windows_zone_is_read_as_its_iana_zone_in_a_repeat_rule() {
         let p = Property {
             name: "EXDATE".into(),
             params: Some(vec![("TZID".into(), vec!["\"Pacific Standard Time\"".into()])]),
@@ -601,10 +573,7 @@ mod tests {
     /// its reason, now.
     #[test]
     fn what_fuzzing_found_reads_without_a_panic() {
-        let window = Window {
-            from: "2026-12-01T12:00:00Z".parse().unwrap(),
-            until: "2027-12-01T12:00:00Z".parse().unwrap(),
-        };
+        let window = a_year_from_december();
         // A VTIMEZONE's RRULE with BYDAY=" -\u{32c}U": the rrule crate's parser cut it inside
         // the character.
         let text = include_str!("../../tests/fixtures/fuzz/import_ics-rrule-byday-not-ascii.ics");
@@ -615,10 +584,7 @@ mod tests {
     /// periods (`start/end`, `start/duration`), each date with its own length.
     #[test]
     fn a_duration_and_rdate_periods_give_each_date_its_length() {
-        let window = Window {
-            from: "2026-12-01T12:00:00Z".parse().unwrap(),
-            until: "2027-12-01T12:00:00Z".parse().unwrap(),
-        };
+        let window = a_year_from_december();
         let calendar = concat!(
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n",
             "BEGIN:VEVENT\r\nUID:talk\r\nSUMMARY:Talk\r\nLOCATION:Union\\, Detroit\r\n",

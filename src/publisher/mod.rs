@@ -8,7 +8,8 @@
 //! - `fix`: the fix for each kind of problem.
 //! - `import_csv`: a spreadsheet, one row per meeting, to a feed.
 //! - `import_ics`: a calendar export to one campaign; `calendar_zones`, its TZIDs as IANA zones;
-//!   `repeat_rule`, its repeating events' rules, read by the `rrule` crate behind a guard.
+//!   `repeat_rule`, its repeating events' rules, read by the `rrule` crate behind a guard;
+//!   `ics_property`, a component's properties and their parameters.
 //! - `source`: reading a feed from a file, standard input or an address.
 //! - `written_feed`: the feed the importers write, as typed structs that serde writes.
 
@@ -18,6 +19,8 @@ pub mod lint;
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "calendar"))]
 pub mod calendar_zones;
+#[cfg(any(not(target_arch = "wasm32"), feature = "calendar"))]
+pub mod ics_property;
 pub mod import_csv;
 #[cfg(any(not(target_arch = "wasm32"), feature = "calendar"))]
 pub mod import_ics;
