@@ -7,14 +7,15 @@
 //!    CLDR);
 //! 3. its VTIMEZONE's `X-LIC-LOCATION`, read the same way;
 //! 4. the IANA zone whose offsets and changes are the VTIMEZONE's over the years of the calendar's
-//!    events (Lotus Notes' `Eastern`; `(GMT+01.00) Amsterdam/Berlin/...`): where several are, one
-//!    whose city the TZID names, else the zone of the Windows name it shortens (`Eastern` for
-//!    `Eastern Standard Time`), else the first by name.
-//!
-//! A VTIMEZONE that no IANA zone matches leaves its TZID unknown: its events are named on
-//! standard error, never placed at a guessed instant.
+//!    events (Lotus Notes' `Eastern`; `(GMT+01.00) Amsterdam/Berlin/...`). Where several are,
+//!    one in the event's country (its LOCATION's, by `zone.tab`) is preferred; then one of the
+//!    event's city, one whose city the TZID names, the zone of the Windows name it shortens
+//!    (`Eastern` for `Eastern Standard Time`), and the first by name;
+//! 5. else the VTIMEZONE itself: its own offsets and changes, as a zone with no name
+//!    (`Zone::Own`), which `import ics` names on standard error.
 
 use super::ics_property::value;
+use super::zone_countries;
 use ical::parser::ical::component::IcalTimeZone;
 use jiff::tz::{self, Offset, TimeZone};
 use jiff::{civil, Timestamp};
@@ -38,10 +39,50 @@ pub fn iana(tzid: &str) -> Option<String> {
     Some(windows.tzdb_id().to_string())
 }
 
+/// Where a TZID places an event's times.
+#[derive(Clone, Debug)]
+pub enum Zone {
+    /// An IANA zone, which the feed names.
+    Iana(String),
+    /// The calendar's own VTIMEZONE, which no IANA zone matches: its offsets and changes, with
+    /// no name for the feed.
+    Own(TimeZone),
+}
+
+impl Zone {
+    /// The zone, for jiff's arithmetic.
+    pub fn time_zone(&self) -> Result<TimeZone, String> {
+        match self {
+            Zone::Iana(name) => TimeZone::get(name).map_err(|e| format!("{name}: {e}")),
+            Zone::Own(zone) => Ok(zone.clone()),
+        }
+    }
+
+    /// Its IANA name, for the feed.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Zone::Iana(name) => Some(name),
+            Zone::Own(_) => None,
+        }
+    }
+}
+
+/// What a VTIMEZONE was read as.
+#[derive(Debug)]
+enum Defined {
+    /// An IANA zone, by its TZID or `X-LIC-LOCATION` (rules 1 to 3).
+    Named(String),
+    /// The IANA zones of its offsets and changes, the best first but for the event's place
+    /// (rule 4).
+    Matching(Vec<String>),
+    /// None: its own offsets (rule 5).
+    Own(TimeZone),
+}
+
 /// The zones a calendar defines, by TZID, and its own zone.
 #[derive(Debug, Default)]
 pub struct Zones {
-    defined: HashMap<String, String>,
+    defined: HashMap<String, Defined>,
     calendar: Option<String>,
 }
 
@@ -55,25 +96,72 @@ impl Zones {
             let tzid = tzid.trim_matches('"');
             let found = iana(tzid)
                 .or_else(|| value(&zone.properties, "X-LIC-LOCATION").and_then(iana))
-                .or_else(|| matching(tzid, zone, years));
-            if let Some(name) = found {
-                defined.insert(tzid.to_string(), name);
+                .map(Defined::Named)
+                .or_else(|| {
+                    let offsets = Offsets::of(zone, years)?;
+                    match matching(tzid, &offsets) {
+                        none if none.is_empty() => offsets.time_zone(tzid).map(Defined::Own),
+                        zones => Some(Defined::Matching(zones)),
+                    }
+                });
+            if let Some(found) = found {
+                defined.insert(tzid.to_string(), found);
             }
         }
         let calendar = own.filter(|z| TimeZone::get(z).is_ok()).map(str::to_string);
         Zones { defined, calendar }
     }
 
+    /// The zones as an event at `place` reads them: its country (ISO code) and city, where its
+    /// LOCATION names them.
+    pub fn at<'z>(&'z self, country: Option<&'z str>, city: Option<&'z str>) -> EventZones<'z> {
+        EventZones { zones: self, country, city }
+    }
+}
+
+/// A calendar's zones as one event reads them (`Zones::at`).
+#[derive(Clone, Copy, Debug)]
+pub struct EventZones<'z> {
+    zones: &'z Zones,
+    country: Option<&'z str>,
+    city: Option<&'z str>,
+}
+
+impl EventZones<'_> {
     /// The calendar's own zone, in which a time in UTC is shown and a floating time is read.
     pub fn calendar(&self) -> Option<&str> {
-        self.calendar.as_deref()
+        self.zones.calendar.as_deref()
     }
 
-    /// A TZID as an IANA zone name: by its VTIMEZONE, else by its text.
-    pub fn iana(&self, tzid: &str) -> Option<String> {
+    /// Where a TZID places the event's times: by its VTIMEZONE, else by its text.
+    pub fn zone(&self, tzid: &str) -> Option<Zone> {
         let tzid = tzid.trim().trim_matches('"');
-        self.defined.get(tzid).cloned().or_else(|| iana(tzid))
+        match self.zones.defined.get(tzid) {
+            Some(Defined::Named(name)) => Some(Zone::Iana(name.clone())),
+            Some(Defined::Matching(names)) => {
+                let here: Vec<&String> = names
+                    .iter()
+                    .filter(|n| self.country.is_some_and(|c| zone_countries::is_in(n, c)))
+                    .collect();
+                let pool = if here.is_empty() { names.iter().collect() } else { here };
+                let city =
+                    |n: &&String| self.city.is_some_and(|c| zone_city(n).eq_ignore_ascii_case(c));
+                pool.iter().copied().find(city).or(pool.first().copied()).cloned().map(Zone::Iana)
+            }
+            Some(Defined::Own(zone)) => Some(Zone::Own(zone.clone())),
+            None => iana(tzid).map(Zone::Iana),
+        }
     }
+
+    /// A TZID as an IANA zone name, where it is one.
+    pub fn iana(&self, tzid: &str) -> Option<String> {
+        self.zone(tzid).and_then(|zone| zone.name().map(str::to_string))
+    }
+}
+
+/// The city of an IANA zone's name: `America/Port_of_Spain`, `Port of Spain`.
+fn zone_city(name: &str) -> String {
+    name.rsplit('/').next().unwrap_or_default().replace('_', " ")
 }
 
 /// `+0100`, `-0430`, `+013000` (RFC 5545 3.3.14).
@@ -133,35 +221,94 @@ fn changes(zone: &IcalTimeZone, years: (i16, i16)) -> Option<Vec<(Timestamp, Off
     Some(out)
 }
 
-/// Rule 4: the IANA zone whose offsets and changes within `years` are the VTIMEZONE's.
-fn matching(tzid: &str, zone: &IcalTimeZone, years: (i16, i16)) -> Option<String> {
-    let changes = changes(zone, years)?;
-    let first = civil::date(years.0, 1, 1).to_zoned(TimeZone::UTC).ok()?.timestamp();
-    let last = civil::date(years.1, 12, 31).to_zoned(TimeZone::UTC).ok()?.timestamp();
-    let within: Vec<(Timestamp, Offset)> = changes
-        .iter()
-        .filter(|(at, from, to)| *at >= first && *at <= last && from != to)
-        .map(|(at, _, to)| (*at, *to))
-        .collect();
-    // The offset in force as `years` begin: after the last change before them, else the only one.
-    let before = changes.iter().rev().find(|(at, _, _)| *at < first).map(|(_, _, to)| *to);
-    let opening = before.or_else(|| match zone.transitions.as_slice() {
-        [only] => utc_offset(value(&only.properties, "TZOFFSETTO")?),
-        _ => changes.first().map(|(_, from, _)| *from),
-    })?;
-    let same = |tz: &TimeZone| {
-        tz.to_offset(first) == opening
-            && tz
-                .following(first)
-                .take_while(|t| t.timestamp() <= last)
-                .scan(opening, |prev, t| {
+/// A VTIMEZONE's offsets over some years: the one in force as they begin, and each change
+/// within them, its instant and the offset after it.
+#[derive(Debug)]
+struct Offsets {
+    first: Timestamp,
+    last: Timestamp,
+    opening: Offset,
+    changes: Vec<(Timestamp, Offset)>,
+}
+
+impl Offsets {
+    /// Those of `zone` over `years`; `None` when its changes cannot be read.
+    fn of(zone: &IcalTimeZone, years: (i16, i16)) -> Option<Offsets> {
+        let all = changes(zone, years)?;
+        let first = civil::date(years.0, 1, 1).to_zoned(TimeZone::UTC).ok()?.timestamp();
+        let last = civil::date(years.1, 12, 31).to_zoned(TimeZone::UTC).ok()?.timestamp();
+        let changes = all
+            .iter()
+            .filter(|(at, from, to)| *at >= first && *at <= last && from != to)
+            .map(|(at, _, to)| (*at, *to))
+            .collect();
+        // After the last change before the years, else the only offset, else the first's.
+        let before = all.iter().rev().find(|(at, _, _)| *at < first).map(|(_, _, to)| *to);
+        let opening = before.or_else(|| match zone.transitions.as_slice() {
+            [only] => utc_offset(value(&only.properties, "TZOFFSETTO")?),
+            _ => all.first().map(|(_, from, _)| *from),
+        })?;
+        Some(Offsets { first, last, opening, changes })
+    }
+
+    /// Whether the IANA zone `zone` has these offsets and changes over these years.
+    fn are_those_of(&self, zone: &TimeZone) -> bool {
+        zone.to_offset(self.first) == self.opening
+            && zone
+                .following(self.first)
+                .take_while(|t| t.timestamp() <= self.last)
+                .scan(self.opening, |prev, t| {
                     let change = (*prev != t.offset()).then_some((t.timestamp(), t.offset()));
                     *prev = t.offset();
                     Some(change)
                 })
                 .flatten()
-                .eq(within.iter().copied())
-    };
+                .eq(self.changes.iter().copied())
+    }
+
+    /// These offsets as a zone of their own (rule 5), named `tzid`. jiff builds a zone of given
+    /// changes only from the bytes of a TZif file (RFC 9636), so they are written as one:
+    /// version 2, its 32-bit block empty but for one local time type, then the changes as
+    /// 64-bit instants, each to its type (an offset), no designations, and no rule after them.
+    fn time_zone(&self, tzid: &str) -> Option<TimeZone> {
+        let mut types = vec![self.opening];
+        let mut indices = Vec::with_capacity(self.changes.len());
+        for (_, offset) in &self.changes {
+            let index = types.iter().position(|t| t == offset).unwrap_or_else(|| {
+                types.push(*offset);
+                types.len() - 1
+            });
+            indices.push(u8::try_from(index).ok()?);
+        }
+        let header = |out: &mut Vec<u8>, counts: [usize; 6]| -> Option<()> {
+            out.extend(b"TZif2");
+            out.extend([0; 15]);
+            for count in counts {
+                out.extend(u32::try_from(count).ok()?.to_be_bytes());
+            }
+            Some(())
+        };
+        let mut tzif = Vec::new();
+        // isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt
+        header(&mut tzif, [0, 0, 0, 0, 1, 1])?;
+        tzif.extend([0, 0, 0, 0, 0, 0, 0]);
+        header(&mut tzif, [0, 0, 0, self.changes.len(), types.len(), 1])?;
+        for (at, _) in &self.changes {
+            tzif.extend(at.as_second().to_be_bytes());
+        }
+        tzif.extend(indices);
+        for offset in types {
+            tzif.extend(offset.seconds().to_be_bytes());
+            tzif.extend([0, 0]);
+        }
+        tzif.extend(b"\0\n\n");
+        TimeZone::tzif(tzid, &tzif).ok()
+    }
+}
+
+/// Rule 4: the IANA zones whose offsets and changes are these, the best first: those whose
+/// city the TZID names, in its order, then the Windows name it shortens, then the rest by name.
+fn matching(tzid: &str, offsets: &Offsets) -> Vec<String> {
     let candidates: BTreeSet<String> = tz::db()
         .available()
         .map(|name| name.as_str().to_string())
@@ -181,23 +328,22 @@ fn matching(tzid: &str, zone: &IcalTimeZone, years: (i16, i16)) -> Option<String
             ]
             .contains(&area)
         })
-        .filter(|name| TimeZone::get(name).is_ok_and(|tz| same(&tz)))
+        .filter(|name| TimeZone::get(name).is_ok_and(|tz| offsets.are_those_of(&tz)))
         .collect();
-    let words: Vec<String> = tzid
+    let named = tzid
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| w.len() > 2)
-        .map(str::to_lowercase)
-        .collect();
-    let city = |name: &String| name.rsplit('/').next().unwrap_or_default().replace('_', " ");
-    let named = words.iter().find_map(|word| {
-        candidates.iter().find(|name| city(name).to_lowercase() == *word).cloned()
-    });
+        .flat_map(|word| candidates.iter().filter(|n| zone_city(n).eq_ignore_ascii_case(word)));
     let windows = format!("{} Standard Time", tzid.trim())
         .parse::<windows_timezones::WindowsTimezone>()
         .ok()
         .map(|w| w.tzdb_id().to_string())
         .filter(|name| candidates.contains(name));
-    named.or(windows).or_else(|| candidates.into_iter().next())
+    let mut best: Vec<String> = named.cloned().chain(windows).collect();
+    best.extend(candidates.iter().cloned());
+    let mut seen = BTreeSet::new();
+    best.retain(|name| seen.insert(name.clone()));
+    best
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! its date. An event that cannot be placed is reported,
 //! never dropped silently.
 
-use super::calendar_zones::Zones;
+use super::calendar_zones::{EventZones, Zone, Zones};
 use super::ics_property::{param, property, value};
 use super::repeat_rule;
 use crate::model::feed::links::SafeUrl;
@@ -63,6 +63,8 @@ pub fn import(
     // Google writes the calendar's own zone; a time in UTC is shown in it.
     let zones =
         Zones::new(&calendar.timezones, years, value(&calendar.properties, "X-WR-TIMEZONE"));
+    // Zones that match a VTIMEZONE alike give the same instants, wherever the event is.
+    let anywhere = zones.at(None, None);
     // The dates of repeating events that a changed instance replaces: its UID and RECURRENCE-ID.
     let changed: HashSet<(&str, String)> = calendar
         .events
@@ -70,7 +72,7 @@ pub fn import(
         .filter_map(|e| {
             Some((
                 value(&e.properties, "UID")?,
-                instant(&time(property(&e.properties, "RECURRENCE-ID")?, &zones).ok()?),
+                instant(&time(property(&e.properties, "RECURRENCE-ID")?, anywhere).ok()?),
             ))
         })
         .collect();
@@ -81,9 +83,27 @@ pub fn import(
             .map_or("an event".to_string(), |s| format!("{:?}", unescape(s)));
         let repeats = value(&event.properties, "RRULE").is_some()
             || value(&event.properties, "RDATE").is_some();
-        match meeting(event, &zones, city) {
+        let place = event_place(event, city);
+        let (country, in_city) = match &place {
+            Ok(place) => (place.country.as_deref(), Some(place.city.as_str())),
+            Err(_) => (None, None),
+        };
+        let zones = zones.at(country, in_city);
+        if let Some(tzid) = property(&event.properties, "DTSTART").and_then(|p| param(p, "TZID")) {
+            if let Some(Zone::Own(_)) = zones.zone(tzid) {
+                notes.push(format!(
+                    "{name}: its zone {:?} is the calendar's own: no IANA zone has its offsets \
+                     and changes in {}-{}, so its times are placed at those offsets, and the \
+                     feed names no zone",
+                    tzid.trim_matches('"'),
+                    years.0,
+                    years.1
+                ));
+            }
+        }
+        match place.clone().and_then(|place| meeting(event, zones, place)) {
             Ok(m) if repeats && property(&event.properties, "RECURRENCE-ID").is_none() => {
-                match occurrences(event, &m, &zones, window, &changed) {
+                match occurrences(event, &m, zones, window, &changed) {
                     Ok((dates, note)) => {
                         meetings.extend(dates);
                         notes.push(format!("{name} repeats: {note}"));
@@ -125,7 +145,7 @@ enum Time {
     At(Zoned, Option<String>),
 }
 
-fn time(p: &Property, zones: &Zones) -> Result<Time, String> {
+fn time(p: &Property, zones: EventZones) -> Result<Time, String> {
     let raw = p.value.as_deref().map(str::trim).unwrap_or_default();
     if param(p, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE")) || raw.len() == 8 {
         return civil::Date::strptime("%Y%m%d", raw)
@@ -151,20 +171,21 @@ fn time(p: &Property, zones: &Zones) -> Result<Time, String> {
             })?
             .to_string(),
     };
-    let zone_name = zones.iana(&zone_name).ok_or_else(|| {
+    let found = zones.zone(&zone_name).ok_or_else(|| {
         format!(
-            "its TZID {zone_name:?} is not a zone name (IANA or Windows); export the calendar \
-             from Google Calendar, or set the event's zone to a city"
+            "its TZID {zone_name:?} is not a zone name (IANA or Windows), and the calendar \
+             defines no such zone (VTIMEZONE); export the calendar from Google Calendar, or set \
+             the event's zone to a city"
         )
     })?;
-    let zone = TimeZone::get(&zone_name).map_err(|e| e.to_string())?;
+    let zone = found.time_zone()?;
     let zoned = if utc {
         datetime.to_zoned(TimeZone::UTC).map(|z| z.with_time_zone(zone))
     } else {
         datetime.to_zoned(zone)
     }
     .map_err(|e| format!("{}: {e}", p.name))?;
-    let named = (zone_name != "UTC").then_some(zone_name);
+    let named = found.name().filter(|name| *name != "UTC").map(str::to_string);
     Ok(Time::At(zoned, named))
 }
 
@@ -173,7 +194,20 @@ fn duration(text: &str) -> Result<Span, String> {
     text.trim().parse::<Span>().map_err(|_| format!("the duration {text:?} cannot be read"))
 }
 
-fn meeting(event: &IcalEvent, zones: &Zones, city: Option<&str>) -> Result<Meeting, String> {
+/// Where an event is: its LOCATION read as a place, its city else `city`.
+fn event_place(event: &IcalEvent, city: Option<&str>) -> Result<Place, String> {
+    let location = value(&event.properties, "LOCATION").map(unescape);
+    match &location {
+        Some(location) => place(location, city),
+        None => city.map(|city| Place { city: city.to_string(), ..Place::default() }),
+    }
+    .ok_or_else(|| match &location {
+        Some(l) => format!("no city can be read from its LOCATION {l:?}; give --city"),
+        None => "it has no LOCATION; give --city".to_string(),
+    })
+}
+
+fn meeting(event: &IcalEvent, zones: EventZones, place: Place) -> Result<Meeting, String> {
     let props = &event.properties;
     let uid = value(props, "UID").ok_or("it has no UID")?;
     // A changed single instance of a repeating event shares its series' UID.
@@ -203,15 +237,6 @@ fn meeting(event: &IcalEvent, zones: &Zones, city: Option<&str>) -> Result<Meeti
             (Start::At(at), end, zone)
         }
     };
-    let location = value(props, "LOCATION").map(unescape);
-    let place = match &location {
-        Some(location) => place(location, city),
-        None => city.map(|city| Place { city: city.to_string(), ..Place::default() }),
-    }
-    .ok_or_else(|| match &location {
-        Some(l) => format!("no city can be read from its LOCATION {l:?}; give --city"),
-        None => "it has no LOCATION; give --city".to_string(),
-    })?;
     let rsvp = value(props, "URL").and_then(SafeUrl::parse).map(|url| Link {
         label: "RSVP".to_string(),
         url,
@@ -240,7 +265,7 @@ fn instant(time: &Time) -> String {
 
 /// A property as one content line again (`EXDATE;TZID=Europe/Berlin:20270105T190000`), for the
 /// `rrule` crate, which reads the lines of RFC 5545.
-fn line(p: &Property, zones: &Zones) -> String {
+fn line(p: &Property, zones: EventZones) -> String {
     let params: String = p
         .params
         .iter()
@@ -262,7 +287,7 @@ fn line(p: &Property, zones: &Zones) -> String {
 /// their starts, which the repeat rule reads, and each period's length by its start's instant.
 fn periods(
     p: &Property,
-    zones: &Zones,
+    zones: EventZones,
 ) -> Result<(Property, Vec<(Timestamp, SignedDuration)>), String> {
     let mut starts = p.clone();
     if let Some(params) = starts.params.as_mut() {
@@ -300,7 +325,7 @@ fn periods(
 fn occurrences(
     event: &IcalEvent,
     base: &Meeting,
-    zones: &Zones,
+    zones: EventZones,
     window: Window,
     changed: &HashSet<(&str, String)>,
 ) -> Result<(Vec<Meeting>, String), String> {
@@ -308,27 +333,65 @@ fn occurrences(
     let uid = value(props, "UID").unwrap_or_default();
     let start = property(props, "DTSTART").ok_or("it has no DTSTART")?;
     let all_day = matches!(time(start, zones)?, Time::Day(_));
+    // The calendar's own zone (no IANA one), which the rrule crate does not know: its dates are
+    // expanded as wall-clock times in UTC, then each placed in it.
+    let own = param(start, "TZID").and_then(|tzid| match zones.zone(tzid) {
+        Some(Zone::Own(zone)) => Some(zone),
+        _ => None,
+    });
+    let wall = |at: &Zoned, own: &TimeZone| {
+        format!("{}Z", at.with_time_zone(own.clone()).datetime().strftime("%Y%m%dT%H%M%S"))
+    };
     // The rule's own lines, with an all-day event's dates as midnights in UTC and a floating
     // time in the calendar's zone. (A time with a TZID repeats at the same wall-clock time in
     // that zone across its clock changes; a time in UTC at the same UTC time, as RFC 5545 says.)
     let zone_name = base.time_zone.as_deref().or(zones.calendar()).unwrap_or("UTC");
-    let rewrite = |p: &Property| -> String {
+    let rewrite = |p: &Property| -> Result<String, String> {
         let raw = p.value.as_deref().unwrap_or_default().trim();
-        if all_day {
+        Ok(if all_day {
             let days: Vec<String> =
                 raw.split(',').map(|d| format!("{}T000000Z", d.get(..8).unwrap_or(d))).collect();
             format!("{}:{}", p.name, days.join(","))
+        } else if let Some(own) = &own {
+            let mut walls = Vec::new();
+            for one in raw.split(',') {
+                let one = Property { value: Some(one.to_string()), ..p.clone() };
+                match time(&one, zones)? {
+                    Time::At(at, _) => walls.push(wall(&at, own)),
+                    Time::Day(_) => return Err(format!("its {} {raw:?} mixes dates", p.name)),
+                }
+            }
+            format!("{}:{}", p.name, walls.join(","))
         } else if param(p, "TZID").is_none() && !raw.ends_with(['Z', 'z']) {
             format!("{};TZID={zone_name}:{raw}", p.name)
         } else {
             line(p, zones)
-        }
+        })
     };
-    let mut rule = rewrite(start);
+    // A rule's UNTIL (a date, or a time in UTC) as the rule's other dates are written.
+    let until = |p: &Property| {
+        let written = |until: &str| match &own {
+            _ if all_day => (until.len() == 8).then(|| format!("{until}T000000Z")),
+            Some(own) => {
+                let utc = civil::DateTime::strptime("%Y%m%dT%H%M%S", until.strip_suffix('Z')?);
+                Some(wall(&utc.ok()?.to_zoned(TimeZone::UTC).ok()?, own))
+            }
+            None => None,
+        };
+        line(p, zones)
+            .split(';')
+            .map(|part| match part.strip_prefix("UNTIL=").and_then(written) {
+                Some(until) => format!("UNTIL={until}"),
+                None => part.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(";")
+    };
+    let mut rule = rewrite(start)?;
     // DTSTART is the first date of the set (RFC 5545 3.8.5); the rrule crate counts it only with
     // an RRULE, so an event of RDATEs alone has it as one more RDATE.
     if property(props, "RRULE").is_none() {
-        let first = rewrite(start);
+        let first = rewrite(start)?;
         rule.push_str(&format!("\nRDATE{}", &first["DTSTART".len()..]));
     }
     // A date that an RDATE period gives its own length.
@@ -349,18 +412,9 @@ fn occurrences(
             p
         };
         rule.push('\n');
-        rule.push_str(&match (p.name.eq_ignore_ascii_case("RRULE"), all_day) {
-            // An all-day rule's UNTIL is a date: the midnight in UTC, as its dates.
-            (true, true) => line(p, zones)
-                .split(';')
-                .map(|part| match part.strip_prefix("UNTIL=").filter(|d| d.len() == 8) {
-                    Some(day) => format!("UNTIL={day}T000000Z"),
-                    None => part.to_string(),
-                })
-                .collect::<Vec<_>>()
-                .join(";"),
-            (true, false) => line(p, zones),
-            (false, _) => rewrite(p),
+        rule.push_str(&match p.name.eq_ignore_ascii_case("RRULE") {
+            true => until(p),
+            false => rewrite(p)?,
         });
     }
     let set =
@@ -387,7 +441,15 @@ fn occurrences(
             m.start = Some(Start::Day(day));
             (day.to_string(), day)
         } else {
-            let zoned = at.to_zoned(zone.clone());
+            let zoned = match &own {
+                Some(own) => at
+                    .to_zoned(TimeZone::UTC)
+                    .datetime()
+                    .to_zoned(own.clone())
+                    .map_err(|e| e.to_string())?,
+                None => at.to_zoned(zone.clone()),
+            };
+            let at = zoned.timestamp();
             if let Some(length) = period_lengths.get(&at).copied().or(length) {
                 m.end = Some(zoned.checked_add(length).map_err(|e| e.to_string())?);
             }
@@ -556,6 +618,17 @@ mod tests {
         assert_reads_back(&out.feed);
     }
 
+    /// A meeting at a VTIMEZONE's own offsets has no zone name: the widget reads its times by
+    /// their offsets alone.
+    #[test]
+    fn a_calendar_of_its_own_zone_reads_back_as_the_widget_reads_it() {
+        let calendar = include_str!("../../tests/fixtures/import/outdated-zone-rules.ics");
+        let out = import(calendar, "c", "C", None, a_year_from_december()).unwrap();
+        let meetings = &out.feed.campaigns[0].meetings;
+        assert!(meetings.len() == 4 && meetings.iter().all(|m| m.time_zone.is_none()));
+        assert_reads_back(&out.feed);
+    }
+
     #[test]
     fn a_windows_zone_is_read_as_its_iana_zone_in_a_repeat_rule() {
         let p = Property {
@@ -564,7 +637,7 @@ mod tests {
             value: Some("20270105T190000,20270112T190000".into()),
         };
         assert_eq!(
-            line(&p, &Zones::default()),
+            line(&p, Zones::default().at(None, None)),
             "EXDATE;TZID=America/Los_Angeles:20270105T190000,20270112T190000"
         );
     }

@@ -7,7 +7,8 @@
 //! - `check`: the widget's problems with a feed, located and explained, then `lint`'s warnings.
 //! - `fix`: the fix for each kind of problem.
 //! - `import_csv`: a spreadsheet, one row per meeting, to a feed.
-//! - `import_ics`: a calendar export to one campaign; `calendar_zones`, its TZIDs as IANA zones;
+//! - `import_ics`: a calendar export to one campaign; `calendar_zones`, its TZIDs as IANA zones
+//!   (`zone_countries`, each zone's country, from the IANA `zone.tab`);
 //!   `repeat_rule`, its repeating events' rules, read by the `rrule` crate behind a guard;
 //!   `ics_property`, a component's properties and their parameters.
 //! - `source`: reading a feed from a file, standard input or an address.
@@ -29,3 +30,5 @@ pub mod repeat_rule;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 pub mod written_feed;
+#[cfg(any(not(target_arch = "wasm32"), feature = "calendar"))]
+pub mod zone_countries;
