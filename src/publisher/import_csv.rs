@@ -59,6 +59,25 @@ pub struct Imported {
     pub notes: Vec<String>,
 }
 
+/// What a file given as a sheet is instead, when its first text says so.
+fn other_kind(text: &str) -> Option<&'static str> {
+    let start = text.trim_start();
+    if start.is_empty() {
+        Some("the file is empty")
+    } else if start.starts_with(['{', '[']) {
+        Some("this is JSON, not a sheet: perhaps a feed already, which needs no import")
+    } else if start.get(..15).is_some_and(|s| s.eq_ignore_ascii_case("BEGIN:VCALENDAR")) {
+        Some("this is a calendar (.ics), not a sheet: import it as a calendar")
+    } else if start.starts_with('<') {
+        Some(
+            "this is a web page (HTML), not a sheet's CSV: publish the sheet as CSV (Google \
+             Sheets: File › Share › Publish to web, Comma-separated values) and give that address",
+        )
+    } else {
+        None
+    }
+}
+
 /// Reads a sheet. `default_zone` is `--time-zone`, for rows without a `time_zone` column.
 pub fn import(sheet: &str, default_zone: Option<&str>) -> Result<Imported, String> {
     let sheet = sheet.strip_prefix('\u{feff}').unwrap_or(sheet);
@@ -79,6 +98,9 @@ pub fn import(sheet: &str, default_zone: Option<&str>) -> Result<Imported, Strin
     }
     let missing: Vec<_> = REQUIRED.iter().filter(|c| !column.contains_key(**c)).collect();
     if !missing.is_empty() {
+        if let Some(other) = other_kind(sheet) {
+            return Err(other.to_string());
+        }
         return Err(format!(
             "the header row has no {} column{} (it has: {})",
             missing.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", "),
@@ -483,5 +505,11 @@ mod tests {
         assert!(import("campaign,city\nc,Berlin\n", None)
             .unwrap_err()
             .contains("\"campaign_title\""));
+        // A file of another kind, by what it begins with.
+        let why = |text: &str| import(text, None).unwrap_err();
+        assert_eq!(why(" \n"), "the file is empty");
+        assert!(why("{\"version\": 1, \"campaigns\": []}").starts_with("this is JSON"));
+        assert!(why("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").starts_with("this is a calendar"));
+        assert!(why("<!DOCTYPE html><html><head>").starts_with("this is a web page (HTML)"));
     }
 }

@@ -10,7 +10,7 @@
 
 use super::calendar_zones::{EventZones, Zone, Zones};
 use super::ics_property::{param, property, value};
-use super::repeat_rule;
+use super::{repeat_rule, unreadable_calendar};
 use crate::model::feed::links::SafeUrl;
 use crate::publisher::written_feed::{
     Campaign, Feed, Link, LinkKind, Meeting, Place, Start, Status,
@@ -50,8 +50,8 @@ pub fn import(
     let mut calendars = ical::IcalParser::new(text.as_bytes());
     let calendar = match calendars.next() {
         Some(Ok(calendar)) => calendar,
-        Some(Err(e)) => return Err(format!("not an iCalendar file: {e}")),
-        None => return Err("not an iCalendar file: no VCALENDAR".to_string()),
+        Some(Err(e)) => return Err(unreadable_calendar::why(text, Some(&e))),
+        None => return Err(unreadable_calendar::why(text, None)),
     };
     // The years of its events and of the window, over which its VTIMEZONEs are matched.
     let year = |t: Timestamp| t.to_zoned(TimeZone::UTC).year();

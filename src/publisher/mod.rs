@@ -10,7 +10,8 @@
 //! - `import_ics`: a calendar export to one campaign; `calendar_zones`, its TZIDs as IANA zones
 //!   (`zone_countries`, each zone's country, from the IANA `zone.tab`);
 //!   `repeat_rule`, its repeating events' rules, read by the `rrule` crate behind a guard;
-//!   `ics_property`, a component's properties and their parameters.
+//!   `ics_property`, a component's properties and their parameters; `unreadable_calendar`, why
+//!   a file is no calendar, by its line.
 //! - `source`: reading a feed from a file, standard input or an address.
 //! - `written_feed`: the feed the importers write, as typed structs that serde writes.
 
@@ -29,6 +30,8 @@ pub mod import_ics;
 pub mod repeat_rule;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
+#[cfg(any(not(target_arch = "wasm32"), feature = "calendar"))]
+pub mod unreadable_calendar;
 pub mod written_feed;
 #[cfg(any(not(target_arch = "wasm32"), feature = "calendar"))]
 pub mod zone_countries;

@@ -19,10 +19,50 @@ pub fn read(source: &str) -> Result<String, String> {
     } else {
         std::fs::read(source).map_err(|e| format!("{source}: {e}"))?
     };
+    text(bytes).map_err(|why| format!("{source}: {why}"))
+}
+
+/// Bytes as text, or what they are instead, in words a publisher can act on.
+fn text(bytes: Vec<u8>) -> Result<String, String> {
+    let line_of = |bytes: &[u8], at: usize| bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err("a ZIP archive, not text, as a spreadsheet's own file (.xlsx, .ods) is: \
+                    download or save the sheet as CSV"
+            .to_string());
+    }
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err("UTF-16 text, as Excel's \"Unicode Text\" saves it: save it as UTF-8 \
+                    (a sheet: as \"CSV UTF-8\")"
+            .to_string());
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!(
+            "line {} holds a NUL byte: this is not a text file",
+            line_of(&bytes, at)
+        ));
+    }
     String::from_utf8(bytes).map_err(|e| {
+        let (at, bytes) = (e.utf8_error().valid_up_to(), e.as_bytes());
         format!(
-            "{source}: not UTF-8 text (byte {} is not): save it as UTF-8",
-            e.utf8_error().valid_up_to()
+            "line {} is not UTF-8 text (byte {at} is 0x{:02X}), as a file saved in Windows-1252 \
+             or Latin-1 is not: save it as UTF-8 (a sheet: as \"CSV UTF-8\")",
+            line_of(bytes, at),
+            bytes[at]
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text;
+
+    #[test]
+    fn what_is_not_text_is_named_with_its_line() {
+        let why = |bytes: &[u8]| text(bytes.to_vec()).unwrap_err();
+        assert!(why(b"PK\x03\x04\x14\x00").starts_with("a ZIP archive"));
+        assert!(why(b"\xff\xfeB\x00E\x00").starts_with("UTF-16 text"));
+        assert!(why(b"a,b\nc,d\n\x00").starts_with("line 3 holds a NUL byte"));
+        assert!(why(b"city\nK\xf6ln\n").starts_with("line 2 is not UTF-8 text (byte 6 is 0xF6)"));
+        assert_eq!(text("K\u{f6}ln".into()).as_deref(), Ok("K\u{f6}ln"));
+    }
 }
