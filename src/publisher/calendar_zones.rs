@@ -237,11 +237,12 @@ impl Offsets {
         let all = changes(zone, years)?;
         let first = civil::date(years.0, 1, 1).to_zoned(TimeZone::UTC).ok()?.timestamp();
         let last = civil::date(years.1, 12, 31).to_zoned(TimeZone::UTC).ok()?.timestamp();
-        let changes = all
+        let mut changes: Vec<(Timestamp, Offset)> = all
             .iter()
             .filter(|(at, from, to)| *at >= first && *at <= last && from != to)
             .map(|(at, _, to)| (*at, *to))
             .collect();
+        changes.dedup_by_key(|(at, _)| *at);
         // After the last change before the years, else the only offset, else the first's.
         let before = all.iter().rev().find(|(at, _, _)| *at < first).map(|(_, _, to)| *to);
         let opening = before.or_else(|| match zone.transitions.as_slice() {

@@ -174,8 +174,8 @@ fn time(p: &Property, zones: EventZones) -> Result<Time, String> {
     let found = zones.zone(&zone_name).ok_or_else(|| {
         format!(
             "its TZID {zone_name:?} is not a zone name (IANA or Windows), and the calendar \
-             defines no such zone (VTIMEZONE); export the calendar from Google Calendar, or set \
-             the event's zone to a city"
+             defines no such zone (VTIMEZONE) that can be read; export the calendar from Google \
+             Calendar, or set the event's zone to a city"
         )
     })?;
     let zone = found.time_zone()?;
