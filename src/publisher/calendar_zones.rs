@@ -112,7 +112,7 @@ impl Zones {
         Zones { defined, calendar }
     }
 
-    /// The zones as an event at `place` reads them: its country (ISO code) and city, where its
+    /// The zones as an event reads them: one in `country` (an ISO code) and `city`, where its
     /// LOCATION names them.
     pub fn at<'z>(&'z self, country: Option<&'z str>, city: Option<&'z str>) -> EventZones<'z> {
         EventZones { zones: self, country, city }
