@@ -59,11 +59,19 @@ pub struct Imported {
     pub notes: Vec<String>,
 }
 
+/// How a ZIP archive begins, as a spreadsheet's own file (.xlsx, .ods) does, and what the tools
+/// say of one: a sheet given as it is, not as CSV.
+pub const ZIP: &str = "PK\u{3}\u{4}";
+pub const A_ZIP: &str = "a ZIP archive, not text, as a spreadsheet's own file (.xlsx, .ods) is: \
+                         download or save the sheet as CSV";
+
 /// What a file given as a sheet is instead, when its first text says so.
 fn other_kind(text: &str) -> Option<&'static str> {
     let start = text.trim_start();
     if start.is_empty() {
         Some("the file is empty")
+    } else if start.starts_with(ZIP) {
+        Some(A_ZIP)
     } else if start.starts_with(['{', '[']) {
         Some("this is JSON, not a sheet: perhaps a feed already, which needs no import")
     } else if start.get(..15).is_some_and(|s| s.eq_ignore_ascii_case("BEGIN:VCALENDAR")) {
@@ -508,6 +516,8 @@ mod tests {
         // A file of another kind, by what it begins with.
         let why = |text: &str| import(text, None).unwrap_err();
         assert_eq!(why(" \n"), "the file is empty");
+        // An .xlsx as the check page reads it, as text.
+        assert!(why("PK\u{3}\u{4}\u{14}\u{0}\u{6}\u{0}").starts_with("a ZIP archive"));
         assert!(why("{\"version\": 1, \"campaigns\": []}").starts_with("this is JSON"));
         assert!(why("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").starts_with("this is a calendar"));
         assert!(why("<!DOCTYPE html><html><head>").starts_with("this is a web page (HTML)"));

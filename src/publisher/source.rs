@@ -1,5 +1,6 @@
 //! Where the tools read a feed from: a file, standard input (`-`), or an http(s) address.
 
+use super::import_csv;
 use std::io::Read;
 
 /// The text of a feed, or why it cannot be read at all.
@@ -25,10 +26,8 @@ pub fn read(source: &str) -> Result<String, String> {
 /// Bytes as text, or what they are instead, in words a publisher can act on.
 fn text(bytes: Vec<u8>) -> Result<String, String> {
     let line_of = |bytes: &[u8], at: usize| bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Err("a ZIP archive, not text, as a spreadsheet's own file (.xlsx, .ods) is: \
-                    download or save the sheet as CSV"
-            .to_string());
+    if bytes.starts_with(import_csv::ZIP.as_bytes()) {
+        return Err(import_csv::A_ZIP.to_string());
     }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err("UTF-16 text, as Excel's \"Unicode Text\" saves it: save it as UTF-8 \
