@@ -89,17 +89,17 @@ pub fn import(
             Err(_) => (None, None),
         };
         let zones = zones.at(country, in_city);
-        if let Some(tzid) = property(&event.properties, "DTSTART").and_then(|p| param(p, "TZID")) {
-            if let Some(Zone::Own(_)) = zones.zone(tzid) {
-                notes.push(format!(
-                    "{name}: its zone {:?} is the calendar's own: no IANA zone has its offsets \
-                     and changes in {}-{}, so its times are placed at those offsets, and the \
-                     feed names no zone",
-                    tzid.trim_matches('"'),
-                    years.0,
-                    years.1
-                ));
-            }
+        let start = property(&event.properties, "DTSTART");
+        let own = start.filter(|start| own_zone(start, zones).is_some());
+        if let Some(tzid) = own.and_then(|start| param(start, "TZID")) {
+            notes.push(format!(
+                "{name}: its zone {:?} is the calendar's own: no IANA zone has its offsets and \
+                 changes in {}-{}, so its times are placed at those offsets, and the feed names \
+                 no zone",
+                tzid.trim_matches('"'),
+                years.0,
+                years.1
+            ));
         }
         match place.clone().and_then(|place| meeting(event, zones, place)) {
             Ok(m) if repeats && property(&event.properties, "RECURRENCE-ID").is_none() => {
@@ -187,6 +187,14 @@ fn time(p: &Property, zones: EventZones) -> Result<Time, String> {
     .map_err(|e| format!("{}: {e}", p.name))?;
     let named = found.name().filter(|name| *name != "UTC").map(str::to_string);
     Ok(Time::At(zoned, named))
+}
+
+/// The calendar's own zone (no IANA one, `Zone::Own`) that a DTSTART's TZID names, if it does.
+fn own_zone(start: &Property, zones: EventZones) -> Option<TimeZone> {
+    match zones.zone(param(start, "TZID")?)? {
+        Zone::Own(zone) => Some(zone),
+        Zone::Iana(_) => None,
+    }
 }
 
 /// A DURATION (RFC 5545 3.3.6: `PT1H30M`, `P1D`, `P2W`), as a span of calendar time.
@@ -335,10 +343,7 @@ fn occurrences(
     let all_day = matches!(time(start, zones)?, Time::Day(_));
     // The calendar's own zone (no IANA one), which the rrule crate does not know: its dates are
     // expanded as wall-clock times in UTC, then each placed in it.
-    let own = param(start, "TZID").and_then(|tzid| match zones.zone(tzid) {
-        Some(Zone::Own(zone)) => Some(zone),
-        _ => None,
-    });
+    let own = own_zone(start, zones);
     let wall = |at: &Zoned, own: &TimeZone| {
         format!("{}Z", at.with_time_zone(own.clone()).datetime().strftime("%Y%m%dT%H%M%S"))
     };

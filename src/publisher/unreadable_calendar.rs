@@ -37,16 +37,6 @@ pub fn why(text: &str, error: Option<&ParserError>) -> String {
             quoted(first + 1)
         );
     }
-    // Each BEGIN not yet ended, and its line.
-    let mut open: Vec<(usize, &str)> = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        let (name, value) = line.split_once(':').unwrap_or_default();
-        match name.trim().to_ascii_uppercase().as_str() {
-            "BEGIN" => open.push((i + 1, value.trim())),
-            "END" => _ = open.pop(),
-            _ => {}
-        }
-    }
     match error {
         Some(ParserError::PropertyError(e)) => {
             let (line, what) = match e {
@@ -84,14 +74,26 @@ pub fn why(text: &str, error: Option<&ParserError>) -> String {
                 None => "a part of it is inside a part that cannot hold it".to_string(),
             }
         }
-        _ => match open.last() {
-            Some((line, part)) => format!(
-                "it ends at line {} with BEGIN:{part} on line {line} not ended (END:{part}), \
+        _ => {
+            // Each BEGIN not yet ended, and its line.
+            let mut open: Vec<(usize, &str)> = Vec::new();
+            for (i, line) in lines.iter().enumerate() {
+                let (name, value) = line.split_once(':').unwrap_or_default();
+                match name.trim().to_ascii_uppercase().as_str() {
+                    "BEGIN" => open.push((i + 1, value.trim())),
+                    "END" => _ = open.pop(),
+                    _ => {}
+                }
+            }
+            match open.last() {
+                Some((line, part)) => format!(
+                    "it ends at line {} with BEGIN:{part} on line {line} not ended (END:{part}), \
                  as a file cut off is: export or download it again",
-                lines.len()
-            ),
-            None => "it has no calendar in it (BEGIN:VCALENDAR … END:VCALENDAR)".to_string(),
-        },
+                    lines.len()
+                ),
+                None => "it has no calendar in it (BEGIN:VCALENDAR … END:VCALENDAR)".to_string(),
+            }
+        }
     }
 }
 
