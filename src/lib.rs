@@ -1,13 +1,16 @@
 //! upcoming-meetings: a WebAssembly widget that shows an organization's upcoming public meetings
-//! from a JSON feed.
+//! from a feed (JSON, or a sheet as CSV), and the publisher's tools.
 //!
-//! - `model`: the feed model in plain Rust (types, parsing, validation, time, cities, filter).
-//! - `components`: the Leptos views, which only read the model and render it.
-//! - `edge`: the browser side effects (fetch, page URL, clock).
-//! - `mount`: finds `[data-upcoming-meetings]` elements and starts a widget in each.
-//! - `static_page` (native only): the same views rendered to HTML (`upcoming-meetings render`).
-//! - `tools`: the publisher's command line (`src/bin/upcoming-meetings.rs`, native) and its
-//!   `check`, which the check page (`check/`) runs in the browser.
+//! Layers, lowest first (`tests/layers.rs` holds them):
+//! - `intl`: zones, dates and times from the platform (`Intl` in the browser, ICU natively).
+//! - `model`: the feed in plain Rust: reading it, its places, its words, its exports, and what a
+//!   widget decides (options, the city field, the steps of a long list).
+//! - `edge`: the browser's side effects (fetch, storage, the page URL, timers, the clock);
+//!   `markup`: the first screen written as HTML, without Leptos (the first-paint module's and
+//!   the static page's); `publisher`: the tools (`check`, `lint`, `import csv`, `import ics`).
+//! - `components`: the Leptos views of the live widget.
+//! - `mount`: starting widgets in a page, and taking over a first screen painted before;
+//!   `static_page` (native): the listings as a page (`upcoming-meetings render`).
 
 // The SSR build of the views nests deep generic types.
 #![recursion_limit = "256"]
@@ -15,6 +18,7 @@
 pub mod components;
 pub mod edge;
 pub mod intl;
+pub mod markup;
 pub mod model;
 pub mod mount;
 pub mod publisher;

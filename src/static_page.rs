@@ -1,18 +1,14 @@
-//! The listings rendered to static HTML by the same components and stylesheet as the widget:
-//! what a server-side site would send. It is the page the benchmark holds the widget against
-//! (nothing in a browser can show the first meeting sooner), the `<noscript>` / archive export
-//! of a feed (`static-page --out`), and the content pre-rendered into the bundled page, which
-//! shows while the widget starts and which the widget then replaces.
+//! The listings rendered to static HTML by the first screen's writer (`markup/`), with the
+//! widget's stylesheet: what a server-side site would send. It is the page the benchmark holds
+//! the widget against (nothing in a browser can show the first meeting sooner), the
+//! `<noscript>` / archive export of a feed (`render --out`), and the content pre-rendered into
+//! the bundled page, which shows while the widget starts and which the widget then replaces.
 
-use crate::components::{
-    campaign_card::CampaignCard, city_filter::CityFilter, feed_notice::FeedNotice, provide_options,
-    rsvp_state::RsvpState,
-};
+use crate::markup::screen::{static_listings, Screen};
 use crate::model::export::json_ld;
 use crate::model::listing::Listing;
 use crate::model::widget::options::Options;
 use crate::model::words::i18n::Lang;
-use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The widget's stylesheet, the same the widget adopts in its shadow root (there minified by
@@ -31,30 +27,8 @@ pub enum Output {
 
 /// The listings as HTML.
 pub fn listings_html(listing: Arc<Listing>, lang: Lang, output: Output) -> String {
-    let owner = Owner::new();
-    let html = owner.with(|| {
-        provide_options(Arc::new(Options::for_static_page(lang, output == Output::Prerender)));
-        provide_context(listing.clone());
-        provide_context(RsvpState::new(RwSignal::new(None)));
-        let city = Memo::new(|_| None);
-        let selected = RwSignal::new(None);
-        let filter = (output == Output::Prerender).then(|| view! { <CityFilter city selected /> });
-        let cards = listing
-            .campaigns(None)
-            .into_iter()
-            .map(|index| view! { <CampaignCard index city=None revealed=Signal::stored(true) /> })
-            .collect_view();
-        view! {
-            <div class="um um-static" lang=lang.tag() dir=lang.direction()>
-                <FeedNotice />
-                {filter}
-                <div class="um-campaigns">{cards}</div>
-            </div>
-        }
-        .to_html()
-    });
-    // The empty comments are hydration markers; a static page has no use for them.
-    let html = html.replace("<!>", "");
+    let options = Options::for_static_page(lang, output == Output::Prerender);
+    let html = static_listings(&Screen::new(&options, &listing, None));
     // A pre-rendered page carries its structured data beside its listings (a whole page, in
     // its head).
     match output {
@@ -74,8 +48,11 @@ pub fn structured_data(listing: &Listing, limit: Option<usize>) -> String {
     )
 }
 
+/// `text` escaped for an attribute's value or an element's text (`markup::html::escape`).
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    let mut out = String::with_capacity(text.len());
+    crate::markup::html::escape(&mut out, text, true);
+    out
 }
 
 /// A whole HTML page of the listings, titled after the feed's publisher.

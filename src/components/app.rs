@@ -5,7 +5,8 @@
 //! with Retry.
 
 use super::{
-    listings::Listings, load_error::LoadErrorAlert, provide_options, saved_notice::SavedNotice,
+    lang, listings::Listings, load_error::LoadErrorAlert, provide_options, root::WidgetRoot,
+    rsvp_state::RsvpState, saved_notice::SavedNotice,
 };
 use crate::edge::{
     feed_loader::{FeedLoad, Loaded},
@@ -17,6 +18,28 @@ use crate::model::widget::options::Options;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::sync::Arc;
+
+/// The screen while the feed is on its way: `line` (the loading line), and the element's own
+/// content through a `<slot>` if it has some (`markup::screen::loading` writes the same).
+pub fn loading_screen(line: impl IntoView, has_content: bool) -> impl IntoView {
+    view! {
+        {line}
+        {has_content.then(|| view! { <slot></slot> })}
+    }
+}
+
+/// "Loading…" (or "trying again") once the widget has its words (`words_in`), unless the
+/// element's own content shows instead (`has_content`) while the first attempt is under way.
+pub fn loading_line(words_in: bool, retrying: bool, has_content: bool) -> impl IntoView {
+    let texts = lang().texts();
+    (words_in && (retrying || !has_content)).then(|| {
+        view! {
+            <p class="um-loading" role="status">
+                {if retrying { texts.retrying() } else { texts.loading() }}
+            </p>
+        }
+    })
+}
 
 /// `has_content`: the widget's element has content of its own (pre-rendered listings, or
 /// anything the embedder put there); it stays in view, through a `<slot>`, until the widget has
@@ -47,33 +70,14 @@ pub fn App(
         })
     };
     let selected = url_state::chosen_city(options.city_param.clone(), options.city.clone());
+    let rsvp = RsvpState::new(url_state::open_meeting(options.meeting_param.clone()));
     let retry = move || feed.retry();
     let loading = move || {
-        let line = move || {
-            let texts = lang.texts();
-            let retrying = feed.attempt.get() > 1;
-            (words_in.get() && (retrying || !has_content)).then(|| {
-                view! {
-                    <p class="um-loading" role="status">
-                        {if retrying { texts.retrying() } else { texts.loading() }}
-                    </p>
-                }
-            })
-        };
-        view! {
-            {line}
-            {has_content.then(|| view! { <slot></slot> })}
-        }
+        let line = move || loading_line(words_in.get(), feed.attempt.get() > 1, has_content);
+        loading_screen(line, has_content)
     };
     view! {
-        <div
-            class="um"
-            class:um-compact=options.compact
-            class:um-framed=options.framed
-            data-theme=options.theme.name()
-            lang=lang.tag()
-            dir=lang.direction()
-        >
+        <WidgetRoot>
             <Suspense fallback=loading>
                 {move || {
                     let words = words.clone();
@@ -86,12 +90,12 @@ pub fn App(
                             {saved.map(|(at, error)| view! {
                                 <SavedNotice at error on_retry=retry />
                             })}
-                            <Listings listing selected on_structured_data />
+                            <Listings listing selected rsvp on_structured_data />
                         }.into_any(),
                         Err(error) => view! { <LoadErrorAlert error on_retry=retry /> }.into_any(),
                     }
                 })}}
             </Suspense>
-        </div>
+        </WidgetRoot>
     }
 }

@@ -1,7 +1,7 @@
 //! One campaign as an `<article>`: title, subtitle, kind, summary with "Read more", speakers,
 //! sponsors, tags, links, notice, and its meetings for the chosen city in date order, with
-//! past meetings folded away. The folds are `<details>`, so they work the same in the live
-//! widget and in the static page, with or without JavaScript.
+//! past meetings folded away. The folds are `<details>`, so they work before the app has come
+//! (in the first screen the first-paint module writes) and without JavaScript.
 
 use super::{
     add_to_calendar::CampaignCalendar, dom_id, external_link::ExternalLink, lang,
@@ -111,9 +111,7 @@ pub fn CampaignCard(
                     }}
                 </button>
             })}
-            {(!options.static_page || options.prerender).then(|| view! {
-                <CampaignCalendar campaign=index meetings=upcoming city />
-            })}
+            <CampaignCalendar campaign=index meetings=upcoming city />
             {empty}
             {(past_count > 0).then(|| view! {
                 <details class="um-fold um-past-fold" open=show_past>

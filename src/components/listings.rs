@@ -18,7 +18,6 @@ use super::{
 };
 use crate::edge::later::later;
 use crate::edge::timer::{when_idle, Timer};
-use crate::edge::url_state;
 use crate::model::export::json_ld;
 use crate::model::index::CityIndex;
 use crate::model::listing::{Listing, Period};
@@ -46,14 +45,18 @@ async fn preload_later() {
     let _ = preload_structured_data().await;
 }
 
+/// `selected`: the chosen city's slug (kept in the page URL by the app); `rsvp`: the open panel.
+/// `on_rendered` runs once they are in the page (as the app takes over a painted first screen).
 #[component]
 pub fn Listings(
     listing: Arc<Listing>,
     selected: RwSignal<Option<String>>,
+    rsvp: RsvpState,
     on_structured_data: Callback<String>,
+    #[prop(optional)] on_rendered: Option<Callback<()>>,
 ) -> impl IntoView {
     provide_context(listing.clone());
-    provide_context(RsvpState::new(url_state::open_meeting(options().meeting_param.clone())));
+    provide_context(rsvp);
     let lang = lang();
     let city = Memo::new({
         let listing = listing.clone();
@@ -79,8 +82,11 @@ pub fn Listings(
         move || city.get().filter(|_| none_shown.get()).map(|c| listing.city(c).label.clone())
     };
     // Effects run once the view is in the page: the benchmark's "listings rendered".
-    Effect::new(|_| {
+    Effect::new(move |_| {
         crate::edge::perf::mark("listings");
+        if let Some(rendered) = on_rendered {
+            rendered.run(());
+        }
         when_idle(|| leptos::task::spawn_local(preload_later()));
     });
     // The structured data of the chosen city's listings, written a moment after they show (a

@@ -1,9 +1,8 @@
 //! One meeting in a card: when (venue wall-clock time), what, where, its status (a cancelled
-//! meeting is struck through and says so), and the button that opens its RSVP panel (in the
-//! static page, where no panel opens, a link to where to sign up).
+//! meeting is struck through and says so), and the button that opens its RSVP panel.
 
 use super::meeting_details::{status_badge, what_and_who, when_line, where_line};
-use super::{lang, options, rsvp_state::RsvpState};
+use super::{lang, rsvp_state::RsvpState};
 use crate::model::feed::types::{Meeting, Status};
 use crate::model::index::{CampaignIndex, MeetingIndex};
 use crate::model::listing::Listing;
@@ -16,26 +15,7 @@ pub fn MeetingItem(campaign: CampaignIndex, meeting: MeetingIndex) -> impl IntoV
     let listing = expect_context::<Arc<Listing>>();
     let lang = lang();
     let texts = lang.texts();
-    let c = listing.campaign(campaign);
     let m: &Meeting = listing.meeting(campaign, meeting);
-    let action = if options().static_page {
-        m.sign_up_link(c).map(|link| {
-            view! {
-                <a
-                    class="um-button um-rsvp"
-                    href=link.url.as_str().to_string()
-                    target="_blank"
-                    rel="noopener noreferrer"
-                >
-                    {texts.sign_up()}
-                    <span class="um-sr">": " {m.display_title().to_string()}</span>
-                </a>
-            }
-            .into_any()
-        })
-    } else {
-        Some(rsvp_button(campaign, meeting, m.display_title().to_string()).into_any())
-    };
     let title = m.display_title().to_string();
     view! {
         <li class="um-meeting" class:um-cancelled=m.status == Status::Cancelled>
@@ -50,7 +30,7 @@ pub fn MeetingItem(campaign: CampaignIndex, meeting: MeetingIndex) -> impl IntoV
             {status_badge(texts, m.status)}
             {where_line(m)}
             {what_and_who(lang, m)}
-            {action}
+            {rsvp_button(campaign, meeting, title.clone())}
         </li>
     }
 }

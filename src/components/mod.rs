@@ -21,6 +21,7 @@ pub mod meeting_details;
 pub mod meeting_item;
 pub mod meeting_list;
 pub mod reveal;
+pub mod root;
 pub mod rsvp_panel;
 pub mod rsvp_state;
 pub mod saved_notice;
