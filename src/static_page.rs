@@ -4,7 +4,7 @@
 //! `<noscript>` / archive export of a feed (`render --out`), and the content pre-rendered into
 //! the bundled page, which shows while the widget starts and which the widget then replaces.
 
-use crate::markup::screen::{static_listings, Screen};
+use crate::markup::{first_screen::static_listings, screen::Screen};
 use crate::model::export::json_ld;
 use crate::model::listing::Listing;
 use crate::model::widget::options::Options;

@@ -14,8 +14,9 @@ const LAYERS: &[&[&str]] = &[
     &["intl"],
     // The pure model: the feed, its places, words, exports and the widget's options.
     &["model"],
-    // The browser's side effects, and the publisher's tools (check, lint, import).
-    &["edge", "publisher"],
+    // The browser's side effects, the first screen written as HTML without Leptos, and the
+    // publisher's tools (check, lint, import).
+    &["edge", "markup", "publisher"],
     // The Leptos views.
     &["components"],
     // Starting widgets in a page, and the static page rendered natively.

@@ -19,7 +19,8 @@ use upcoming_meetings::components::{
     root::WidgetRoot,
     rsvp_state::RsvpState,
 };
-use upcoming_meetings::markup::screen::{listings, loading, Screen};
+use upcoming_meetings::markup::first_screen::{listings, loading};
+use upcoming_meetings::markup::screen::Screen;
 use upcoming_meetings::model::feed::read::parse_feed;
 use upcoming_meetings::model::listing::Listing;
 use upcoming_meetings::model::widget::options::{Options, Sources};

@@ -7,6 +7,7 @@
 
 pub mod card;
 pub mod filter;
+pub mod first_screen;
 pub mod html;
 pub mod meeting;
 pub mod notice;
