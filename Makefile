@@ -12,8 +12,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(HOME)/.cargo/bin:$(PAT
 TRUNK := trunk --skip-version-check
 PRERENDER := target/prerender/listings.html
 
-# Tools: the wasm32 target, trunk, wasm-bindgen-cli, wasm-split-cli, npm's wasm-opt, terser, Playwright, Ajv,
-# ESLint.
+# Tools: the wasm32 target, trunk, wasm-bindgen-cli, npm's wasm-opt, terser, Playwright, Ajv, ESLint.
 setup:
 	@tools/setup.sh
 
@@ -33,10 +32,10 @@ prerender: setup fetch
 	@mkdir -p $(dir $(PRERENDER))
 	cargo run --release --offline --locked --bin upcoming-meetings -- render public/feed.json --prerender --out $(PRERENDER)
 
-# The wasm in modules, the first card's first (tools/build-wasm.sh: cargo build, wasm-split-cli,
-# wasm-bindgen, wasm-opt); then trunk: the stylesheets, the page and public/ into dist/, and
-# its post-build hook, tools/write-loader.mjs, the modules with hashed names and the loader
-# (web/loader.js) that names them; then the check page (check-page/: its wasm crate and page/).
+# The wasm modules, the first-paint module, the app and the sheet module (tools/build-wasm.sh:
+# cargo build, wasm-bindgen, wasm-opt); then trunk: the stylesheets, the page and public/ into
+# dist/, and its post-build hook, tools/write-loader.mjs, the modules with hashed names and the
+# loader (web/loader.js) that names them; then the check page (check-page/: its wasm and page/).
 build: prerender
 	tools/build-wasm.sh
 	$(TRUNK) build --release --offline

@@ -15,11 +15,13 @@
 // The SSR build of the views nests deep generic types.
 #![recursion_limit = "256"]
 
+#[cfg(feature = "app")]
 pub mod components;
 pub mod edge;
 pub mod intl;
 pub mod markup;
 pub mod model;
+#[cfg(feature = "app")]
 pub mod mount;
 pub mod publisher;
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,12 +1,16 @@
 //! Starting and stopping widgets on a page. Every element with `data-upcoming-meetings` gets its
 //! own widget in its own shadow root, so the host page's styles and the widget's never meet.
-//! The page's list of live widgets lives here: a new widget's URL parameter is named against
-//! it, the same way whether it came from `mountAll` or `mount`, and `unmount` takes one down
-//! (its fetch aborted, its listeners released, the element as it was before).
+//! Where the first-paint module has painted a widget's first screen (`web/loader.js`), the app
+//! takes it over (`take_over`): it renders the same screen out of the page and hands it to the
+//! loader, which puts it in the painted one's place in one step. The page's list of live widgets
+//! lives here: a new widget's URL parameter is named against it, the same way whether it came
+//! from `mountAll`, `mount` or a take-over, and `unmount` takes one down (its fetch aborted, its
+//! listeners released, the element as it was before).
 
 use crate::components::app::App;
-use crate::edge::{head, timer::after_paint, url_state};
-use crate::model::widget::options::{Options, Sources};
+use crate::edge::{head, host, timer::after_paint};
+use crate::model::widget::options::Options;
+use chrono::DateTime;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::{
@@ -34,6 +38,8 @@ thread_local! {
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(0) };
     /// The widget's stylesheet, given by the loader (`useStyleSheet`) before it mounts anything.
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// The widgets taking over a painted screen, until theirs is rendered: what to call then.
+    static READY: RefCell<Vec<(u32, js_sys::Function, HtmlElement)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// In a debug build, a panic's message goes to the console. (A release build is built with
@@ -66,27 +72,10 @@ fn is_mounted(host: &HtmlElement) -> bool {
     WIDGETS.with(|w| w.borrow().iter().any(|m| &m.host == host))
 }
 
-/// The widget's options, from the host's attributes, the page address and the page language,
-/// with a URL parameter no live widget uses.
+/// The widget's options, with a URL parameter no live widget uses.
 fn resolve(host: &HtmlElement, instance: u32) -> Options {
-    let attr = |name: &str| {
-        if name == "id" {
-            Some(host.id()).filter(|id| !id.is_empty())
-        } else {
-            host.get_attribute(&format!("data-{name}"))
-        }
-    };
-    let page_lang = host
-        .owner_document()
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"));
-    let reader_lang = web_sys::window().and_then(|w| w.navigator().language());
     let in_use = |param: &str| WIDGETS.with(|w| w.borrow().iter().any(|m| m.city_param == param));
-    Options::resolve(
-        Sources { attr, page_param: url_state::get, page_lang, reader_lang },
-        &in_use,
-        instance,
-    )
+    host::options(host, instance, &in_use)
 }
 
 /// Where the widget renders: a fresh element in the host's shadow root (made now, or left by an
@@ -174,14 +163,74 @@ pub fn mount(host: HtmlElement) {
         return;
     }
     let instance = NEXT_INSTANCE.with(|n| n.replace(n.get() + 1));
+    let root = make_root(&host);
+    start(host, instance, root, Painted::Nothing);
+}
+
+/// What the first-paint module painted of a widget that the app takes over.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Painted {
+    /// Nothing: the app shows the widget from the start (`mount`).
+    Nothing,
+    /// The loading line: the app's first render is the same.
+    Loading,
+    /// The listings, listed at this instant (milliseconds): the app's, once it has read the
+    /// feed and listed it at that instant, are the same.
+    Listings(f64),
+}
+
+/// Takes over the first screen the first-paint module painted on `host` as widget `instance`
+/// (the loader numbers the page's widgets, as the module did). The app renders the same screen
+/// into a root of its own, out of the page, and when it shows what was painted, passes that
+/// root to `ready`, which puts it in the painted one's place (`web/loader.js`: in one step,
+/// keeping the reader's scroll, focus, typing and taps).
+pub fn take_over(host: HtmlElement, instance: u32, painted: Painted, ready: js_sys::Function) {
+    install_panic_hook();
+    if is_mounted(&host) {
+        return;
+    }
+    NEXT_INSTANCE.with(|n| n.set(n.get().max(instance + 1)));
+    if painted == Painted::Nothing {
+        let root = make_root(&host);
+        return start(host, instance, root, painted);
+    }
+    let document = host.owner_document().expect("an element in a document");
+    let root: HtmlElement = document.create_element("div").expect("create div").unchecked_into();
+    start(host, instance, root.clone(), painted);
+    if painted == Painted::Loading {
+        let _ = ready.call1(&JsValue::NULL, &root);
+    } else {
+        READY.with(|r| r.borrow_mut().push((instance, ready, root)));
+    }
+}
+
+/// Hands widget `instance`'s root to the loader's `ready`, once (its listings are in it).
+fn rendered(instance: u32) {
+    let waiting = READY.with(|r| {
+        let mut ready = r.borrow_mut();
+        let at = ready.iter().position(|(i, ..)| *i == instance)?;
+        Some(ready.remove(at))
+    });
+    if let Some((_, ready, root)) = waiting {
+        let _ = ready.call1(&JsValue::NULL, &root);
+    }
+}
+
+/// Starts widget `instance` on `host`, rendering into `root`.
+fn start(host: HtmlElement, instance: u32, root: HtmlElement, painted: Painted) {
     let options = Arc::new(resolve(&host, instance));
     // What the loader shows in this widget's place if the widget ever panics: in English until
     // the widget has its words (`on_shown`).
     let lang = options.lang;
     let _ = host.set_attribute("data-um-crashed", lang.texts().crashed());
     let has_content = host.child_element_count() > 0;
-    let root = make_root(&host);
     let city_param = options.city_param.clone();
+    let listed_at = match painted {
+        Painted::Listings(ms) => DateTime::from_timestamp_millis(ms as i64),
+        _ => None,
+    };
+    let on_rendered = matches!(painted, Painted::Listings(_))
+        .then(|| Callback::new(move |()| rendered(instance)));
     let reserved = SendWrapper::new((host.clone(), root.clone()));
     let structured = SendWrapper::new(host.clone());
     let view = leptos::mount::mount_to(root.clone(), move || {
@@ -195,7 +244,7 @@ pub fn mount(host: HtmlElement) {
         let on_structured_data = Callback::new(move |json: String| {
             head::set_structured_data(&structured, instance, &json)
         });
-        view! { <App options has_content on_shown on_structured_data /> }
+        view! { <App options has_content on_shown on_structured_data on_rendered listed_at /> }
     });
     WIDGETS.with(|w| {
         w.borrow_mut().push(Mounted { host, instance, root, city_param, view: Box::new(view) })
@@ -214,6 +263,7 @@ pub fn unmount(host: HtmlElement) -> bool {
         return false;
     };
     let Mounted { host, instance, root, view, .. } = widget;
+    READY.with(|r| r.borrow_mut().retain(|(i, ..)| *i != instance));
     drop(view);
     head::remove_structured_data(instance);
     // The element's own content shows again: no room kept for a widget that is gone.

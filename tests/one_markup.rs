@@ -59,13 +59,10 @@ fn options(attrs: &[(&str, &str)], page_lang: Option<&str>, instance: u32) -> Op
 
 /// The feed as a widget with these options lists it (`edge/feed_loader.rs`).
 fn listing(text: &str, options: &Options) -> Option<Arc<Listing>> {
-    let mut feed = parse_feed(text).ok()?;
-    if let Some(id) = &options.campaign {
-        feed.keep_only_campaign(id);
-    }
-    feed.drop_foreign_images("https://chapter.example/feed.json");
+    let feed = parse_feed(text).ok()?;
     let now = DateTime::parse_from_rfc3339(NOW).unwrap().with_timezone(&Utc);
-    Some(Arc::new(Listing::new(feed, now)))
+    let url = "https://chapter.example/feed.json";
+    Some(Arc::new(Listing::for_widget(feed, options.campaign.as_deref(), url, now)))
 }
 
 /// Leptos's HTML without its comments: the markers it leaves for hydration (`<!>`, and

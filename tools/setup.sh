@@ -3,7 +3,7 @@
 # second run takes seconds. Sources: rustup, crates.io, the npm registry and Debian's packages;
 # nothing is downloaded from anywhere else (trunk runs with --offline and finds these on PATH).
 #
-#   tools/setup.sh            wasm32 target, trunk, wasm-bindgen-cli, wasm-split-cli, npm tools (wasm-opt, ...)
+#   tools/setup.sh            wasm32 target, trunk, wasm-bindgen-cli, npm tools (wasm-opt, ...)
 #   tools/setup.sh --browser  the same, plus Debian's chromium, chromium-driver, firefox-esr,
 #                             webkit2gtk-driver and xvfb
 set -euo pipefail
@@ -12,10 +12,6 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 # The wasm-bindgen CLI must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-
-# The wasm split step's helpers are wasm_split_helpers 0.2.3, through leptos (Cargo.lock); the
-# CLI that understands them.
-WASM_SPLIT_VERSION=0.2.4
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 have_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q "$2"; }
@@ -64,13 +60,6 @@ if ! have_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 7 minutes, once)"
   # Not --locked: its lock file names a crate version the registry does not serve.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
-fi
-
-# The split step of the wasm build (tools/build-wasm.sh), what cargo-leptos --split runs. It
-# prints no version: the one it was built from is in its panic locations.
-if ! { command -v wasm-split-cli >/dev/null && grep -aq "wasm_split_cli_support-$WASM_SPLIT_VERSION/" "$(command -v wasm-split-cli)"; }; then
-  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about a minute, once)"
-  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -1,11 +1,10 @@
-// trunk post-build hook. Puts the widget's wasm modules and their JS (tools/build-wasm.sh made
-// them in target/web/out/) beside trunk's output, named by one hash of their contents so that a
-// host may cache them forever, and writes the stable entry point `upcoming-meetings.js`: the
-// loader, web/loader.js, with only its BUILD object filled in (the hashed file names and the
-// languages of locales/). The files name each other (the glue imports __wasm_split.js, which
-// imports the glue and fetches the later modules next to itself; the sheet module's glue
-// fetches its wasm): each name is rewritten where it is written. In a release build the JS,
-// the loader too, is minified (trunk minifies the page and CSS).
+// trunk post-build hook. Puts the widget's wasm modules and their JS glue (tools/build-wasm.sh made
+// them in target/web/out/) beside trunk's output, each module named by a hash of its own files so
+// that a host may cache them forever (and a new app leaves the first-paint module cached), and
+// writes the stable entry point `upcoming-meetings.js`: the loader, web/loader.js, with only its
+// BUILD object filled in (the hashed file names and the languages of locales/). Each glue names
+// its wasm: that name is rewritten where it is written. In a release build the JS, the loader
+// too, is minified (trunk minifies the page and CSS).
 // It also takes out of the page the Rust link that trunk skipped.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -21,54 +20,32 @@ const MODULES = new URL("../target/web/out/", import.meta.url);
 const built = readdirSync(MODULES).sort();
 const read = (file) => readFileSync(new URL(file, MODULES));
 
-// Made by build-wasm.sh: the main module and its glue, the split loader, the later modules (one
-// per split point, split_<name>.wasm, and those of code several share, chunk_<n>.wasm).
-const GLUE = "upcoming-meetings-web.js";
-const WASM = "upcoming-meetings-web_bg.wasm";
-const SPLIT = "__wasm_split.js";
-const later = built.filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f));
-// The sheet module (sheet/), fetched by the loader only for a CSV feed: its glue and wasm.
-const SHEET = "upcoming-meetings-sheet.js";
-const SHEET_WASM = "upcoming-meetings-sheet_bg.wasm";
-for (const file of [GLUE, WASM, SPLIT, SHEET, SHEET_WASM]) {
+// Made by build-wasm.sh: each module's glue and wasm.
+const MODULE_NAMES = ["paint", "app", "sheet"];
+const expected = MODULE_NAMES.flatMap((m) => [`upcoming-meetings-${m}.js`, `upcoming-meetings-${m}_bg.wasm`]);
+for (const file of expected) {
   if (!built.includes(file)) fail(`no ${file} in ${MODULES.pathname}: run tools/build-wasm.sh`);
 }
-if (built.length !== later.length + 5) fail(`unexpected files in ${MODULES.pathname}: ${built}`);
+if (built.length !== expected.length) fail(`unexpected files in ${MODULES.pathname}: ${built}`);
 
-const hash = createHash("sha256");
-for (const file of built) hash.update(file).update(read(file));
-const h = hash.digest("hex").slice(0, 16);
-const names = new Map([
-  [GLUE, `upcoming-meetings-web-${h}.js`],
-  [WASM, `upcoming-meetings-web-${h}_bg.wasm`],
-  [SPLIT, `upcoming-meetings-split-${h}.js`],
-  ...later.map((f) => [f, f.replace(/^(?:split_)?(\w+)\.wasm$/, `upcoming-meetings-$1-${h}.wasm`)]),
-  [SHEET, `upcoming-meetings-sheet-${h}.js`],
-  [SHEET_WASM, `upcoming-meetings-sheet-${h}_bg.wasm`],
-]);
-
-// "./name" in a JS file where the file loads it (`from "./name"`, `new URL("./name"`, or
-// `new URL('name'` as wasm-bindgen's glue names its wasm): each must be found. (The glue also writes "./__wasm_split.js" as the name of the main module's
-// imports, which is not a file name and stays.)
-const rename = (file, mentions) => {
-  let js = read(file).toString("utf8");
-  for (const old of mentions) {
-    const name = old.replace(/[.]/g, "\\.");
-    const loads = new RegExp(`((?:\\bfrom|\\bURL\\()\\s*)(["'])(?:\\./)?${name}\\2`, "g");
-    if (!loads.test(js)) fail(`${file} does not load ./${old}`);
-    js = js.replace(loads, (_, how, q) => `${how}${q}./${names.get(old)}${q}`);
-  }
-  return js;
-};
 const release = process.env.TRUNK_PROFILE === "release";
-const write = async (file, js) => {
+const names = {};
+for (const module of MODULE_NAMES) {
+  const [glue, wasm] = [`upcoming-meetings-${module}.js`, `upcoming-meetings-${module}_bg.wasm`];
+  const hash = createHash("sha256");
+  for (const file of [glue, wasm]) hash.update(file).update(read(file));
+  const h = hash.digest("hex").slice(0, 16);
+  names[module] = { glue: `upcoming-meetings-${module}-${h}.js`, wasm: `upcoming-meetings-${module}-${h}_bg.wasm` };
+  // The glue names its wasm as wasm-bindgen's does, `new URL('…_bg.wasm', import.meta.url)`:
+  // used when the loader passes no wasm of its own (the sheet module).
+  let js = read(glue).toString("utf8");
+  const loads = new RegExp(`(\\bURL\\(\\s*)(["'])(?:\\./)?${wasm.replace(/[.]/g, "\\.")}\\2`, "g");
+  if (!loads.test(js)) fail(`${glue} does not load ./${wasm}`);
+  js = js.replace(loads, (_, how, q) => `${how}${q}./${names[module].wasm}${q}`);
   const code = release ? (await minify(js, { module: true, ecma: 2020 })).code : js;
-  writeFileSync(join(dir, names.get(file)), code);
-};
-await write(GLUE, rename(GLUE, [SPLIT]));
-await write(SPLIT, rename(SPLIT, [GLUE, ...later]));
-await write(SHEET, rename(SHEET, [SHEET_WASM]));
-for (const file of [WASM, SHEET_WASM, ...later]) writeFileSync(join(dir, names.get(file)), read(file));
+  writeFileSync(join(dir, names[module].glue), code);
+  writeFileSync(join(dir, names[module].wasm), read(wasm));
+}
 
 // trunk's copy of style/widget.css (index.html links it), minified in a release build.
 const files = readdirSync(dir);
@@ -97,9 +74,11 @@ const line = /^( *)const BUILD = \{.*\};$/gm;
 const lines = source.match(line)?.length ?? 0;
 if (lines !== 1) fail(`${LOADER.pathname}: ${lines} lines "const BUILD = {...};", not 1`);
 const build = JSON.stringify({
-  glue: names.get(GLUE),
-  wasm: names.get(WASM),
-  sheet: names.get(SHEET),
+  paint: names.paint.glue,
+  paintWasm: names.paint.wasm,
+  app: names.app.glue,
+  appWasm: names.app.wasm,
+  sheet: names.sheet.glue,
   css,
   languages,
 });
@@ -109,4 +88,4 @@ writeFileSync(
   join(dir, "upcoming-meetings.js"),
   release ? (await minify(loader, { ecma: 2020 })).code : loader,
 );
-console.log(`upcoming-meetings.js -> ${[...names.values()].join(", ")}, ${css}`);
+console.log(`upcoming-meetings.js -> ${Object.values(names).flatMap((n) => [n.glue, n.wasm]).join(", ")}, ${css}`);

@@ -5,60 +5,97 @@
 // widget's element, so that it runs before the host page's first paint; older snippets and the
 // bundled page load it as a module, which runs after that paint. So it imports and exports
 // nothing, and leaves nothing behind in the page's scope but window.upcomingMeetings.
+//
+// Two stages. First paint: the first-paint module (paint/: the feed read by the model's own
+// reader, the first screen written by markup/, no Leptos), its glue, the stylesheet and each
+// widget's feed and words, all fetched at once; each widget's first screen goes into its shadow
+// root as soon as its feed is in. Then the app (web/: Leptos), fetched once every first screen
+// is painted, or at once on the reader's first tap, key or focus in a widget: it renders the
+// same screen (the same markup: tests/one_markup.rs) and takes the painted one's place in one
+// step, keeping the reader's scroll, focus and typing, and answering the taps made before.
 (() => {
-  // What this build is made of, written by the hook: the hashed file names beside this file
-  // (the wasm-bindgen JS glue, the wasm, the sheet module's glue, the widget's stylesheet), and
-  // the languages whose words are files in locales/ (English is in the wasm). Empty in the source.
-  const BUILD = { glue: "", wasm: "", sheet: "", css: "", languages: [] };
+  // What this build is made of, written by the hook: the hashed file names beside this file (the
+  // first-paint module's glue and wasm, the app's, the sheet module's glue, the widget's
+  // stylesheet), and the languages whose words are files in locales/ (English is in the wasm).
+  // Empty in the source.
+  const BUILD = { paint: "", paintWasm: "", app: "", appWasm: "", sheet: "", css: "", languages: [] };
 
   const script =
     document.currentScript ??
     [...document.scripts].find((s) => /(^|\/)upcoming-meetings\.js([?#]|$)/.test(s.src));
   const base = script?.src || document.baseURI;
-  const here = (file) => new URL("./" + file, base);
+  const here = (file) => new URL("./" + file, base).href;
+  const WIDGETS = "[data-upcoming-meetings]";
 
   // First, and at once: every widget element keeps room for its widget until the widget shows
-  // and fits it (data-um-fitted, set by the wasm's mount.rs), so the host page never jumps as it
-  // appears. A rule in a sheet of the document, not a style on each element: the elements that
-  // follow this script are not parsed yet, and the rule holds them from the first frame the
-  // host page paints. :where() gives it no weight, so any min-height of the host page's own wins.
+  // and fits it (data-um-fitted), so the host page never jumps as it appears. A rule in a sheet
+  // of the document, not a style on each element: the elements that follow this script are not
+  // parsed yet, and the rule holds them from the first frame the host page paints. :where()
+  // gives it no weight, so any min-height of the host page's own wins.
   try {
     const room = new CSSStyleSheet();
     room.replaceSync(
-      ":where([data-upcoming-meetings]:not([data-um-fitted])) " +
-        "{ display: block; min-height: min(100svh, 60rem); }",
+      `:where(${WIDGETS}:not([data-um-fitted])) { display: block; min-height: min(100svh, 60rem); }`,
     );
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, room];
   } catch {
     // A browser without constructable sheets: the page may move once as the widget appears.
   }
 
-  // Hints, which decide nothing. What a widget shows, its feed and its language among the rest,
-  // is decided by its options in the wasm (src/model/widget/options.rs, which also reads the
-  // page address and the page's language). Here, a download the widget will probably make starts
-  // beside the wasm's, as a preload that the widget's own request then takes over: the feed its
-  // element names in data-feed, and the words of the language its data-lang names, where that
-  // is exactly one of the language files. A wrong hint costs only the download.
-  const hints = () => {
-    const urls = new Set();
-    for (const host of document.querySelectorAll("[data-upcoming-meetings]")) {
-      const { feed, lang } = host.dataset;
-      if (feed) {
-        try {
-          urls.add(new URL(feed, document.baseURI).href);
-        } catch {
-          // Not an address: the widget says so itself.
-        }
-      }
-      const words = lang?.toLowerCase();
-      if (BUILD.languages.includes(words)) urls.add(here(`locales/${words}.txt`).href);
-    }
-    return urls;
+  // Every GET of the first stage, by absolute address: each made once, read by the first-paint
+  // module through a copy (clone), and handed to the app, which reads its own copy rather than
+  // download it again (edge/fetch.rs asks through useFetched).
+  const fetched = new Map();
+  const get = (href) => {
+    if (!fetched.has(href)) fetched.set(href, fetch(href));
+    return fetched.get(href);
+  };
+  const read = (href, how) =>
+    get(href).then((r) => (r.ok ? r.clone()[how]() : Promise.reject(new Error(`HTTP ${r.status}`))));
+  const take = (url, signal) => {
+    const response = fetched.get(new URL(url, document.baseURI).href);
+    if (!response) return undefined;
+    return new Promise((ok, fail) => {
+      signal?.addEventListener("abort", () => fail(new DOMException("aborted", "AbortError")));
+      response.then((r) => ok(r.clone()), fail);
+    });
   };
 
-  // A panic stops the wasm at once (a WebAssembly.RuntimeError, from an event handler, a task or
-  // a call): each widget on the page then shows its own "something went wrong" message, set by
-  // the widget on its element, instead of a list that no longer responds.
+  // The first stage's downloads, at once: the first-paint module, and the stylesheet (adopted in
+  // each widget's shadow root: no inline style, so strict CSPs allow it; without it the widget
+  // still works, unstyled).
+  const paintModule = import(here(BUILD.paint)).then(async (m) => {
+    await m.default({ module_or_path: fetch(here(BUILD.paintWasm)) });
+    return m;
+  });
+  paintModule.catch(() => {});
+  const sheet = fetch(here(BUILD.css))
+    .then((r) => (r.ok ? r.text() : ""))
+    .catch(() => "")
+    .then((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      return sheet;
+    });
+  // ... and each widget's feed and words, as its element names them, once the page is parsed (a
+  // guess only: the first-paint module decides from the same options as the app, and what it
+  // asks for is fetched then if the guess missed it).
+  const guess = () => {
+    for (const host of document.querySelectorAll(WIDGETS)) {
+      const { feed, lang } = host.dataset;
+      try {
+        get(new URL(feed?.trim() || "feed.json", document.baseURI).href).catch(() => {});
+      } catch {
+        // Not an address: the widget says so itself.
+      }
+      const words = (lang ?? document.documentElement.lang).toLowerCase().split(/[-_]/)[0];
+      if (BUILD.languages.includes(words)) get(here(`locales/${words}.txt`)).catch(() => {});
+    }
+  };
+
+  // A panic stops a wasm at once (a WebAssembly.RuntimeError, from an event handler, a task or a
+  // call): each live widget on the page then shows its own "something went wrong" message, set
+  // by the app on its element, instead of a list that no longer responds.
   const crashed = (error) => {
     if (!(error instanceof WebAssembly.RuntimeError)) return;
     for (const host of document.querySelectorAll("[data-um-crashed]")) {
@@ -71,6 +108,8 @@
       root.replaceChildren(message);
     }
   };
+  addEventListener("error", (e) => crashed(e.error));
+  addEventListener("unhandledrejection", (e) => crashed(e.reason));
   const guarded =
     (f) =>
     (...args) => {
@@ -82,57 +121,259 @@
       }
     };
 
-  const start = async () => {
-    const preloads = hints();
-    // Then the host page paints first: the widget's downloads wait for its first frame, so they
-    // never compete with what the page itself needs to show (its text, its stylesheet). A hidden
-    // tab paints no frame; the timeout starts the widget there too.
-    await new Promise((go) => {
-      requestAnimationFrame(() => setTimeout(go));
-      setTimeout(go, 200);
-    });
-    for (const href of preloads) {
-      const link = document.createElement("link");
-      Object.assign(link, { rel: "preload", as: "fetch", crossOrigin: "anonymous", href });
-      document.head.append(link);
-    }
-    const wasm = fetch(here(BUILD.wasm));
-    // The widget's stylesheet, adopted in each widget's shadow root (no inline style: strict
-    // CSPs allow it). Without it the widget still works, unstyled.
-    const css = fetch(here(BUILD.css))
-      .then((r) => (r.ok ? r.text() : ""))
-      .catch(() => "");
-    addEventListener("error", (e) => crashed(e.error));
-    addEventListener("unhandledrejection", (e) => crashed(e.reason));
-    const glue = await import(here(BUILD.glue).href);
-    await glue.default({ module_or_path: wasm });
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(await css);
-    glue.useStyleSheet(sheet);
-    glue.useLocales(here("locales/").href);
-    // A CSV feed is read by the sheet module (sheet/, the command line's `import csv`), fetched
-    // once, when a widget's feed is a sheet; a JSON feed never loads it. Called without a text,
-    // only fetches it (beside the feed). A fetch that failed is tried again on the next call.
-    let sheets;
-    glue.useSheetReader(async (text, zone) => {
-      sheets ??= import(here(BUILD.sheet).href).then(async (m) => (await m.default(), m));
-      const loaded = sheets.catch((e) => {
+  // ------------------------------------------------------------------ the app, second
+  let app;
+  let live;
+  let attempts = 0;
+  const loadApp = () =>
+    (app ??= (async () => {
+      // A new address on each attempt after a failure: a browser may keep a failed import.
+      const glue = await import(here(BUILD.app) + (attempts++ ? `?attempt=${attempts}` : ""));
+      await glue.default({ module_or_path: fetch(here(BUILD.appWasm)) });
+      glue.useStyleSheet(await sheet);
+      glue.useLocales(here("locales/"));
+      glue.useFetched(take);
+      // A CSV feed is read by the sheet module (sheet/, the command line's `import csv`),
+      // fetched once, when a widget's feed is a sheet; a JSON feed never loads it. Called
+      // without a text, only fetches it. A fetch that failed is tried again on the next call.
+      glue.useSheetReader(async (text, zone) => {
+        const loaded = sheetModule();
+        if (text === undefined) return loaded.then(() => {}, () => {});
+        return (await loaded).readSheet(text, zone);
+      });
+      live = glue;
+      return glue;
+    })().catch((e) => {
+      app = undefined;
+      throw e;
+    }));
+  let sheets;
+  const sheetModule = () =>
+    (sheets ??= import(here(BUILD.sheet))
+      .then(async (m) => (await m.default(), m))
+      .catch((e) => {
         sheets = undefined;
         throw e;
-      });
-      if (text === undefined) return loaded.then(() => {}, () => {});
-      return (await loaded).readSheet(text, zone);
+      }));
+
+  // ------------------------------------------------------------------ each widget
+  // A widget's first stage: `instance` (its number on the page, as both modules number it),
+  // `root` (the element in its shadow root that holds the painted screen, once there is one),
+  // `listed` (the instant its painted listings were made at; 0 while only the loading line is
+  // painted), `taps` and `keys` (what the reader did before the app was live), and `live` once
+  // the app has it.
+  const widgets = new Map();
+  let instances = 0;
+
+  /** The path of `node` from `root`: the index of each element among its parent's. */
+  const pathOf = (root, node) => {
+    const path = [];
+    for (; node && node !== root; node = node.parentElement) {
+      if (!node.parentElement) return null;
+      path.unshift([...node.parentElement.children].indexOf(node));
+    }
+    return node === root ? path : null;
+  };
+  const at = (root, path) => path.reduce((node, i) => node?.children[i], root);
+
+  /** A screen the first-paint module wrote (markup/, every text through its one escaping
+   * function, markup/html.rs, which the hostile fixtures attack), parsed inert by a template. */
+  const element = (html) => {
+    const template = document.createElement("template");
+    template.innerHTML = html;
+    const root = document.createElement("div");
+    root.append(template.content);
+    return root;
+  };
+
+  // Keys the city field acts on, kept for the live field; the text typed goes over by itself.
+  const KEYS = ["Enter", "Escape", "ArrowDown", "ArrowUp", "PageDown", "PageUp"];
+
+  /** Shows `root` in widget `w`'s shadow root, and listens there: the reader's first tap, key or
+   * focus brings the app at once; a tap on a button before it is live is kept, and made again
+   * on the live widget (an RSVP tap opens its panel). */
+  const show = (w, root) => {
+    if (w.root) return w.root.replaceWith((w.root = root));
+    const shadow = w.host.shadowRoot ?? w.host.attachShadow({ mode: "open" });
+    shadow.replaceChildren((w.root = root));
+    for (const type of ["pointerdown", "keydown", "focusin"]) shadow.addEventListener(type, takeOverAll);
+    shadow.addEventListener("click", (e) => {
+      const button = !w.live && e.target.closest?.("button");
+      const path = button && pathOf(w.root, button);
+      if (!path) return;
+      w.taps.push(path);
+      button.setAttribute("aria-busy", "true");
     });
-    window.upcomingMeetings = {
-      mountAll: guarded(glue.mountAll),
-      mount: guarded(glue.mount),
-      unmount: guarded(glue.unmount),
+    shadow.addEventListener("keydown", (e) => {
+      if (!w.live && KEYS.includes(e.key) && e.target.localName === "input") w.keys.push(e.key);
+    });
+  };
+
+  /** Gives back the room kept for the widget once its listings show, when that moves nothing on
+   * screen: at once if they fill it (the usual case), else when the reader scrolls what follows
+   * the element out of sight. */
+  const fit = (host) => {
+    const done = () => {
+      const kept = host.getBoundingClientRect().bottom;
+      const used = host.shadowRoot?.firstElementChild?.getBoundingClientRect().bottom ?? kept;
+      if (kept - used >= 1 && used < innerHeight) return false;
+      host.setAttribute("data-um-fitted", "");
+      removeEventListener("scroll", done);
+      return true;
     };
-    window.upcomingMeetings.mountAll();
+    requestAnimationFrame(() => setTimeout(() => done() || addEventListener("scroll", done, { passive: true })));
+  };
+
+  /** Paints widget `w`'s first screen: the loading line, then its listings. Resolves to whether
+   * the listings are painted; if not (a feed that did not come or cannot be read, a module that
+   * could not be fetched), the app shows the widget. */
+  const paint = async (w) => {
+    const { host, instance } = w;
+    try {
+      const [p, styles] = await Promise.all([paintModule, sheet]);
+      const [feed, words, zone, timeout] = p.plan(host, instance);
+      if (p.opensPanel(instance)) takeOverAll();
+      // An address the page may not name: the app says why.
+      if (!feed || w.live) return false;
+      const href = new URL(feed, document.baseURI).href;
+      const learned = words && read(here(`locales/${words}.txt`), "text").then((t) => p.learn(words, t), () => {});
+      const hasContent = host.childElementCount > 0;
+      show(w, element(p.loading(instance, hasContent)));
+      host.shadowRoot.adoptedStyleSheets = [styles];
+      // A feed that takes longer than an attempt may: the app tries again and says so.
+      const late = setTimeout(takeOverAll, timeout);
+      const response = await get(href).finally(() => clearTimeout(late));
+      await learned;
+      if (words && !w.live) show(w, element(p.loading(instance, hasContent)));
+      if (!response.ok || w.live) return false;
+      let bytes = new Uint8Array(await read(href, "arrayBuffer"));
+      let leftOut;
+      if (p.isSheet(instance, response.headers.get("content-type"))) {
+        const made = await (await sheetModule()).readSheet(new TextDecoder().decode(bytes), zone || undefined);
+        bytes = new TextEncoder().encode(made.feed);
+        leftOut = made.leftOut;
+      }
+      const html = p.screen(instance, bytes, leftOut);
+      if (html === undefined || w.live) return false;
+      show(w, element(html));
+      w.listed = p.listedAt(instance);
+      performance.mark("upcoming-meetings:first-screen");
+      fit(host);
+      return true;
+    } catch {
+      // The first-paint module could not be fetched or run, a sheet could not be read.
+      return false;
+    }
+  };
+
+  /** Puts the app's `root` in the painted root's place in one step: the page is not laid out in
+   * between, so nothing moves and the scroll stays where it was. The reader's focus, the text
+   * they typed in the city field and the folds they opened go over to the same elements (the
+   * same markup), and their taps and keys are made again. */
+  const swap = (w, root) => {
+    const painted = w.root;
+    const focused = w.host.shadowRoot.activeElement;
+    const focus = focused && pathOf(painted, focused);
+    const typed = focused?.localName === "input" && focused.value !== focused.defaultValue && focused;
+    const open = [...painted.querySelectorAll("details")].map((d) => d.open);
+    const [x, y] = [scrollX, scrollY];
+    w.live = true;
+    show(w, root);
+    root.querySelectorAll("details").forEach((d, i) => (d.open = open[i] ?? d.open));
+    const target = focus && at(root, focus);
+    if (target) {
+      target.focus({ preventScroll: true });
+      if (typed) {
+        target.value = typed.value;
+        target.setSelectionRange(typed.selectionStart, typed.selectionEnd, typed.selectionDirection);
+        target.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+      }
+      for (const key of w.keys) {
+        target.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, composed: true, cancelable: true }));
+      }
+    }
+    if (scrollX !== x || scrollY !== y) scrollTo(x, y);
+    for (const path of w.taps) at(root, path)?.click();
+    w.taps = [];
+    w.keys = [];
+  };
+
+  /** The app, once: it takes over every widget in page order, as the module numbered them; a
+   * widget with nothing painted it shows itself. */
+  async function takeOverAll() {
+    let glue;
+    try {
+      glue = await loadApp();
+    } catch {
+      return notLoaded();
+    }
+    for (const w of widgets.values()) {
+      if (w.taken) continue;
+      w.taken = true;
+      if (!w.root) w.live = true;
+      const listed = w.root ? w.listed : -1;
+      guarded(glue.takeOver)(w.host, w.instance, listed, (root) => swap(w, root));
+    }
+  }
+
+  /** The app could not be fetched: each painted widget says so, with Retry, below what the
+   * reader tapped (or at its end); their next tap tries again too. */
+  const notLoaded = async () => {
+    const p = await paintModule.catch(() => null);
+    for (const w of widgets.values()) {
+      if (w.live || !w.root || w.root.querySelector(".um-later")) continue;
+      const message = element(p?.notLoaded(w.instance) ?? "").querySelector(".um-later");
+      if (!message) continue;
+      message.querySelector("button").addEventListener("click", (e) => {
+        e.stopPropagation();
+        message.remove();
+        takeOverAll();
+      });
+      const tapped = w.taps.length > 0 && at(w.root, w.taps.at(-1));
+      (tapped?.parentElement ?? w.root.firstElementChild).append(message);
+      w.root.querySelectorAll("[aria-busy]").forEach((b) => b.removeAttribute("aria-busy"));
+      w.taps = [];
+    }
+  };
+
+  const start = (host) => {
+    if (widgets.has(host)) return null;
+    const w = { host, instance: instances++, root: null, listed: 0, taps: [], keys: [] };
+    widgets.set(host, w);
+    return paint(w);
+  };
+
+  const mountAll = async () => {
+    const painted = await Promise.all([...document.querySelectorAll(WIDGETS)].map(start));
+    // A widget not painted: the app shows it at once. Every first screen painted: the app
+    // comes after that paint, when the page is idle.
+    if (painted.some((p) => p === false)) return takeOverAll();
+    const idle = window.requestIdleCallback ?? ((f) => requestAnimationFrame(() => setTimeout(f)));
+    idle(takeOverAll, { timeout: 1000 });
+  };
+
+  window.upcomingMeetings = {
+    mountAll,
+    mount: (host) => start(host)?.then(takeOverAll),
+    unmount: (host) => {
+      const w = widgets.get(host);
+      if (!w) return false;
+      widgets.delete(host);
+      w.live = true;
+      if (w.taken && live) guarded(live.unmount)(host);
+      // The element's own content shows again; no room kept for a widget that is gone.
+      host.shadowRoot?.replaceChildren(document.createElement("slot"));
+      host.setAttribute("data-um-fitted", "");
+      return true;
+    },
+  };
+  const begin = () => {
+    guess();
+    mountAll();
   };
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start, { once: true });
+    document.addEventListener("DOMContentLoaded", begin, { once: true });
   } else {
-    start();
+    begin();
   }
 })();

@@ -1,19 +1,16 @@
 //! "Add to calendar": a meeting's calendar file and Google Calendar link in its RSVP panel, and
 //! a campaign card's calendar file of its upcoming meetings in the chosen city. The files are
-//! made in the browser by `model/export/ics.rs` (the command line's `ics` uses the same), by code
-//! that comes later (`edge::later`: on the first tap, if the page was not idle before), and saved
+//! made in the browser by `model/export/ics.rs` (the command line's `ics` uses the same) and saved
 //! by `edge/download.rs`; the Google link is a plain link. Nothing for a meeting with no date, and
 //! nothing in the static page (a file made on a tap needs the widget).
 
-use super::{external_link::ExternalLink, lang, later::not_loaded, options};
-use crate::edge::later::{later, NotLoaded};
+use super::{external_link::ExternalLink, lang, options};
 use crate::edge::{clock, download, url_state};
 use crate::model::export::{google_calendar, ics};
 use crate::model::feed::links::host_of;
 use crate::model::index::{CampaignIndex, CityIndex, MeetingIndex};
 use crate::model::listing::Listing;
-use chrono::{DateTime, Utc};
-use leptos::{prelude::*, task::spawn_local};
+use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The host that names the events (their UID is `campaign.meeting@host`): the feed's, or the
@@ -38,32 +35,12 @@ fn file_name(parts: &[&str]) -> String {
     format!("{name}.ics")
 }
 
-later! {
-    /// The calendar file of these meetings.
-    pub fn calendar_text / preload_calendar_text(
-        listing: Arc<Listing>,
-        meetings: Vec<(CampaignIndex, MeetingIndex)>,
-        host: String,
-        now: DateTime<Utc>,
-    ) -> String {
-        let pairs = meetings.iter().map(|&(c, m)| (listing.campaign(c), listing.meeting(c, m)));
-        ics::calendar(pairs, &host, now)
-    }
-}
-
-/// Saves the calendar file of `meetings` as `name`; `failed` says whether its code could not be
-/// fetched.
-fn save(name: String, meetings: Vec<(CampaignIndex, MeetingIndex)>, failed: RwSignal<bool>) {
+/// Saves the calendar file of `meetings` as `name`.
+fn save(name: &str, meetings: &[(CampaignIndex, MeetingIndex)]) {
     let listing = expect_context::<Arc<Listing>>();
-    let host = host();
-    spawn_local(async move {
-        let text = calendar_text(listing, meetings, host, clock::now()).await;
-        // try_: the widget may have gone while the code came.
-        failed.try_set(text == Err(NotLoaded));
-        if let Ok(text) = text {
-            download::save(&name, "text/calendar;charset=utf-8", &text);
-        }
-    });
+    let pairs = meetings.iter().map(|&(c, m)| (listing.campaign(c), listing.meeting(c, m)));
+    let text = ics::calendar(pairs, &host(), clock::now());
+    download::save(name, "text/calendar;charset=utf-8", &text);
 }
 
 /// The panel's section: the meeting as a calendar file, and as a Google Calendar link.
@@ -73,11 +50,10 @@ pub fn MeetingCalendar(campaign: CampaignIndex, meeting: MeetingIndex) -> impl I
     let texts = lang().texts();
     let c = listing.campaign(campaign);
     let google = google_calendar::link(c, listing.meeting(campaign, meeting))?;
-    let failed = RwSignal::new(false);
     let on_save = move |_| {
         let name =
             file_name(&[&listing.campaign(campaign).id, &listing.meeting(campaign, meeting).id]);
-        save(name, vec![(campaign, meeting)], failed);
+        save(&name, &[(campaign, meeting)]);
     };
     Some(view! {
         <section class="um-panel-section um-calendar">
@@ -87,7 +63,6 @@ pub fn MeetingCalendar(campaign: CampaignIndex, meeting: MeetingIndex) -> impl I
                     <button type="button" class="um-link-button" on:click=on_save>
                         {texts.calendar_file()}
                     </button>
-                    {not_loaded(failed)}
                 </li>
                 <li><ExternalLink url=google label=texts.google_calendar().to_string() /></li>
             </ul>
@@ -105,12 +80,11 @@ pub fn CampaignCalendar(
 ) -> impl IntoView {
     let listing = expect_context::<Arc<Listing>>();
     let dated = meetings.iter().filter(|&&m| listing.meeting(campaign, m).when.has_date()).count();
-    let failed = RwSignal::new(false);
     let on_save = move |_| {
         let c = listing.campaign(campaign);
         let slug = city.map(|i| listing.city(i).slug.as_str());
         let name = file_name(&[&[c.id.as_str()][..], slug.as_slice()].concat());
-        save(name, meetings.iter().map(|&m| (campaign, m)).collect(), failed);
+        save(&name, &meetings.iter().map(|&m| (campaign, m)).collect::<Vec<_>>());
     };
     (dated > 0).then(|| {
         view! {
@@ -118,7 +92,6 @@ pub fn CampaignCalendar(
                 <button type="button" class="um-link-button" on:click=on_save>
                     {lang().calendar_of(dated)}
                 </button>
-                {not_loaded(failed)}
             </p>
         }
     })

@@ -12,9 +12,10 @@ use crate::edge::{
     feed_loader::{FeedLoad, Loaded},
     fetch,
     locale::Words,
-    url_state,
+    url_signals,
 };
 use crate::model::widget::options::Options;
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::sync::Arc;
@@ -41,20 +42,34 @@ pub fn loading_line(words_in: bool, retrying: bool, has_content: bool) -> impl I
     })
 }
 
+/// Nothing on the page: it runs `on_rendered` once the view it is part of is in the page.
+#[component]
+fn Rendered(on_rendered: Option<Callback<()>>) -> impl IntoView {
+    Effect::new(move |_| {
+        if let Some(rendered) = on_rendered {
+            rendered.run(());
+        }
+    });
+}
+
 /// `has_content`: the widget's element has content of its own (pre-rendered listings, or
 /// anything the embedder put there); it stays in view, through a `<slot>`, until the widget has
 /// listings to show. `on_shown` runs when the listings or the alert take the loading line's
-/// place. `on_structured_data` gets the JSON-LD of what the listings show, each time that
-/// changes (the page puts it in its head).
+/// place, and `on_rendered` once they are in the page (the app taking over a first screen
+/// painted before: `mount.rs`). `listed_at`: the instant that screen listed the feed at, which
+/// the first load lists it at too. `on_structured_data` gets the JSON-LD of what the listings
+/// show, each time that changes (the page puts it in its head).
 #[component]
 pub fn App(
     options: Arc<Options>,
     has_content: bool,
     on_shown: Callback<()>,
     on_structured_data: Callback<String>,
+    on_rendered: Option<Callback<()>>,
+    listed_at: Option<DateTime<Utc>>,
 ) -> impl IntoView {
     provide_options(options.clone());
-    let feed = FeedLoad::start(&options);
+    let feed = FeedLoad::start(&options, listed_at);
     let lang = options.lang;
     // The words, fetched beside the feed where the wasm lacks them. Nothing is written in the
     // widget's language before they are in: no loading line, and the listings wait for them.
@@ -69,8 +84,8 @@ pub fn App(
             let _ = words_in.try_set(true);
         })
     };
-    let selected = url_state::chosen_city(options.city_param.clone(), options.city.clone());
-    let rsvp = RsvpState::new(url_state::open_meeting(options.meeting_param.clone()));
+    let selected = url_signals::chosen_city(options.city_param.clone(), options.city.clone());
+    let rsvp = RsvpState::new(url_signals::open_meeting(options.meeting_param.clone()));
     let retry = move || feed.retry();
     let loading = move || {
         let line = move || loading_line(words_in.get(), feed.attempt.get() > 1, has_content);
@@ -91,8 +106,12 @@ pub fn App(
                                 <SavedNotice at error on_retry=retry />
                             })}
                             <Listings listing selected rsvp on_structured_data />
+                            <Rendered on_rendered />
                         }.into_any(),
-                        Err(error) => view! { <LoadErrorAlert error on_retry=retry /> }.into_any(),
+                        Err(error) => view! {
+                            <LoadErrorAlert error on_retry=retry />
+                            <Rendered on_rendered />
+                        }.into_any(),
                     }
                 })}}
             </Suspense>

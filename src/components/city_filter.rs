@@ -10,26 +10,23 @@ use super::{
     dom_id, options,
 };
 use crate::edge::geolocation::{self, NoPosition};
-use crate::edge::later::{later, NotLoaded};
 use crate::model::index::CityIndex;
 use crate::model::listing::Listing;
 use crate::model::places::near::{self, Point};
 use leptos::{prelude::*, task::spawn_local};
 use std::sync::Arc;
 
-later! {
-    /// The reader's distance to each city (indexed like the cities), and the nearest city with
-    /// upcoming meetings (`counts`).
-    pub fn nearest_city / preload_nearest_city(
-        listing: Arc<Listing>,
-        counts: Arc<Vec<usize>>,
-        here: Point,
-    ) -> (Vec<Option<f64>>, Option<CityIndex>) {
-        let points = near::city_points(listing.cities.len(), listing.places());
-        let found = near::distances(&points, here);
-        let nearest = near::nearest(&found, &counts);
-        (found, nearest)
-    }
+/// The reader's distance to each city (indexed like the cities), and the nearest city with
+/// upcoming meetings (`counts`).
+fn nearest_city(
+    listing: &Listing,
+    counts: &[usize],
+    here: Point,
+) -> (Vec<Option<f64>>, Option<CityIndex>) {
+    let points = near::city_points(listing.cities.len(), listing.places());
+    let found = near::distances(&points, here);
+    let nearest = near::nearest(&found, counts);
+    (found, nearest)
 }
 
 #[component]
@@ -64,21 +61,19 @@ pub fn CityFilter(
             let (listing, counts) = (listing.clone(), counts.clone());
             spawn_local(async move {
                 let line = match geolocation::position().await {
-                    Ok(here) => match nearest_city(listing.clone(), counts, here).await {
-                        Ok((found, nearest)) => {
-                            // try_: the widget may have gone while the browser looked.
-                            distances.try_set(Some(Arc::new(found.clone())));
-                            match nearest {
-                                Some(c) => {
-                                    let km = found[c.0].expect("the nearest city has a position");
-                                    selected.try_set(Some(listing.city(c).slug.clone()));
-                                    lang.nearest(&listing.city(c).label, &unit.text(km, lang))
-                                }
-                                None => texts.no_city_nearby().to_string(),
+                    Ok(here) => {
+                        let (found, nearest) = nearest_city(&listing, &counts, here);
+                        // try_: the widget may have gone while the browser looked.
+                        distances.try_set(Some(Arc::new(found.clone())));
+                        match nearest {
+                            Some(c) => {
+                                let km = found[c.0].expect("the nearest city has a position");
+                                selected.try_set(Some(listing.city(c).slug.clone()));
+                                lang.nearest(&listing.city(c).label, &unit.text(km, lang))
                             }
+                            None => texts.no_city_nearby().to_string(),
                         }
-                        Err(NotLoaded) => texts.part_not_loaded().to_string(),
-                    },
+                    }
                     Err(NoPosition::Denied) => texts.position_denied().to_string(),
                     Err(NoPosition::Unavailable) => texts.position_unavailable().to_string(),
                 };

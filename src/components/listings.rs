@@ -1,23 +1,14 @@
 //! The loaded listings: the feed notice, the city filter, the campaign cards for the chosen
 //! city, and the RSVP panel. The chosen city is a slug in a signal the caller owns (the app
 //! keeps it in the page URL). The structured data of what they show (schema.org Events) goes to
-//! `on_structured_data` after each change, off the path to the next frame. Once they are shown
-//! and the page is idle, the code their taps need that is not in the first module is fetched
-//! (`edge::later`).
+//! `on_structured_data` after each change, off the path to the next frame.
 
 use super::{
-    add_to_calendar::preload_calendar_text,
-    campaign_card::CampaignCard,
-    city_cards::ChosenCityCards,
-    city_filter::{preload_nearest_city, CityFilter},
-    feed_notice::FeedNotice,
-    lang, options,
-    reveal::Steps,
-    rsvp_panel::{preload_panel_rest, RsvpPanel},
+    campaign_card::CampaignCard, city_cards::ChosenCityCards, city_filter::CityFilter,
+    feed_notice::FeedNotice, lang, options, reveal::Steps, rsvp_panel::RsvpPanel,
     rsvp_state::RsvpState,
 };
-use crate::edge::later::later;
-use crate::edge::timer::{when_idle, Timer};
+use crate::edge::timer::Timer;
 use crate::model::export::json_ld;
 use crate::model::index::CityIndex;
 use crate::model::listing::{Listing, Period};
@@ -25,35 +16,18 @@ use crate::model::widget::reveal::Reveal;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-later! {
-    /// The structured data (schema.org Events, JSON-LD) of the listings the city shows.
-    fn structured_data / preload_structured_data(
-        listing: Arc<Listing>,
-        city: Option<CityIndex>,
-        limit: Option<usize>,
-    ) -> String {
-        json_ld::events(listing.upcoming(city, limit), listing.feed.publisher.as_ref())
-    }
-}
-
-/// Fetches the modules of what the listings' taps need, in the order a reader is likely to need
-/// them. One that fails is fetched again when its tap comes.
-async fn preload_later() {
-    let _ = preload_panel_rest().await;
-    let _ = preload_calendar_text().await;
-    let _ = preload_nearest_city().await;
-    let _ = preload_structured_data().await;
+/// The structured data (schema.org Events, JSON-LD) of the listings the city shows.
+fn structured_data(listing: &Listing, city: Option<CityIndex>, limit: Option<usize>) -> String {
+    json_ld::events(listing.upcoming(city, limit), listing.feed.publisher.as_ref())
 }
 
 /// `selected`: the chosen city's slug (kept in the page URL by the app); `rsvp`: the open panel.
-/// `on_rendered` runs once they are in the page (as the app takes over a painted first screen).
 #[component]
 pub fn Listings(
     listing: Arc<Listing>,
     selected: RwSignal<Option<String>>,
     rsvp: RsvpState,
     on_structured_data: Callback<String>,
-    #[prop(optional)] on_rendered: Option<Callback<()>>,
 ) -> impl IntoView {
     provide_context(listing.clone());
     provide_context(rsvp);
@@ -82,13 +56,7 @@ pub fn Listings(
         move || city.get().filter(|_| none_shown.get()).map(|c| listing.city(c).label.clone())
     };
     // Effects run once the view is in the page: the benchmark's "listings rendered".
-    Effect::new(move |_| {
-        crate::edge::perf::mark("listings");
-        if let Some(rendered) = on_rendered {
-            rendered.run(());
-        }
-        when_idle(|| leptos::task::spawn_local(preload_later()));
-    });
+    Effect::new(|_| crate::edge::perf::mark("listings"));
     // The structured data of the chosen city's listings, written a moment after they show (a
     // newer change drops the timer of the one before).
     Effect::new({
@@ -98,12 +66,7 @@ pub fn Listings(
             let listing = listing.clone();
             // try_run: nothing, if the widget went away before the timer fired.
             Timer::new(100, move || {
-                leptos::task::spawn_local(async move {
-                    // Without its code, none: the next change tries again.
-                    if let Ok(json) = structured_data(listing, city, limit).await {
-                        on_structured_data.try_run(json);
-                    }
-                });
+                on_structured_data.try_run(structured_data(&listing, city, limit));
             })
         }
     });

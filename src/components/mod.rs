@@ -14,7 +14,6 @@ pub mod city_combobox;
 pub mod city_filter;
 pub mod external_link;
 pub mod feed_notice;
-pub mod later;
 pub mod listings;
 pub mod load_error;
 pub mod meeting_details;

@@ -8,13 +8,11 @@ use super::{
     dom_id,
     external_link::ExternalLink,
     lang,
-    later::Later,
     meeting_details::{status_badge, what_and_who, when_line, where_line},
     options,
     rsvp_state::RsvpState,
 };
 use crate::edge::{
-    later::later,
     share::{share, Shared},
     url_state,
 };
@@ -122,8 +120,7 @@ fn link_list(links: &[Link]) -> impl IntoView {
 }
 
 /// The panel's head, the meeting's title and Close (the first thing focus reaches), and below
-/// it the rest, whose code comes later (`later.rs`): it is fetched when the page is idle after
-/// the first card, or on the first tap, which then waits for it.
+/// it the rest.
 #[component]
 fn PanelBody(
     campaign: CampaignIndex,
@@ -152,73 +149,67 @@ fn PanelBody(
                     {texts.close()}
                 </button>
             </header>
-            <Later load=move || panel_rest(campaign, meeting) />
+            {panel_rest(campaign, meeting)}
         </div>
     }
 }
 
-later! {
-    /// The panel below its head: Share, the meeting's details, its RSVP links, the campaign's
-    /// links (or the publisher's contact), and "Add to calendar".
-    pub fn panel_rest / preload_panel_rest(
-        campaign: CampaignIndex,
-        meeting: MeetingIndex,
-    ) -> AnyView {
-        let listing = expect_context::<Arc<Listing>>();
-        let lang = lang();
-        let texts = lang.texts();
-        let c = listing.campaign(campaign);
-        let m = listing.meeting(campaign, meeting);
-        let contact = listing.feed.publisher.as_ref().and_then(|p| p.contact_url.clone());
-        let no_links = m.rsvp.is_empty() && c.links.is_empty();
-        let map = map_link(&m.place);
-        view! {
-            <ShareLink campaign meeting />
-            <div
-                class="um-panel-details"
-                class:um-cancelled=m.status == crate::model::feed::types::Status::Cancelled
-            >
-                {status_badge(texts, m.status)}
-                {when_line(lang, m)}
-                {where_line(m)}
-                {m.place.directions.clone().map(|d| view! {
-                    <p class="um-directions">
-                        <span class="um-label">{texts.directions()} ": "</span>
-                        <bdi>{d}</bdi>
-                    </p>
+/// The panel below its head: Share, the meeting's details, its RSVP links, the campaign's links
+/// (or the publisher's contact), and "Add to calendar".
+fn panel_rest(campaign: CampaignIndex, meeting: MeetingIndex) -> impl IntoView {
+    let listing = expect_context::<Arc<Listing>>();
+    let lang = lang();
+    let texts = lang.texts();
+    let c = listing.campaign(campaign);
+    let m = listing.meeting(campaign, meeting);
+    let contact = listing.feed.publisher.as_ref().and_then(|p| p.contact_url.clone());
+    let no_links = m.rsvp.is_empty() && c.links.is_empty();
+    let map = map_link(&m.place);
+    view! {
+        <ShareLink campaign meeting />
+        <div
+            class="um-panel-details"
+            class:um-cancelled=m.status == crate::model::feed::types::Status::Cancelled
+        >
+            {status_badge(texts, m.status)}
+            {when_line(lang, m)}
+            {where_line(m)}
+            {m.place.directions.clone().map(|d| view! {
+                <p class="um-directions">
+                    <span class="um-label">{texts.directions()} ": "</span>
+                    <bdi>{d}</bdi>
+                </p>
+            })}
+            {map.map(|url| view! { <p><ExternalLink url label=texts.map().to_string() /></p> })}
+            {m.online.as_ref().map(|o| view! {
+                <p>
+                    <span class="um-label">{texts.online()} ": "</span>
+                    <ExternalLink url=o.url.clone() label=o.label.clone() />
+                </p>
+            })}
+            {what_and_who(lang, m)}
+        </div>
+        {(!m.rsvp.is_empty()).then(|| view! {
+            <section class="um-panel-section">
+                <h3 class="um-label">{texts.sign_up()}</h3>
+                {link_list(&m.rsvp)}
+            </section>
+        })}
+        {(!c.links.is_empty()).then(|| view! {
+            <section class="um-panel-section">
+                <h3 class="um-label">{texts.campaign_links()}</h3>
+                {link_list(&c.links)}
+            </section>
+        })}
+        {no_links.then(|| view! {
+            <section class="um-panel-section">
+                <p>{texts.no_links()}</p>
+                {contact.map(|url| view! {
+                    <p><ExternalLink url label=texts.contact().to_string() /></p>
                 })}
-                {map.map(|url| view! { <p><ExternalLink url label=texts.map().to_string() /></p> })}
-                {m.online.as_ref().map(|o| view! {
-                    <p>
-                        <span class="um-label">{texts.online()} ": "</span>
-                        <ExternalLink url=o.url.clone() label=o.label.clone() />
-                    </p>
-                })}
-                {what_and_who(lang, m)}
-            </div>
-            {(!m.rsvp.is_empty()).then(|| view! {
-                <section class="um-panel-section">
-                    <h3 class="um-label">{texts.sign_up()}</h3>
-                    {link_list(&m.rsvp)}
-                </section>
-            })}
-            {(!c.links.is_empty()).then(|| view! {
-                <section class="um-panel-section">
-                    <h3 class="um-label">{texts.campaign_links()}</h3>
-                    {link_list(&c.links)}
-                </section>
-            })}
-            {no_links.then(|| view! {
-                <section class="um-panel-section">
-                    <p>{texts.no_links()}</p>
-                    {contact.map(|url| view! {
-                        <p><ExternalLink url label=texts.contact().to_string() /></p>
-                    })}
-                </section>
-            })}
-            <MeetingCalendar campaign meeting />
-        }
-        .into_any()
+            </section>
+        })}
+        <MeetingCalendar campaign meeting />
     }
 }
 

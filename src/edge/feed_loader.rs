@@ -4,8 +4,8 @@
 //! resource for the root view; the request in flight is aborted when the widget goes away
 //! (`window.upcomingMeetings.unmount`).
 
-use super::later::NotLoaded;
-use super::{clock, fetch, perf, sheet, storage};
+use super::sheet::NotLoaded;
+use super::{clock, fetch, perf, sheet, storage, url_state};
 use crate::model::feed::read::parse_feed;
 use crate::model::feed::types::Feed;
 use crate::model::listing::Listing;
@@ -37,13 +37,10 @@ struct Request {
 }
 
 impl Request {
-    fn index(&self, mut feed: Feed, absolute_url: &str) -> Arc<Listing> {
-        if let Some(id) = &self.campaign {
-            feed.keep_only_campaign(id);
-        }
-        feed.drop_foreign_images(absolute_url);
-        let now = clock::now();
-        Arc::new(perf::measure("index", || Listing::new(feed, now)))
+    /// The listing of `feed` at `now`, else at the current time.
+    fn index(&self, feed: Feed, absolute_url: &str, now: Option<DateTime<Utc>>) -> Arc<Listing> {
+        let (campaign, now) = (self.campaign.as_deref(), now.unwrap_or_else(clock::now));
+        Arc::new(perf::measure("index", || Listing::for_widget(feed, campaign, absolute_url, now)))
     }
 
     /// The feed in a body as fetched (or saved), in its format (`FeedFormat::of`): JSON as it
@@ -63,15 +60,17 @@ impl Request {
     }
 
     /// Fetches and parses the feed, keeping a copy of every good one; on failure, the last good
-    /// copy if there is one. `on_attempt` follows the tries, for the loading line.
+    /// copy if there is one. `on_attempt` follows the tries, for the loading line. A first load
+    /// lists the feed at `listed_at` where the first screen was painted at that instant.
     async fn load(
         self,
         cancel: fetch::Cancel,
         first_load: bool,
+        listed_at: Option<DateTime<Utc>>,
         on_attempt: impl Fn(u32),
     ) -> Result<Loaded, LoadError> {
         let url = self.url.clone()?;
-        let absolute = fetch::absolute(&url);
+        let absolute = url_state::absolute(&url);
         if FeedFormat::of(self.format, &url, None) == FeedFormat::Csv {
             sheet::preload();
         }
@@ -89,7 +88,7 @@ impl Request {
                     super::timer::sleep(300).await;
                     storage::save(&key, &body, at);
                 });
-                Ok(Loaded { listing: self.index(feed, &absolute), saved: None })
+                Ok(Loaded { listing: self.index(feed, &absolute, listed_at), saved: None })
             }
             // Aborted because the widget went away: nobody is waiting for a saved copy.
             Err(error) if cancel.is_aborted() => Err(error),
@@ -100,7 +99,7 @@ impl Request {
                 };
                 match saved {
                     Some((feed, at)) => Ok(Loaded {
-                        listing: self.index(feed, &absolute),
+                        listing: self.index(feed, &absolute, listed_at),
                         saved: Some((at, error)),
                     }),
                     None => Err(error),
@@ -119,9 +118,10 @@ pub struct FeedLoad {
 }
 
 impl FeedLoad {
-    /// Starts loading the feed `options` name. Call it inside the widget's root: when that is
-    /// disposed, the request in flight is aborted and no attempt follows.
-    pub fn start(options: &Options) -> FeedLoad {
+    /// Starts loading the feed `options` name (the first load listing it at `listed_at`, if
+    /// given). Call it inside the widget's root: when that is disposed, the request in flight is
+    /// aborted and no attempt follows.
+    pub fn start(options: &Options, listed_at: Option<DateTime<Utc>>) -> FeedLoad {
         let request = Request {
             url: options.feed_url.clone(),
             format: options.feed_format,
@@ -142,7 +142,8 @@ impl FeedLoad {
         let result = LocalResource::new(move || {
             attempt.set(1);
             let first_load = !loaded_before.replace(true);
-            request.clone().load(cancel.clone(), first_load, move |n| attempt.set(n))
+            let listed_at = listed_at.filter(|_| first_load);
+            request.clone().load(cancel.clone(), first_load, listed_at, move |n| attempt.set(n))
         });
         FeedLoad { result, attempt }
     }

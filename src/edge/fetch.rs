@@ -2,18 +2,41 @@
 //! again with backoff on the failures that another attempt might not meet
 //! (`model::loading::retry`), its errors sorted into [`LoadError`]s. A body announced as larger
 //! than the feed limit is not downloaded. A body comes with the media type its server gave it.
-//! A [`Cancel`] stops it all: the request in flight is aborted and no attempt follows.
+//! A [`Cancel`] stops it all: the request in flight is aborted and no attempt follows. A first
+//! attempt takes the response the loader already fetched for the first screen, if it has one
+//! ([`use_fetched`]): the app never downloads the feed, nor its words, a second time.
 
 use super::timer::{sleep, Timer};
+use super::url_state::absolute;
 use crate::model::feed::read::{FeedError, MAX_FEED_BYTES};
 use crate::model::loading::load_error::LoadError;
 use crate::model::loading::retry;
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
+use js_sys::{Function, Promise};
 use std::{
     cell::{Cell, RefCell},
     rc::Rc,
 };
-use web_sys::{AbortController, RequestCache};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, RequestCache};
+
+thread_local! {
+    static FETCHED: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// `take(url, signal)`: the loader's response to a GET of `url` (a promise of a `Response`,
+/// rejected when `signal` aborts), or `undefined` if it made none (`web/loader.js`).
+pub fn use_fetched(take: Function) {
+    FETCHED.with(|f| *f.borrow_mut() = Some(take));
+}
+
+/// The response the loader fetched for `url`, if it fetched it.
+fn fetched(url: &str, signal: Option<&AbortSignal>) -> Option<Promise> {
+    let take = FETCHED.with(|f| f.borrow().clone())?;
+    let signal = signal.map_or(JsValue::UNDEFINED, |s| s.into());
+    take.call2(&JsValue::NULL, &url.into(), &signal).ok()?.dyn_into().ok()
+}
 
 /// A response's text and its `Content-Type`, as the server sent it.
 pub struct Body {
@@ -45,12 +68,6 @@ impl Cancel {
     }
 }
 
-/// The absolute form of a feed URL, resolved against the page (the key of its saved copy).
-pub fn absolute(url: &str) -> String {
-    let page = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-    web_sys::Url::new_with_base(url, &page).map(|u| u.href()).unwrap_or_else(|_| url.to_string())
-}
-
 /// Whether a feed URL points at another origin than the page (its failures may be CORS).
 fn is_cross_origin(url: &str) -> bool {
     let Some(window) = web_sys::window() else { return false };
@@ -58,9 +75,9 @@ fn is_cross_origin(url: &str) -> bool {
     web_sys::Url::new(&absolute(url)).is_ok_and(|u| u.origin() != here)
 }
 
-/// One attempt (at a feed, or at a language file: `locale.rs`). A first attempt may be answered
-/// by the loader's preload of the file (web/loader.js); a later one goes to the network
-/// (`cache: reload`), never back to a preload that failed or hangs.
+/// One attempt (at a feed, or at a language file: `locale.rs`). A first attempt takes the
+/// loader's response (`use_fetched`) where it has one; a later one goes to the network
+/// (`cache: reload`), never back to a response that failed or hangs.
 pub async fn fetch_once(
     url: &str,
     timeout_ms: u32,
@@ -87,12 +104,21 @@ pub async fn fetch_once(
             LoadError::Network { cross_origin: is_cross_origin(url) }
         }
     };
-    let mut request =
-        Request::get(url).abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
-    if !first {
-        request = request.cache(RequestCache::Reload);
-    }
-    let response = request.send().await.map_err(|_| failed())?;
+    let signal = controller.as_ref().map(|c| c.signal());
+    let taken = if first { fetched(url, signal.as_ref()) } else { None };
+    let response = match taken {
+        Some(taken) => {
+            let raw = JsFuture::from(taken).await.map_err(|_| failed())?;
+            Response::from(raw.unchecked_into::<web_sys::Response>())
+        }
+        None => {
+            let mut request = Request::get(url).abort_signal(signal.as_ref());
+            if !first {
+                request = request.cache(RequestCache::Reload);
+            }
+            request.send().await.map_err(|_| failed())?
+        }
+    };
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }

@@ -6,15 +6,21 @@
 
 pub mod clock;
 pub mod download;
+#[cfg(feature = "app")]
 pub mod feed_loader;
+#[cfg(feature = "app")]
 pub mod fetch;
 pub mod geolocation;
 pub mod head;
-pub mod later;
+pub mod host;
+#[cfg(feature = "app")]
 pub mod locale;
 pub mod perf;
 pub mod share;
 pub mod sheet;
+#[cfg(feature = "app")]
 pub mod storage;
 pub mod timer;
+#[cfg(feature = "app")]
+pub mod url_signals;
 pub mod url_state;

@@ -5,14 +5,16 @@
 //! and a JSON feed's first load carries none of it. The sheet comes back as the JSON feed it
 //! makes, which the widget reads with its one parser, and the rows it left out.
 
-use super::later::NotLoaded;
-use crate::model::feed::problem::{Problem, ProblemKind};
 use crate::model::feed::read::{parse_feed, FeedError};
 use crate::model::feed::types::Feed;
 use js_sys::{Array, Function, Promise, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+/// The sheet module could not be fetched (the network failed: Retry fetches it again).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotLoaded;
 
 thread_local! {
     static READER: RefCell<Option<Function>> = const { RefCell::new(None) };
@@ -36,6 +38,18 @@ fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &key.into()).unwrap_or_default()
 }
 
+/// The sheet module's `leftOut`, `[{ row, reason }]`, as numbers and reasons. (The row as a
+/// whole number: formatting an f64 would bring float printing into the wasm.)
+pub fn left_out_rows(rows: &JsValue) -> Vec<(u32, String)> {
+    Array::from(rows)
+        .iter()
+        .map(|row| {
+            let number = get(&row, "row").as_f64().unwrap_or_default() as u32;
+            (number, get(&row, "reason").as_string().unwrap_or_default())
+        })
+        .collect()
+}
+
 /// The sheet as the feed the widget reads, each row left out among its problems (by its number,
 /// the header being row 1 as the sheet shows it, and why, in `import csv`'s words); or why it
 /// cannot be read. `zone`: the zone of rows without a `time_zone` cell (`data-time-zone`).
@@ -56,15 +70,6 @@ pub async fn read_sheet(
         Ok(feed) => feed,
         Err(error) => return Ok(Err(error)),
     };
-    for row in Array::from(&get(&sheet, "leftOut")) {
-        feed.problems.push(Problem {
-            kind: ProblemKind::SheetRow {
-                reason: get(&row, "reason").as_string().unwrap_or_default(),
-            },
-            // As a whole number: formatting an f64 would bring float printing into the wasm.
-            path: format!("row {}", get(&row, "row").as_f64().unwrap_or_default() as u32),
-            at: None,
-        });
-    }
+    feed.left_out_rows(left_out_rows(&get(&sheet, "leftOut")));
     Ok(Ok(feed))
 }

@@ -1,16 +1,21 @@
 //! The page address as the widget's memory: its own query parameters (the chosen city, the
-//! meeting whose panel is open), written with `history.pushState` so Back undoes a choice, and
-//! never touching the host page's other parameters or its fragment. No router: a widget must
-//! not capture the host's link clicks.
+//! meeting whose panel is open), read, and written with `history.pushState` so Back undoes a
+//! choice, never touching the host page's other parameters or its fragment; and an address
+//! resolved against the page. No router: a widget must not capture the host's link clicks. The
+//! app keeps its state in these parameters through `url_signals.rs`.
 
-use super::timer::after_paint;
-use crate::model::widget::url_city;
-use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::Url;
 
 fn current_url() -> Option<Url> {
     Url::new(&web_sys::window()?.location().href().ok()?).ok()
+}
+
+/// The absolute form of an address (a feed's), resolved against the page: the key of a feed's
+/// saved copy, and the origin its images must share.
+pub fn absolute(url: &str) -> String {
+    let page = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    Url::new_with_base(url, &page).map(|u| u.href()).unwrap_or_else(|_| url.to_string())
 }
 
 /// The page's host (`chapter.example`), which names the events of a calendar file made from a
@@ -69,72 +74,4 @@ pub fn back() {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = history.back();
     }
-}
-
-/// When a change reaches the address.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Write {
-    /// At once: what reads the address next (closing the panel goes back over its entry) must
-    /// find it there.
-    AtOnce,
-    /// After the next frame is painted: `pushState` costs a slow phone about 16 ms, which the
-    /// reader would otherwise wait for before seeing their choice.
-    AfterPaint,
-}
-
-/// A signal mirrored in the page URL parameter `param`: a change pushes a history entry, Back
-/// and Forward read the URL again. `from_url` reads the parameter's value, `to_url` writes it
-/// (`None` removes it). Call it inside the widget's root: its listener goes with the widget.
-fn mirrored<T: Clone + PartialEq + Send + Sync + 'static>(
-    param: String,
-    from_url: impl Fn(Option<&str>) -> T + Clone + 'static,
-    to_url: impl Fn(&T) -> Option<String> + Clone + 'static,
-    when: Write,
-) -> RwSignal<T> {
-    let read = {
-        let param = param.clone();
-        move || from_url(get(&param).as_deref())
-    };
-    let value = RwSignal::new(read());
-    let handle = window_event_listener(leptos::ev::popstate, {
-        let read = read.clone();
-        move |_| value.set(read())
-    });
-    on_cleanup(move || handle.remove());
-    // Pushes only when the URL says otherwise, so re-reading it on Back pushes nothing; a
-    // push put off is checked again when it runs (Back, or a newer choice, may have come first;
-    // the widget may have gone).
-    let push_if_new = move || {
-        if let Some(now) = value.try_get_untracked() {
-            if read() != now {
-                push(&param, to_url(&now).as_deref());
-            }
-        }
-    };
-    Effect::new(move |_| {
-        value.track();
-        match when {
-            Write::AtOnce => push_if_new(),
-            Write::AfterPaint => after_paint(push_if_new.clone()),
-        }
-    });
-    value
-}
-
-/// The reader's chosen city, mirrored in the parameter `param`. `default` is the widget's own
-/// city (`data-city`).
-pub fn chosen_city(param: String, default: Option<String>) -> RwSignal<Option<String>> {
-    let read_default = default.clone();
-    mirrored(
-        param,
-        move |v| url_city::from_url(v, read_default.as_deref()),
-        move |c: &Option<String>| url_city::to_url(c.as_deref(), default.as_deref()),
-        Write::AfterPaint,
-    )
-}
-
-/// The meeting whose panel is open (`campaign/meeting`, `model::widget::meeting_link`),
-/// mirrored in the parameter `param`.
-pub fn open_meeting(param: String) -> RwSignal<Option<String>> {
-    mirrored(param, |v| v.map(str::to_string), |m: &Option<String>| m.clone(), Write::AtOnce)
 }

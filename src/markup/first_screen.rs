@@ -40,6 +40,17 @@ pub fn loading(options: &Options, words_in: bool, has_content: bool) -> String {
     })
 }
 
+/// The line that says the app (what the widget's taps need) could not be fetched, with Retry:
+/// the loader puts it under what the reader tapped on a painted screen.
+pub fn not_loaded(options: &Options) -> String {
+    let texts = options.lang.texts();
+    let mut h = Html::new();
+    h.tag("p").attr("role", "alert").class("um-later").body().text(texts.part_not_loaded());
+    h.text(" ").tag("button").attr("type", "button").class("um-link-button").body();
+    h.text(texts.retry()).end("button").end("p");
+    h.finish()
+}
+
 /// A line for the reader in the listings' place (`role="status"`).
 fn message<'h>(h: &'h mut Html, text: &str) -> &'h mut Html {
     h.tag("p").attr("role", "status").class("um-message").body().text(text)

@@ -54,6 +54,22 @@ impl Listing {
         Listing { feed, cities, spots, keys: OnceLock::new() }
     }
 
+    /// What a widget lists of `feed` at `now`: only the campaign its options name, if any, and
+    /// only the images on the feed's own origin (`feed_url`, absolute). The first-paint module
+    /// and the app make it alike, so their first screens list the same.
+    pub fn for_widget(
+        mut feed: Feed,
+        campaign: Option<&str>,
+        feed_url: &str,
+        now: DateTime<Utc>,
+    ) -> Listing {
+        if let Some(id) = campaign {
+            feed.keep_only_campaign(id);
+        }
+        feed.drop_foreign_images(feed_url);
+        Listing::new(feed, now)
+    }
+
     pub fn campaign(&self, index: CampaignIndex) -> &Campaign {
         &self.feed.campaigns[index.0]
     }

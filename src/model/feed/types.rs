@@ -160,6 +160,18 @@ impl Feed {
         }
     }
 
+    /// Names, among the feed's problems, each row of a sheet that the sheet's reader left out
+    /// (`import csv`): its number as the spreadsheet shows it (the header is row 1), and why.
+    pub fn left_out_rows(&mut self, rows: impl IntoIterator<Item = (u32, String)>) {
+        for (row, reason) in rows {
+            self.problems.push(Problem {
+                kind: ProblemKind::SheetRow { reason },
+                path: format!("row {row}"),
+                at: None,
+            });
+        }
+    }
+
     /// How many campaigns and meetings were left out.
     pub fn left_out(&self) -> usize {
         self.problems.iter().filter(|p| p.severity() == Severity::LeftOut).count()
