@@ -12,8 +12,8 @@ export default [
   { linterOptions: { reportUnusedDisableDirectives: "error" } },
   {
     // Classic scripts: the loader (which also works as a module: web/loader.js says why) and
-    // the iframe mode's scripts, on the embedding page and in embed.html.
-    files: ["web/loader.js", "public/*.js"],
+    // the iframe mode's scripts, on the embedding page and in embed.html; the bench's plain widget.
+    files: ["web/loader.js", "public/*.js", "bench/plain-widget.js"],
     languageOptions: { sourceType: "script", globals: globals.browser },
   },
   {

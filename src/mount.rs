@@ -204,16 +204,20 @@ pub fn take_over(host: HtmlElement, instance: u32, painted: Painted, ready: js_s
     }
 }
 
-/// Hands widget `instance`'s root to the loader's `ready`, once (its listings are in it).
+/// Hands widget `instance`'s root to the loader's `ready`, once its listings are in it: in the
+/// next frame's animation callbacks, before that frame is drawn. (The effect that says they are
+/// rendered runs before `Suspense` has put them into the root.)
 fn rendered(instance: u32) {
-    let waiting = READY.with(|r| {
-        let mut ready = r.borrow_mut();
-        let at = ready.iter().position(|(i, ..)| *i == instance)?;
-        Some(ready.remove(at))
+    request_animation_frame(move || {
+        let waiting = READY.with(|r| {
+            let mut ready = r.borrow_mut();
+            let at = ready.iter().position(|(i, ..)| *i == instance)?;
+            Some(ready.remove(at))
+        });
+        if let Some((_, ready, root)) = waiting {
+            let _ = ready.call1(&JsValue::NULL, &root);
+        }
     });
-    if let Some((_, ready, root)) = waiting {
-        let _ = ready.call1(&JsValue::NULL, &root);
-    }
 }
 
 /// Starts widget `instance` on `host`, rendering into `root`.

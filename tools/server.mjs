@@ -6,6 +6,8 @@
 //   state.headers           extra headers on every response (a CSP, say);
 //   state.requests          every path asked for, in order;
 //   state.routes            path -> (req, res) handler, answering (or not) as a test needs;
+//   hold(state, test)       holds every request whose path passes `test` until `release()`:
+//                           `requested` resolves at the first one (the moment it was asked for);
 //   /pages/<file>           test host pages from tests/e2e/pages/, with %FEED_ORIGIN% replaced
 //                           by state.vars.FEED_ORIGIN (a second server, for cross-origin feeds).
 import { createServer } from "node:http";
@@ -46,10 +48,29 @@ function encode(path, body, accept) {
   return { body: compressed.get(key), encoding };
 }
 
+/** Holds the requests for the paths `test` accepts until `release()` (or, with `fail: true`,
+ * answers them 503 when released). `asked`: the paths asked for; `requested`: a promise of the
+ * first. */
+export function hold(state, test, { fail = false } = {}) {
+  let release, first;
+  const gate = new Promise((ok) => (release = ok));
+  const held = { test, gate, fail, asked: [], requested: new Promise((ok) => (first = ok)) };
+  held.arrived = (path) => {
+    held.asked.push(path);
+    first(path);
+  };
+  held.release = () => {
+    if (state.held.includes(held)) state.held.splice(state.held.indexOf(held), 1);
+    release();
+  };
+  state.held.push(held);
+  return held;
+}
+
 /** `compress`: answer files compressed; `mounts`: URL prefix -> folder, served like dist/;
  * `port`: 0 for any free one. */
 export async function startServer({ dist = join(ROOT, "dist"), compress = false, mounts = {}, port = 0 } = {}) {
-  const state = { headers: {}, broken: new Set(), requests: [], vars: {}, routes: new Map() };
+  const state = { headers: {}, broken: new Set(), requests: [], vars: {}, routes: new Map(), held: [] };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     state.requests.push(url.pathname + url.search);
@@ -57,6 +78,12 @@ export async function startServer({ dist = join(ROOT, "dist"), compress = false,
       res.writeHead(status, { "content-type": type, "cache-control": "no-store", ...state.headers, ...extra });
       res.end(body);
     };
+    const held = state.held.find((h) => h.test(url.pathname));
+    if (held) {
+      held.arrived(url.pathname);
+      await held.gate;
+      if (held.fail) return send(503, "held, then failed");
+    }
     const route = state.routes.get(url.pathname);
     if (route) return route(req, res);
     const status = url.pathname.match(/^\/status\/(\d{3})$/);

@@ -46,6 +46,8 @@
   // module through a copy (clone), and handed to the app, which reads its own copy rather than
   // download it again (edge/fetch.rs asks through useFetched).
   const fetched = new Map();
+  // The addresses a widget asked for (the others were guesses that missed: their bodies are let go).
+  const used = new Set();
   const get = (href) => {
     if (!fetched.has(href)) fetched.set(href, fetch(href));
     return fetched.get(href);
@@ -64,7 +66,8 @@
   // The first stage's downloads, at once: the first-paint module, and the stylesheet (adopted in
   // each widget's shadow root: no inline style, so strict CSPs allow it; without it the widget
   // still works, unstyled).
-  const paintModule = import(here(BUILD.paint)).then(async (m) => {
+  // (Let go once the app has every widget: its memory is then the browser's to take back.)
+  let paintModule = import(here(BUILD.paint)).then(async (m) => {
     await m.default({ module_or_path: fetch(here(BUILD.paintWasm)) });
     return m;
   });
@@ -207,6 +210,12 @@
     shadow.addEventListener("keydown", (e) => {
       if (!w.live && KEYS.includes(e.key) && e.target.localName === "input") w.keys.push(e.key);
     });
+    // The city field's own rule before the app has it (components/city_combobox.rs): focused or
+    // clicked, it selects the city it shows, so that what one types replaces it; the mouseup that
+    // would put the caret back in the text (WebKit) is let go.
+    const untouched = (e) => !w.live && e.target.matches?.("input[role=combobox]") && e.target.value === e.target.defaultValue;
+    for (const type of ["focusin", "click"]) shadow.addEventListener(type, (e) => untouched(e) && e.target.select());
+    shadow.addEventListener("mouseup", (e) => untouched(e) && e.preventDefault());
   };
 
   /** Gives back the room kept for the widget once its listings show, when that moves nothing on
@@ -236,7 +245,9 @@
       // An address the page may not name: the app says why.
       if (!feed || w.live) return false;
       const href = new URL(feed, document.baseURI).href;
-      const learned = words && read(here(`locales/${words}.txt`), "text").then((t) => p.learn(words, t), () => {});
+      const wordsHref = here(`locales/${words}.txt`);
+      used.add(href).add(wordsHref);
+      const learned = words && read(wordsHref, "text").then((t) => p.learn(words, t), () => {});
       const hasContent = host.childElementCount > 0;
       show(w, element(p.loading(instance, hasContent)));
       host.shadowRoot.adoptedStyleSheets = [styles];
@@ -274,19 +285,21 @@
     const painted = w.root;
     const focused = w.host.shadowRoot.activeElement;
     const focus = focused && pathOf(painted, focused);
-    const typed = focused?.localName === "input" && focused.value !== focused.defaultValue && focused;
+    const input = focused?.localName === "input" ? focused : null;
     const open = [...painted.querySelectorAll("details")].map((d) => d.open);
     const [x, y] = [scrollX, scrollY];
-    w.live = true;
     show(w, root);
+    alive(w);
     root.querySelectorAll("details").forEach((d, i) => (d.open = open[i] ?? d.open));
     const target = focus && at(root, focus);
     if (target) {
       target.focus({ preventScroll: true });
-      if (typed) {
-        target.value = typed.value;
-        target.setSelectionRange(typed.selectionStart, typed.selectionEnd, typed.selectionDirection);
-        target.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
+      if (input) {
+        const typed = input.value !== target.value;
+        target.value = input.value;
+        // Where the caret or the selection was (a browser may put it elsewhere as it focuses).
+        target.setSelectionRange(input.selectionStart, input.selectionEnd, input.selectionDirection);
+        if (typed) target.dispatchEvent(new Event("input", { bubbles: true, composed: true }));
       }
       for (const key of w.keys) {
         target.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, composed: true, cancelable: true }));
@@ -296,6 +309,15 @@
     for (const path of w.taps) at(root, path)?.click();
     w.taps = [];
     w.keys = [];
+    if ([...widgets.values()].every((w) => w.live)) paintModule = null;
+  };
+
+  /** Widget `w` is the app's now: its element says so (`data-um-live`), and so does the page's
+   * performance timeline (`upcoming-meetings:live`, which `make bench` reads). */
+  const alive = (w) => {
+    w.live = true;
+    w.host.setAttribute("data-um-live", "");
+    performance.mark("upcoming-meetings:live");
   };
 
   /** The app, once: it takes over every widget in page order, as the module numbered them; a
@@ -310,16 +332,16 @@
     for (const w of widgets.values()) {
       if (w.taken) continue;
       w.taken = true;
-      if (!w.root) w.live = true;
       const listed = w.root ? w.listed : -1;
       guarded(glue.takeOver)(w.host, w.instance, listed, (root) => swap(w, root));
+      if (!w.root) alive(w);
     }
   }
 
   /** The app could not be fetched: each painted widget says so, with Retry, below what the
    * reader tapped (or at its end); their next tap tries again too. */
   const notLoaded = async () => {
-    const p = await paintModule.catch(() => null);
+    const p = await paintModule?.catch(() => null);
     for (const w of widgets.values()) {
       if (w.live || !w.root || w.root.querySelector(".um-later")) continue;
       const message = element(p?.notLoaded(w.instance) ?? "").querySelector(".um-later");
@@ -336,15 +358,21 @@
     }
   };
 
+  /** Starts a widget on `host`: painted first, while the app is not there yet. */
   const start = (host) => {
     if (widgets.has(host)) return null;
     const w = { host, instance: instances++, root: null, listed: 0, taps: [], keys: [] };
     widgets.set(host, w);
-    return paint(w);
+    return paintModule ? paint(w) : Promise.resolve(false);
   };
 
   const mountAll = async () => {
     const painted = await Promise.all([...document.querySelectorAll(WIDGETS)].map(start));
+    for (const [href, response] of fetched) {
+      if (used.has(href)) continue;
+      fetched.delete(href);
+      response.then((r) => r.body?.cancel(), () => {});
+    }
     // A widget not painted: the app shows it at once. Every first screen painted: the app
     // comes after that paint, when the page is idle.
     if (painted.some((p) => p === false)) return takeOverAll();
@@ -364,6 +392,7 @@
       // The element's own content shows again; no room kept for a widget that is gone.
       host.shadowRoot?.replaceChildren(document.createElement("slot"));
       host.setAttribute("data-um-fitted", "");
+      host.removeAttribute("data-um-live");
       return true;
     },
   };

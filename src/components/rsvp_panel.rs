@@ -40,19 +40,7 @@ pub fn RsvpPanel() -> impl IntoView {
             Some(_) if !d.open() => {
                 // Placed before it opens too, so the focus it takes does not scroll the host page.
                 let top = state.opener_top().filter(|_| framed);
-                let connected = d.is_connected();
-                let show = move || {
-                    place_in_frame(&d, top);
-                    let _ = d.show_modal();
-                    place_in_frame(&d, top);
-                };
-                // A panel a link opens is asked for before the listings are in the page, and
-                // only a dialog in the page can open: then it opens on the next frame.
-                if connected {
-                    show();
-                } else {
-                    request_animation_frame(show);
-                }
+                show_in_page(d, top, move || open.try_get_untracked().flatten().is_some());
             }
             None if d.open() => d.close(),
             _ => {}
@@ -88,6 +76,27 @@ pub fn RsvpPanel() -> impl IntoView {
                 })
             }}
         </dialog>
+    }
+}
+
+/// Opens the dialog once it is in the page, and while `wanted`: only a dialog in the page can
+/// open, and a panel a link opens is asked for before the listings are there (the app renders
+/// them out of the page until it takes over the first screen: `mount.rs`), so it is tried again
+/// at each frame until then.
+fn show_in_page(
+    d: web_sys::HtmlDialogElement,
+    top: Option<f64>,
+    wanted: impl Fn() -> bool + 'static,
+) {
+    if !wanted() || d.open() {
+        return;
+    }
+    if d.is_connected() {
+        place_in_frame(&d, top);
+        let _ = d.show_modal();
+        place_in_frame(&d, top);
+    } else {
+        request_animation_frame(move || show_in_page(d, top, wanted));
     }
 }
 

@@ -52,8 +52,7 @@ describe("two widgets on a host page with hostile styles", () => {
   test("each looks right, keeps to itself, and the page keeps its own styles", async () => {
     const { page, context, seen } = await openPage(h.browser);
     await page.goto(`${h.server.url}/pages/hostile.html?page=2#top`);
-    await page.locator("#war article").first().waitFor();
-    await page.locator("#fascism article").first().waitFor();
+    await widgetsReady(page);
     // One campaign each (data-campaign).
     assert.equal(await page.locator("#war article").count(), 1);
     assert.equal(await page.locator("#fascism article h2").textContent(), "The Threat of Fascism and How to Fight it");
@@ -91,7 +90,7 @@ describe("two widgets on a host page with hostile styles", () => {
   test("each keeps its own city in its own URL parameter, and Back undoes one choice", async () => {
     const { page, context, seen } = await openPage(h.browser);
     await page.goto(`${h.server.url}/pages/hostile.html?page=2#top`);
-    await page.locator("#fascism article").first().waitFor();
+    await widgetsReady(page);
     const params = () => new URL(page.url()).searchParams;
     const fascismMeetings = await page.locator("#fascism .um-meeting:visible").count();
 
@@ -119,7 +118,7 @@ describe("two widgets on a host page with hostile styles", () => {
   test("the host page's own links still navigate (no router captures them)", async () => {
     const { page, context } = await openPage(h.browser);
     await page.goto(`${h.server.url}/pages/hostile.html`);
-    await page.locator("#war article").first().waitFor();
+    await widgetsReady(page);
     await page.click("#host-link");
     await page.waitForURL("**/pages/elsewhere.html");
     assert.equal(await page.locator("h1").textContent(), "Elsewhere on the host site");
@@ -347,7 +346,7 @@ describe("every data- option", () => {
     // 1 March 2027: the February meetings of "Humanity Teeters…" are past.
     const { page, context, seen } = await openPage(h.browser, { now: new Date("2027-03-01T12:00:00Z") });
     await page.goto(`${h.server.url}/pages/options.html`);
-    for (const id of ["limit", "past", "german", "compact", "dark", "city"]) await page.locator(`#${id} article:visible`).first().waitFor();
+    await widgetsReady(page);
 
     // data-limit="2": two meetings, then a toggle for the rest.
     assert.equal(await page.locator("#limit .um-meetings:not(.um-past) .um-meeting").count(), 2);

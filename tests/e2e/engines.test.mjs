@@ -10,7 +10,11 @@
 //   link       the open panel's meeting is in the address, and that address opens it again;
 //   zones      readers in Tokyo and Los Angeles read each venue's own wall-clock time and zone;
 //   still      on a plain chapter page, a meeting scrolled to the middle stays where it is;
-//   German     a German widget's words and dates are German.
+//   German     a German widget's words and dates are German;
+//   before the app  with the app held back by the server, on the first screen the first-paint
+//              module painted: a tap on "Details & RSVP" opens that meeting's panel once the app
+//              comes, what one types in the city field is kept and Enter chooses, and a meeting
+//              scrolled to stays to the pixel as the app takes the screen over.
 // The deeper checks of each flow are Chromium-only, in the other suites of tests/e2e/.
 // Screenshots go to test-output/screens/engines-*.png (and *-FAILED.png when a flow fails).
 import { after, before, describe, test } from "node:test";
@@ -18,7 +22,8 @@ import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { ENGINES, openEngine } from "../engines.mjs";
-import { startServer } from "../../tools/server.mjs";
+import { hold, startServer } from "../../tools/server.mjs";
+import { builtFiles } from "./harness.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const SCREENS = join(ROOT, "test-output/screens");
@@ -46,6 +51,24 @@ before(async () => {
   }
 });
 after(() => server?.close());
+
+const FILES = builtFiles();
+/** Holds the app's files (its glue and wasm) until released: by the test, or by the page itself
+ * asking for /release-app (an engine runs one command at a time). */
+function holdApp() {
+  const app = hold(server.state, (path) => path === FILES.app || path === FILES.appWasm);
+  server.state.routes.set("/release-app", (req, res) => {
+    app.release();
+    res.writeHead(204).end();
+  });
+  return app;
+}
+
+/** Waits for the first screen the first-paint module painted (the app may not be there). */
+const painted = (page) =>
+  page.until(() => (document.querySelector("[data-upcoming-meetings]")?.shadowRoot?.querySelector("article.um-card") ? true : false), "the first screen painted");
+/** Waits for the widget to be the app's. */
+const live = (page) => page.until(() => document.querySelector("[data-upcoming-meetings]").hasAttribute("data-um-live"), "the widget live");
 
 /** The test host page (tests/e2e/pages/engines.html) with these parameters. */
 const pageUrl = (params = {}) => `${server.url}/pages/engines.html?${new URLSearchParams({ now: NOW, ...params })}`;
@@ -306,11 +329,13 @@ for (const engine of ENGINES) {
       await load(page, `${server.url}/pages/chapter.html?${new URLSearchParams({ now: NOW })}`);
       await page.until(() => document.querySelector("[data-upcoming-meetings]").hasAttribute("data-um-fitted"), "the widget showing, its room given back");
       // Scrolled to once, as a reader's fling would, then watched for a second and a half.
+      // The button is found again in each frame, by its place among the buttons: the app may take
+      // the painted screen over meanwhile, with the same markup.
       const moved = await page.evaluate(async () => {
-        const buttons = [...document.querySelector("[data-upcoming-meetings]").shadowRoot.querySelectorAll("button.um-rsvp")];
-        const button = buttons[Math.floor(buttons.length * 0.6)];
-        const top = () => button.getBoundingClientRect().top;
-        window.scrollBy(0, top() + button.offsetHeight / 2 - innerHeight / 2);
+        const buttons = () => [...document.querySelector("[data-upcoming-meetings]").shadowRoot.querySelectorAll("button.um-rsvp")];
+        const index = Math.floor(buttons().length * 0.6);
+        const top = () => buttons()[index].getBoundingClientRect().top;
+        window.scrollBy(0, top() + buttons()[index].offsetHeight / 2 - innerHeight / 2);
         const start = top();
         let worst = 0;
         const until = performance.now() + 1500;
@@ -318,7 +343,7 @@ for (const engine of ENGINES) {
           await new Promise((ok) => requestAnimationFrame(ok));
           worst = Math.max(worst, Math.abs(top() - start));
         }
-        return { worst, start, of: buttons.length };
+        return { worst, start, of: buttons().length };
       });
       assert.ok(moved.of > 10, `meetings listed: ${moved.of}`);
       assert.ok(moved.start > 0 && moved.start < (await page.evaluate(() => innerHeight)), `the button on screen: ${JSON.stringify(moved)}`);
@@ -339,6 +364,89 @@ for (const engine of ENGINES) {
       assert.equal(berlin.date, "Dienstag, 19. Januar 2027");
       assert.equal(berlin.time, "18:30 MEZ");
       await page.screenshot(join(SCREENS, `engines-${engine}-german.png`));
+      await noHarm(page);
+    });
+
+    flow("before the app: a tap on Details & RSVP opens that meeting's panel once the app comes", engine, get, async (page) => {
+      const app = holdApp();
+      try {
+        await page.goto(pageUrl());
+        await page.evaluate(HELPERS);
+        await painted(page);
+        await clickOn(page, [FASCISM.title, title(NYU)]);
+        // The tap asked for the app; until it is there, nothing opens, and the tap is kept.
+        await app.requested;
+        assert.equal(await page.evaluate(openDialog), null, "no panel without the app");
+        const busy = await page.evaluate(() => document.querySelector("[data-upcoming-meetings]").shadowRoot.querySelectorAll("[aria-busy=true]").length);
+        assert.equal(busy, 1, "the tapped button shows it is busy");
+      } finally {
+        app.release();
+      }
+      const dialog = await page.until(openDialog, "the dialog open once the app came");
+      assert.match(dialog.label, new RegExp(title(NYU)));
+      await noHarm(page);
+    });
+
+    flow("before the app: what one types in the city field is kept, and Enter chooses", engine, get, async (page) => {
+      const app = holdApp();
+      try {
+        await page.goto(pageUrl());
+        await page.evaluate(HELPERS);
+        await painted(page);
+        await clickOn(page, "combobox");
+        await app.requested;
+        await page.press("End");
+        for (let i = 0; i < "All cities".length; i++) await page.press("Backspace");
+        await page.type("new y");
+        await page.press("Enter");
+        const typed = await page.evaluate(() => document.querySelector("[data-upcoming-meetings]").shadowRoot.querySelector("input[role=combobox]").value);
+        assert.equal(typed, "new y", "typed into the painted field");
+        assert.equal((await params(page))["um-city"], undefined, "no choice without the app");
+      } finally {
+        app.release();
+      }
+      await page.until(() => new URL(location.href).searchParams.get("um-city") === "new-york", "?um-city=new-york once the app came");
+      const s = await page.until(() => (UMT.shown().city === "New York" ? UMT.shown() : null), "the field reading New York");
+      assert.ok(s.meetings.every((m) => /New York, NY/.test(m.text)), "only New York's meetings");
+      await noHarm(page);
+    });
+
+    flow("before the app: a meeting scrolled to stays to the pixel as the app takes the screen over", engine, get, async (page) => {
+      const app = holdApp();
+      try {
+        await page.goto(`${server.url}/pages/chapter.html?${new URLSearchParams({ now: NOW })}`);
+        await painted(page);
+        // In the page: the reader scrolls a meeting to the middle, the page lets the app come, and
+        // the button at that place among the buttons is watched in every frame until the app
+        // has the widget and 30 frames after.
+        const moved = await page.evaluate(async () => {
+          const host = document.querySelector("[data-upcoming-meetings]");
+          const buttons = () => [...host.shadowRoot.querySelectorAll("button.um-rsvp")];
+          const index = Math.floor(buttons().length * 0.6);
+          const painted = buttons()[index];
+          const top = () => buttons()[index].getBoundingClientRect().top;
+          window.scrollBy(0, top() + painted.offsetHeight / 2 - innerHeight / 2);
+          await new Promise((ok) => requestAnimationFrame(ok));
+          const start = top();
+          await fetch("/release-app");
+          let worst = 0;
+          let after = 0;
+          const until = performance.now() + 20_000;
+          while (after < 30 && performance.now() < until) {
+            await new Promise((ok) => requestAnimationFrame(ok));
+            worst = Math.max(worst, Math.abs(top() - start));
+            if (host.hasAttribute("data-um-live")) after++;
+          }
+          return { worst, start, after, replaced: !painted.isConnected, height: innerHeight };
+        });
+        assert.equal(moved.after, 30, `the app came: ${JSON.stringify(moved)}`);
+        assert.ok(moved.replaced, "the painted button was replaced by the app's");
+        assert.ok(moved.start > 0 && moved.start < moved.height, `on screen: ${JSON.stringify(moved)}`);
+        assert.equal(moved.worst, 0, `it moved by ${moved.worst} px`);
+      } finally {
+        app.release();
+      }
+      await live(page);
       await noHarm(page);
     });
 

@@ -28,6 +28,14 @@ export const FIXED_NOW = new Date("2026-12-01T12:00:00Z");
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 export const SCREENS = resolve(import.meta.dirname, "../../test-output/screens");
 
+/** The files of each stage of the built dist/, as the loader's BUILD names them: `paint` and
+ * `paintWasm` (the first-paint module's glue and wasm), `app` and `appWasm`, `css`. */
+export function builtFiles() {
+  const loader = readFileSync(resolve(import.meta.dirname, "../../dist/upcoming-meetings.js"), "utf8");
+  const named = (key) => loader.match(new RegExp(`\\b${key}:\\s*"([^"]+)"`))?.[1] ?? assert.fail(`no ${key} in the loader`);
+  return Object.fromEntries(["paint", "paintWasm", "app", "appWasm", "css"].map((k) => [k, "/" + named(k)]));
+}
+
 export function launch() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
@@ -121,15 +129,29 @@ export async function chooseCity(scope, typed) {
  * DOM, which stop being rendered once the widget shows its own: `:visible` tells them apart. */
 export const cards = (page) => page.locator("article.um-card:visible");
 
-/** Waits until every widget on the page has started and shows its listings or an alert (the
- * pre-rendered listings of the bundled page do not count). */
+/** Waits until every widget on the page is live (the app has taken over its first screen: the
+ * element's `data-um-live`) and shows its listings or an alert (the pre-rendered listings of the
+ * bundled page do not count). */
 export function widgetsReady(page) {
   return until(
     () =>
       page.evaluate(() => {
         const hosts = [...document.querySelectorAll("[data-upcoming-meetings]")];
-        return hosts.length > 0 && hosts.every((h) => h.shadowRoot?.querySelector("article, [role=alert], .um-message"));
+        return hosts.length > 0 && hosts.every((h) => h.hasAttribute("data-um-live") && h.shadowRoot?.querySelector("article, [role=alert], .um-message"));
       }),
-    "every widget started",
+    "every widget live",
+  );
+}
+
+/** Waits until every widget on the page shows its first screen's listings, painted by the
+ * first-paint module (the app may not have come yet). */
+export function widgetsPainted(page) {
+  return until(
+    () =>
+      page.evaluate(() => {
+        const hosts = [...document.querySelectorAll("[data-upcoming-meetings]")];
+        return hosts.length > 0 && hosts.every((h) => h.shadowRoot?.querySelector("article"));
+      }),
+    "every widget painted",
   );
 }

@@ -20,7 +20,7 @@ describe("a feed that is partly wrong shows everything good and says what was le
   test("good entries show; a quiet notice counts and explains the rest", async () => {
     const { page, context, seen } = await openPage(h.browser, { viewport: { width: 360, height: 740 } });
     await page.goto(feedPage("/fixtures/partial.json"));
-    await cards(page).first().waitFor();
+    await widgetsReady(page);
     assert.deepEqual(await page.locator("article h2").allTextContents(), ["A good campaign", "Another good campaign"]);
     assert.deepEqual(await page.locator(".um-title-text").allTextContents(), [
       "Good Hall",
@@ -72,7 +72,7 @@ describe("a feed that is partly wrong shows everything good and says what was le
     );
     const { page, context } = await openPage(h.browser, { viewport: { width: 320, height: 700 } });
     await page.goto(feedPage("/long.json"));
-    await cards(page).first().waitFor();
+    await widgetsReady(page);
     const venue = await page.locator(".um-title-text").textContent();
     assert.equal(venue.length, 301, "cut to 300 characters and an ellipsis");
     assert.ok(venue.endsWith("…"));
@@ -238,7 +238,7 @@ describe("hostile content", () => {
       d.dismiss();
     });
     await page.goto(feedPage("/fixtures/hostile.json"));
-    await cards(page).first().waitFor();
+    await widgetsReady(page);
     // Hover what a feed might have tried to give a handler, then open the panel.
     for (const el of await page.locator(".um-meeting-title, .um-card-title, .um-subtitle, .um-summary > p").all()) await el.hover();
     await page.locator(".um-rsvp").first().click();
@@ -284,8 +284,7 @@ describe("hostile content", () => {
   test("a panic shows a message to the visitor instead of freezing the page", async () => {
     const { page, context } = await openPage(h.browser);
     await page.goto(`${h.server.url}/pages/hostile.html`);
-    await page.locator("#war article").first().waitFor();
-    await page.locator("#fascism article").first().waitFor();
+    await widgetsReady(page);
     // A real trap of the shipped wasm, where one happens in real life: in an event handler the
     // browser calls, not in a call the page could catch. The JS glue the loader imported (the
     // same URL, so the same module, already started) gives the wasm's exports; its allocator,
@@ -293,7 +292,7 @@ describe("hostile content", () => {
     // a panic also ends in (the release build's panic=immediate-abort): a RuntimeError.
     const trap = await page.evaluate(async () => {
       const loader = await (await fetch("/upcoming-meetings.js")).text();
-      const glue = await import("/" + loader.match(/upcoming-meetings-web-[0-9a-f]+\.js/)[0]);
+      const glue = await import("/" + loader.match(/upcoming-meetings-app-[0-9a-f]+\.js/)[0]);
       const wasm = await glue.default();
       let thrown;
       const target = new EventTarget();
@@ -334,7 +333,7 @@ describe("time done right, with the clock pinned to 2027-03-14T06:30:00Z", () =>
     test(`the reader in ${timezoneId} sees venue times, and only what is not over`, async () => {
       const { page, context } = await openPage(h.browser, { timezoneId, now: new Date("2027-03-14T06:30:00Z") });
       await page.goto(feedPage("/fixtures/time-cases.json"));
-      await cards(page).first().waitFor();
+      await widgetsReady(page);
       const shown = await page.locator(".um-meetings:not(.um-past) .um-meeting").evaluateAll((items) =>
         items.map((m) => [m.querySelector(".um-title-text").textContent, m.querySelector(".um-date").textContent, m.querySelector(".um-time")?.textContent ?? ""]),
       );
