@@ -21,6 +21,9 @@ use std::{
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRootInit, ShadowRootMode};
 
+/// A widget taking over a painted screen: its instance, the loader's `ready`, and its root.
+type Waiting = (u32, js_sys::Function, HtmlElement);
+
 /// One widget on the page.
 struct Mounted {
     host: HtmlElement,
@@ -39,7 +42,7 @@ thread_local! {
     /// The widget's stylesheet, given by the loader (`useStyleSheet`) before it mounts anything.
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     /// The widgets taking over a painted screen, until theirs is rendered: what to call then.
-    static READY: RefCell<Vec<(u32, js_sys::Function, HtmlElement)>> = const { RefCell::new(Vec::new()) };
+    static READY: RefCell<Vec<Waiting>> = const { RefCell::new(Vec::new()) };
 }
 
 /// In a debug build, a panic's message goes to the console. (A release build is built with

@@ -48,8 +48,10 @@
   const fetched = new Map();
   // The addresses a widget asked for (the others were guesses that missed: their bodies are let go).
   const used = new Set();
+  // The addresses whose response has come (its head; the body may still be on its way).
+  const answered = new Set();
   const get = (href) => {
-    if (!fetched.has(href)) fetched.set(href, fetch(href));
+    if (!fetched.has(href)) fetched.set(href, fetch(href).finally(() => answered.add(href)));
     return fetched.get(href);
   };
   const read = (href, how) =>
@@ -63,12 +65,13 @@
     });
   };
 
-  // The first stage's downloads, at once: the first-paint module, and the stylesheet (adopted in
-  // each widget's shadow root: no inline style, so strict CSPs allow it; without it the widget
-  // still works, unstyled).
+  // The first stage's downloads, at once: the first-paint module (its wasm beside its glue, not
+  // after it), and the stylesheet (adopted in each widget's shadow root: no inline style, so
+  // strict CSPs allow it; without it the widget still works, unstyled).
   // (Let go once the app has every widget: its memory is then the browser's to take back.)
+  const paintWasm = fetch(here(BUILD.paintWasm));
   let paintModule = import(here(BUILD.paint)).then(async (m) => {
-    await m.default({ module_or_path: fetch(here(BUILD.paintWasm)) });
+    await m.default({ module_or_path: paintWasm });
     return m;
   });
   paintModule.catch(() => {});
@@ -80,21 +83,31 @@
       sheet.replaceSync(css);
       return sheet;
     });
-  // ... and each widget's feed and words, as its element names them, once the page is parsed (a
-  // guess only: the first-paint module decides from the same options as the app, and what it
-  // asks for is fetched then if the guess missed it).
-  const guess = () => {
-    for (const host of document.querySelectorAll(WIDGETS)) {
-      const { feed, lang } = host.dataset;
-      try {
-        get(new URL(feed?.trim() || "feed.json", document.baseURI).href).catch(() => {});
-      } catch {
-        // Not an address: the widget says so itself.
-      }
-      const words = (lang ?? document.documentElement.lang).toLowerCase().split(/[-_]/)[0];
-      if (BUILD.languages.includes(words)) get(here(`locales/${words}.txt`)).catch(() => {});
+  // While they come, after the page's first frame: the browser's first Intl.DateTimeFormat, which
+  // costs it the loading of its zone data (70 ms on a slow phone), made now rather than inside
+  // the first-paint module's reading of the feed, which then finds it ready.
+  requestAnimationFrame(() =>
+    setTimeout(() => new Intl.DateTimeFormat("en-US", { timeZone: "UTC", timeZoneName: "longOffset" }).format(0)),
+  );
+  // ... and each widget's feed and words, as its element names them, as soon as the element is
+  // parsed (the snippet's comes right after this script; the page may go on for long): a guess
+  // only, the first-paint module decides from the same options as the app, and what it asks for
+  // is fetched then if the guess missed it.
+  const guess = (host) => {
+    const { feed, lang } = host.dataset;
+    try {
+      get(new URL(feed?.trim() || "feed.json", document.baseURI).href).catch(() => {});
+    } catch {
+      // Not an address: the widget says so itself.
     }
+    const words = (lang ?? document.documentElement.lang).toLowerCase().split(/[-_]/)[0];
+    if (BUILD.languages.includes(words)) get(here(`locales/${words}.txt`)).catch(() => {});
   };
+  const parsing = new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n.matches?.(WIDGETS)) guess(n);
+  });
+  if (document.readyState === "loading") parsing.observe(document, { childList: true, subtree: true });
+  document.querySelectorAll(WIDGETS).forEach(guess);
 
   // A panic stops a wasm at once (a WebAssembly.RuntimeError, from an event handler, a task or a
   // call): each live widget on the page then shows its own "something went wrong" message, set
@@ -130,9 +143,11 @@
   let attempts = 0;
   const loadApp = () =>
     (app ??= (async () => {
-      // A new address on each attempt after a failure: a browser may keep a failed import.
+      // A new address on each attempt after a failure: a browser may keep a failed import. The
+      // wasm comes beside the glue, not after it.
+      const wasm = fetch(here(BUILD.appWasm));
       const glue = await import(here(BUILD.app) + (attempts++ ? `?attempt=${attempts}` : ""));
-      await glue.default({ module_or_path: fetch(here(BUILD.appWasm)) });
+      await glue.default({ module_or_path: wasm });
       glue.useStyleSheet(await sheet);
       glue.useLocales(here("locales/"));
       glue.useFetched(take);
@@ -198,6 +213,7 @@
   const show = (w, root) => {
     if (w.root) return w.root.replaceWith((w.root = root));
     const shadow = w.host.shadowRoot ?? w.host.attachShadow({ mode: "open" });
+    shadow.adoptedStyleSheets = [w.styles];
     shadow.replaceChildren((w.root = root));
     for (const type of ["pointerdown", "keydown", "focusin"]) shadow.addEventListener(type, takeOverAll);
     shadow.addEventListener("click", (e) => {
@@ -240,6 +256,7 @@
     const { host, instance } = w;
     try {
       const [p, styles] = await Promise.all([paintModule, sheet]);
+      w.styles = styles;
       const [feed, words, zone, timeout] = p.plan(host, instance);
       if (p.opensPanel(instance)) takeOverAll();
       // An address the page may not name: the app says why.
@@ -249,13 +266,13 @@
       used.add(href).add(wordsHref);
       const learned = words && read(wordsHref, "text").then((t) => p.learn(words, t), () => {});
       const hasContent = host.childElementCount > 0;
-      show(w, element(p.loading(instance, hasContent)));
-      host.shadowRoot.adoptedStyleSheets = [styles];
+      // The loading line, unless the feed is here already: its listings come next.
+      if (!answered.has(href)) show(w, element(p.loading(instance, hasContent)));
       // A feed that takes longer than an attempt may: the app tries again and says so.
       const late = setTimeout(takeOverAll, timeout);
       const response = await get(href).finally(() => clearTimeout(late));
       await learned;
-      if (words && !w.live) show(w, element(p.loading(instance, hasContent)));
+      if (words && !w.live && !answered.has(href)) show(w, element(p.loading(instance, hasContent)));
       if (!response.ok || w.live) return false;
       let bytes = new Uint8Array(await read(href, "arrayBuffer"));
       let leftOut;
@@ -374,10 +391,9 @@
       response.then((r) => r.body?.cancel(), () => {});
     }
     // A widget not painted: the app shows it at once. Every first screen painted: the app
-    // comes after that paint, when the page is idle.
+    // comes once that is on screen (after the next frame).
     if (painted.some((p) => p === false)) return takeOverAll();
-    const idle = window.requestIdleCallback ?? ((f) => requestAnimationFrame(() => setTimeout(f)));
-    idle(takeOverAll, { timeout: 1000 });
+    requestAnimationFrame(() => setTimeout(takeOverAll));
   };
 
   window.upcomingMeetings = {
@@ -397,7 +413,7 @@
     },
   };
   const begin = () => {
-    guess();
+    parsing.disconnect();
     mountAll();
   };
   if (document.readyState === "loading") {

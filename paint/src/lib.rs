@@ -146,6 +146,7 @@ pub fn listed_at(instance: u32) -> f64 {
 // the whole module go once the app has taken every widget over. The allocator is a pointer moved
 // forward (lol_alloc's), where dlmalloc's frees and reuse were 4.6 KB of the module's gzip.
 // SAFETY: the wasm runs on one thread.
+#[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::LeakingAllocator> =
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::LeakingAllocator::new()) };

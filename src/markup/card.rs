@@ -58,13 +58,13 @@ fn summary(h: &mut Html, s: &Screen, campaign: CampaignIndex) {
     let foldable = !rest.is_empty() || first.is_some_and(|p| p.chars().count() > FOLD_CHARS);
     h.tag("div").class("um-summary").body();
     if let Some(p) = first {
-        h.text_element("p", |h| h.attr("dir", "auto"), p);
+        h.tag("p").attr("dir", "auto").text_body("p", p);
     }
     if foldable {
         h.tag("details").class("um-fold um-summary-fold").body();
         fold_summary(h, texts.more_description(), texts.less_description());
         for p in rest {
-            h.text_element("p", |h| h.attr("dir", "auto"), p);
+            h.tag("p").attr("dir", "auto").text_body("p", p);
         }
         h.end("details");
     }
@@ -79,8 +79,8 @@ fn summary(h: &mut Html, s: &Screen, campaign: CampaignIndex) {
 /// A fold's `<summary>`: the words to open it, and those to close it.
 fn fold_summary(h: &mut Html, closed: &str, open: &str) {
     h.tag("summary").class("um-link-button").body();
-    h.text_element("span", |h| h.class("um-fold-closed"), closed);
-    h.text_element("span", |h| h.class("um-fold-open"), open);
+    h.tag("span").class("um-fold-closed").text_body("span", closed);
+    h.tag("span").class("um-fold-open").text_body("span", open);
     h.end("summary");
 }
 
@@ -116,25 +116,25 @@ pub fn campaign_card(
     }
     h.tag("header").class("um-card-head").body();
     if let Some(kind) = &c.kind {
-        h.text_element("p", |h| h.attr("dir", "auto").class("um-kind"), kind);
+        h.tag("p").attr("dir", "auto").class("um-kind").text_body("p", kind);
     }
-    h.text_element(
-        "h2",
-        |h| h.attr("dir", "auto").attr("id", &heading).class("um-card-title"),
-        &c.title,
-    );
+    h.tag("h2")
+        .attr("dir", "auto")
+        .attr("id", &heading)
+        .class("um-card-title")
+        .text_body("h2", &c.title);
     if let Some(subtitle) = &c.subtitle {
-        h.text_element("p", |h| h.attr("dir", "auto").class("um-subtitle"), subtitle);
+        h.tag("p").attr("dir", "auto").class("um-subtitle").text_body("p", subtitle);
     }
     h.end("header");
     summary(h, s, index);
     if !c.speakers.is_empty() {
         h.tag("div").class("um-speakers").body();
-        h.text_element("h3", |h| h.class("um-label"), texts.speakers());
+        h.tag("h3").class("um-label").text_body("h3", texts.speakers());
         h.tag("ul").body();
         for speaker in &c.speakers {
             h.tag("li").attr("dir", "auto").body();
-            h.text_element("strong", |h| h, &speaker.name);
+            h.tag("strong").text_body("strong", &speaker.name);
             if let Some(bio) = &speaker.bio {
                 h.text(", ").text(bio);
             }
@@ -145,13 +145,13 @@ pub fn campaign_card(
     if !c.sponsors.is_empty() {
         h.tag("p").class("um-sponsors").body();
         h.tag("span").class("um-label").body().text(texts.sponsored_by()).text(": ").end("span");
-        h.text_element("bdi", |h| h, &c.sponsors.join(", "));
+        h.tag("bdi").text_body("bdi", &c.sponsors.join(", "));
         h.end("p");
     }
     if !c.tags.is_empty() {
         h.tag("ul").class("um-tags").body();
         for tag in &c.tags {
-            h.text_element("li", |h| h.attr("dir", "auto"), tag);
+            h.tag("li").attr("dir", "auto").text_body("li", tag);
         }
         h.end("ul");
     }
@@ -165,9 +165,9 @@ pub fn campaign_card(
         h.end("ul");
     }
     if let Some(notice) = &c.notice {
-        h.text_element("p", |h| h.attr("dir", "auto").class("um-notice"), notice);
+        h.tag("p").attr("dir", "auto").class("um-notice").text_body("p", notice);
     }
-    h.text_element("h3", |h| h.class("um-sr"), texts.meetings());
+    h.tag("h3").class("um-sr").text_body("h3", texts.meetings());
     meeting_list(h, s, index, &upcoming, options.limit, revealed, false);
     if beyond_limit > 0 {
         h.tag("button")
@@ -187,7 +187,7 @@ pub fn campaign_card(
         }
     }
     if upcoming.is_empty() && c.notice.is_none() {
-        h.text_element("p", |h| h.class("um-empty"), texts.no_meetings_yet());
+        h.tag("p").class("um-empty").text_body("p", texts.no_meetings_yet());
     }
     if !past.is_empty() {
         h.tag("details").flag("open", options.show_past).class("um-fold um-past-fold").body();

@@ -12,7 +12,7 @@ pub fn city_filter(h: &mut Html, s: &Screen) {
     let label = s.city.map_or(texts.all_cities(), |c| &s.listing.city(c).label);
     let has_points = s.listing.places().any(|(_, p)| p.lat.is_some() && p.lon.is_some());
     h.tag("div").class("um-filter").body();
-    h.text_element("label", |h| h.attr("for", &id).class("um-filter-label"), texts.city());
+    h.tag("label").attr("for", &id).class("um-filter-label").text_body("label", texts.city());
     h.tag("div").class("um-combobox").body();
     h.tag("input")
         .attr("id", &id)
@@ -36,10 +36,13 @@ pub fn city_filter(h: &mut Html, s: &Screen) {
         .attr("aria-expanded", "false")
         .class("um-combobox-toggle")
         .body();
-    h.text_element("span", |h| h.attr("aria-hidden", "true"), "▾").end("button");
+    h.tag("span").attr("aria-hidden", "true").text_body("span", "▾").end("button");
     h.end("div");
     if has_points {
-        h.text_element("button", |h| h.attr("type", "button").class("um-near-me"), texts.near_me());
+        h.tag("button")
+            .attr("type", "button")
+            .class("um-near-me")
+            .text_body("button", texts.near_me());
     }
     h.tag("p").attr("role", "status").flag("hidden", true).class("um-near-status").body();
     h.end("p").end("div");

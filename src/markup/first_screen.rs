@@ -32,7 +32,7 @@ pub fn loading(options: &Options, words_in: bool, has_content: bool) -> String {
     root(options, |h| {
         if words_in && !has_content {
             let loading = options.lang.texts().loading();
-            h.text_element("p", |h| h.attr("role", "status").class("um-loading"), loading);
+            h.tag("p").attr("role", "status").class("um-loading").text_body("p", loading);
         }
         if has_content {
             h.tag("slot").body().end("slot");

@@ -117,14 +117,9 @@ impl Html {
         self
     }
 
-    /// An element with only text in it: `<name …>text</name>` (its attributes given by `attrs`).
-    pub fn text_element(
-        &mut self,
-        name: &str,
-        attrs: impl FnOnce(&mut Html) -> &mut Html,
-        text: &str,
-    ) -> &mut Html {
-        attrs(self.tag(name)).body().text(text).end(name)
+    /// Ends the start tag of element `name`, writes its text and ends it: `…>text</name>`.
+    pub fn text_body(&mut self, name: &str, text: &str) -> &mut Html {
+        self.body().text(text).end(name)
     }
 }
 

@@ -22,7 +22,7 @@ fn status_badge(h: &mut Html, texts: &Texts, status: Status) {
         Status::Tentative => texts.tentative(),
     };
     h.tag("p").class("um-status").body();
-    h.text_element("span", |h| h.class("um-badge um-badge-status"), word).end("p");
+    h.tag("span").class("um-badge um-badge-status").text_body("span", word).end("p");
 }
 
 /// When, at the venue; an online meeting also at the reader's own clock where that differs.
@@ -35,11 +35,10 @@ fn when_line(h: &mut Html, lang: Lang, m: &Meeting) {
         .and_then(|z| Zone::get(&z))
         .and_then(|reader| in_reader_zone(lang, &m.when, &reader));
     h.tag("p").class("um-when").body();
-    h.text_element(
-        "time",
-        |h| h.attr_if("datetime", when.datetime.as_deref()).class("um-date"),
-        &when.date,
-    );
+    h.tag("time")
+        .attr_if("datetime", when.datetime.as_deref())
+        .class("um-date")
+        .text_body("time", &when.date);
     if !when.time.is_empty() {
         h.tag("span").class("um-time").body().text(&when.time);
         if let Some(yours) = yours {
@@ -54,20 +53,20 @@ fn when_line(h: &mut Html, lang: Lang, m: &Meeting) {
 fn where_line(h: &mut Html, m: &Meeting) {
     h.tag("p").class("um-where").body();
     if let Some(venue) = venue_line(&m.place, m.title.is_none()) {
-        h.text_element("span", |h| h.attr("dir", "auto").class("um-venue"), &venue);
+        h.tag("span").attr("dir", "auto").class("um-venue").text_body("span", &venue);
     }
-    h.text_element("span", |h| h.attr("dir", "auto").class("um-street"), &street_line(&m.place));
+    h.tag("span").attr("dir", "auto").class("um-street").text_body("span", &street_line(&m.place));
     h.end("p");
 }
 
 /// The publisher's note, and who speaks.
 fn what_and_who(h: &mut Html, lang: Lang, m: &Meeting) {
     if let Some(note) = &m.note {
-        h.text_element("p", |h| h.attr("dir", "auto").class("um-note"), note);
+        h.tag("p").attr("dir", "auto").class("um-note").text_body("p", note);
     }
     if !m.speakers.is_empty() {
         let with = lang.with_speakers(&m.speakers.join(", "));
-        h.text_element("p", |h| h.attr("dir", "auto").class("um-with"), &with);
+        h.tag("p").attr("dir", "auto").class("um-with").text_body("p", &with);
     }
 }
 
@@ -83,9 +82,9 @@ pub fn meeting_item(h: &mut Html, s: &Screen, campaign: CampaignIndex, meeting: 
     when_line(h, lang, m);
     h.tag("h3").class("um-meeting-title").body();
     if m.is_rally() {
-        h.text_element("span", |h| h.class("um-badge um-badge-rally"), texts.rally()).text(" ");
+        h.tag("span").class("um-badge um-badge-rally").text_body("span", texts.rally()).text(" ");
     }
-    h.text_element("span", |h| h.attr("dir", "auto").class("um-title-text"), title);
+    h.tag("span").attr("dir", "auto").class("um-title-text").text_body("span", title);
     h.end("h3");
     status_badge(h, texts, m.status);
     where_line(h, m);

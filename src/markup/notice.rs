@@ -17,11 +17,11 @@ pub fn feed_notice(h: &mut Html, s: &Screen) {
         n => lang.left_out(n),
     };
     h.tag("details").class("um-problems").body();
-    h.text_element("summary", |h| h, &summary);
-    h.text_element("p", |h| h.class("um-problems-for"), texts.feed_problems_details());
+    h.tag("summary").text_body("summary", &summary);
+    h.tag("p").class("um-problems-for").text_body("p", texts.feed_problems_details());
     h.tag("ul").body();
     for p in &feed.problems {
-        h.tag("li").body().text_element("code", |h| h, &p.path);
+        h.tag("li").body().tag("code").text_body("code", &p.path);
         h.text(" (").text(p.severity().word(lang)).text("): ").text(&p.kind.message(lang));
         h.end("li");
     }

@@ -22,10 +22,12 @@ pub fn mount_one(host: HtmlElement) {
 /// `listed_at` is negative, nothing was painted: the app shows the widget itself.
 #[wasm_bindgen(js_name = takeOver)]
 pub fn take_over(host: HtmlElement, instance: u32, listed_at: f64, ready: js_sys::Function) {
-    let painted = match listed_at {
-        ms if ms > 0.0 => Painted::Listings(ms),
-        ms if ms == 0.0 => Painted::Loading,
-        _ => Painted::Nothing,
+    let painted = if listed_at > 0.0 {
+        Painted::Listings(listed_at)
+    } else if listed_at == 0.0 {
+        Painted::Loading
+    } else {
+        Painted::Nothing
     };
     mount::take_over(host, instance, painted, ready);
 }
