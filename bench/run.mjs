@@ -26,6 +26,9 @@ const LH_RUNS = 3;
 // BENCH_ONLY=load,filter runs only those sections (of bytes, load, filter, shift, move, takeover, choose,
 // lighthouse), prints them and leaves bench/results.md alone: for measuring one change quickly.
 const ONLY = process.env.BENCH_ONLY?.split(",");
+// BENCH_BEFORE=<a dist/ folder of an earlier build> adds its two-line snippet to section 2, for
+// figures measured against it in the same run (it is served under /before/).
+const BEFORE = process.env.BENCH_BEFORE;
 const wanted = (section) => !ONLY || ONLY.includes(section);
 const NOW = "2026-12-01T12:00:00Z";
 const PHONE = {
@@ -104,6 +107,12 @@ for (const [name, feed] of Object.entries(FEEDS)) {
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Snippet</title>${PIN_NOW}</head>` +
       `<body><h1>Upcoming meetings</h1><script src="/upcoming-meetings.js"></script><div data-upcoming-meetings data-feed="${feed.url}"></div></body></html>`,
   );
+  // An earlier build's two-line snippet (BENCH_BEFORE), on the same bare page.
+  writeFileSync(
+    join(OUT, `before-${name}.html`),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Snippet</title>${PIN_NOW}</head>` +
+      `<body><h1>Upcoming meetings</h1><script src="/before/upcoming-meetings.js"></script><div data-upcoming-meetings data-feed="${feed.url}"></div></body></html>`,
+  );
   // The same bare page with the plain JavaScript widget, and the widget's stylesheet.
   const css = readdirSync(join(ROOT, "dist")).find((f) => /^widget-[0-9a-f]+\.css$/.test(f));
   writeFileSync(
@@ -132,7 +141,17 @@ writeFileSync(
     `<footer><p>IYSSE at Wayne State University · Student Center, 5221 Gullen Mall, Detroit, MI 48202</p></footer>\n</body></html>\n`,
 );
 
-const server = await startServer({ compress: true, mounts: { "/bench/": "bench/out" } });
+// A sheet (CSV) feed, the README's example, in the two-line snippet (and an earlier build's).
+copyFileSync(join(ROOT, "tests/fixtures/import/chapter-sheet.csv"), join(OUT, "chapter-sheet.csv"));
+for (const [name, loader] of [["sheet", "/upcoming-meetings.js"], ["sheet-before", "/before/upcoming-meetings.js"]]) {
+  writeFileSync(
+    join(OUT, `${name}.html`),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Snippet</title>${PIN_NOW}</head>` +
+      `<body><h1>Upcoming meetings</h1><script src="${loader}"></script><div data-upcoming-meetings data-time-zone="America/Detroit" data-feed="/bench/chapter-sheet.csv"></div></body></html>`,
+  );
+}
+
+const server = await startServer({ compress: true, mounts: { "/bench/": "bench/out", ...(BEFORE ? { "/before/": BEFORE } : {}) } });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
 const chromiumVersion = browser.version();
 
@@ -187,7 +206,8 @@ const PROBE = `(() => {
     if (!allSeen && all()) allSeen = true;
     // The app live: the loader's mark, in the frame after it.
     if (b.live === null && performance.getEntriesByName("upcoming-meetings:live").length > 0) b.live = now;
-    if (b.first !== null && b.all !== null && (b.live !== null || !document.querySelector("script[src$='upcoming-meetings.js']"))) b.done = true;
+    const loader = document.querySelector("script[src$='upcoming-meetings.js']:not([src^='/before/'])");
+    if (b.first !== null && b.all !== null && (b.live !== null || !loader)) b.done = true;
     else requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
@@ -231,7 +251,7 @@ async function timeLoad(path) {
 }
 
 const timings = {};
-const KINDS = ["static", "page", "snippet", "plain"];
+const KINDS = ["static", "page", "snippet", "plain", ...(BEFORE ? ["before"] : [])];
 if (wanted("load")) for (const feed of Object.keys(FEEDS)) {
   for (const kind of KINDS) {
     const runs = [];
@@ -253,6 +273,15 @@ if (wanted("load")) for (const feed of Object.keys(FEEDS)) {
     };
     log(`${kind}-${feed}: first ${ms(timings[`${kind}-${feed}`].first)}, all ${ms(timings[`${kind}-${feed}`].all)} (median of ${RUNS})`);
   }
+}
+
+// A sheet (CSV) feed's first card: this build's snippet, and an earlier one's (BENCH_BEFORE).
+const sheets = {};
+if (wanted("load")) for (const name of ["sheet", ...(BEFORE ? ["sheet-before"] : [])]) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await timeLoad(`/bench/${name}.html`));
+  sheets[name] = { first: median(runs.map((r) => r.first)), live: runs[0].live === null ? null : median(runs.map((r) => r.live)) };
+  log(`${name}: first ${ms(sheets[name].first)} (median of ${RUNS})`);
 }
 
 // The floor of any reader of that text in this page: the browser's own JSON.parse of it, on the
@@ -796,6 +825,14 @@ lines.push("");
   const live = b("snippet").live / b("static").first;
   lines.push(`Budget, bundled feed: the snippet's first card at most ${BUDGET.snippetRatio.bundled}× the static page's: ${c.toFixed(2)}×, ${mark(c <= BUDGET.snippetRatio.bundled)}; the app live at most ${BUDGET.liveRatio.toFixed(2)}× the static page's first card (1.1× the snippet's first card before issue 34, 3.95×): ${live.toFixed(2)}×, ${mark(live <= BUDGET.liveRatio)}; the shipped page's first card at most ${BUDGET.pageRatio}×: ${r.toFixed(2)}×, ${mark(r <= BUDGET.pageRatio)}.`);
   lines.push("");
+  if (BEFORE) {
+    const before = (feed) => timings[`before-${feed}`].first;
+    lines.push(`Against the earlier build served from \`BENCH_BEFORE\` (\`before\`: its two-line snippet, same run): the snippet's first card ${ratio(b("snippet").first, before("bundled"))} of its, bundled; ${ratio(timings["snippet-5000"].first, before("5000"))} at 5,000 meetings; the app live ${ratio(b("snippet").live, before("bundled"))} of its first card (budget: at most 1.1×, ${mark(b("snippet").live <= 1.1 * before("bundled"))}).`);
+    lines.push("");
+  }
+  const sheetLine = sheets.sheet ? `A sheet (CSV) feed, the README's example in the two-line snippet (\`data-time-zone\`): its first card at ${ms(sheets.sheet.first)}, the app live at ${ms(sheets.sheet.live)}` : null;
+  if (sheetLine) lines.push(sheets["sheet-before"] ? `${sheetLine}; the earlier build's first card at ${ms(sheets["sheet-before"].first)}: ${ratio(sheets.sheet.first, sheets["sheet-before"].first)} (at most 1×, ${mark(sheets.sheet.first <= sheets["sheet-before"].first)}).` : `${sheetLine}.`);
+  if (sheetLine) lines.push("");
   const f = (kind) => timings[`${kind}-5000`];
   const p = f("snippet").first / f("plain").first;
   const r5 = f("page").first / f("static").first;

@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { hold } from "../../tools/server.mjs";
-import { VIEWPORTS, builtFiles, deepActiveElement, harness, noHarm, openPage, widgetsPainted, widgetsReady } from "./harness.mjs";
+import { VIEWPORTS, builtFiles, deepActiveElement, harness, noHarm, openPage, recordViolations, widgetsPainted, widgetsReady } from "./harness.mjs";
 
 const h = harness();
 const FILES = builtFiles();
@@ -228,4 +228,32 @@ test("a meeting's link opens its panel at once: the app comes without waiting fo
   await page.getByRole("dialog", { name: "New York University Global Center" }).waitFor();
   noHarm(seen);
   await context.close();
+});
+
+test("on a CDN, under a strict CSP: both stages come from beside the loader, on its origin", async () => {
+  // The widget's files on the second origin, which answers as a CDN does (CORS for everyone).
+  const cdn = h.other.url;
+  const csp = `default-src 'self'; script-src 'self' ${cdn} 'wasm-unsafe-eval'; connect-src 'self' ${cdn}; style-src 'self'`;
+  h.server.state.headers = { "content-security-policy": csp };
+  h.other.state.headers = { "access-control-allow-origin": "*" };
+  try {
+    const { page, context, seen } = await openPage(h.browser, { viewport: VIEWPORTS.phone });
+    const violations = await recordViolations(page);
+    h.other.state.requests.length = 0;
+    h.server.state.requests.length = 0;
+    await page.goto(`${h.server.url}/pages/cdn.html`);
+    await widgetsReady(page);
+    await page.locator(".um-meeting", { hasText: "Sprengel Haus" }).getByRole("button", { name: /Details & RSVP/ }).click();
+    await page.getByRole("dialog", { name: "Sprengel Haus" }).getByRole("heading", { name: "Add to calendar" }).waitFor();
+    for (const file of [FILES.paint, FILES.paintWasm, FILES.app, FILES.appWasm, FILES.css]) {
+      assert.ok(h.other.state.requests.includes(file), `${file} from the CDN: ${h.other.state.requests}`);
+    }
+    assert.ok(!h.server.state.requests.some((r) => /\.(wasm|js)$/.test(r)), "no script or wasm asked of the page's own origin");
+    assert.deepEqual(await violations(), []);
+    assert.deepEqual(seen.pageErrors, []);
+    await context.close();
+  } finally {
+    h.server.state.headers = {};
+    h.other.state.headers = {};
+  }
 });
