@@ -281,7 +281,11 @@
         bytes = new TextEncoder().encode(made.feed);
         leftOut = made.leftOut;
       }
-      const html = p.screen(instance, bytes, leftOut);
+      if (!p.read(instance, bytes, leftOut)) return false;
+      // The page gets a turn between reading the feed and writing its screen (a large feed's
+      // reading is a long task of its own).
+      await new Promise((ok) => setTimeout(ok));
+      const html = p.screen(instance);
       if (html === undefined || w.live) return false;
       show(w, element(html));
       w.listed = p.listedAt(instance);
@@ -346,6 +350,8 @@
     } catch {
       return notLoaded();
     }
+    // The page gets a turn between the app's start and its first render.
+    await new Promise((ok) => setTimeout(ok));
     for (const w of widgets.values()) {
       if (w.taken) continue;
       w.taken = true;

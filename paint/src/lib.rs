@@ -7,8 +7,9 @@
 //! - `learn(tag, words)`: a language's words, from its file;
 //! - `loading(instance, hasContent)`: the first screen while the feed is on its way;
 //! - `isSheet(instance, mediaType)`: whether the feed is read as a sheet (`FeedFormat::of`);
-//! - `screen(instance, feed, leftOut)`: the listings' first screen, or nothing when the feed
-//!   cannot be read (the app then says why, as it always has);
+//! - `read(instance, feed, leftOut)`: the feed read and listed, or `false` when it cannot be
+//!   read (the app then says why, as it always has); `screen(instance)`: the listings' first
+//!   screen (two calls, so that the page gets a turn between them);
 //! - `listedAt(instance)`: the instant the listings were made at, which the app lists at too;
 //! - `notLoaded(instance)`: the line that says the app could not be fetched, with Retry.
 //!
@@ -27,9 +28,10 @@ use upcoming_meetings::model::words::i18n::Lang;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-/// One widget as planned: its options, and the instant its listings were made at.
+/// One widget as planned: its options, its feed once read, and the instant it was listed at.
 struct Planned {
     options: Options,
+    listing: Option<Listing>,
     listed_at: f64,
 }
 
@@ -65,7 +67,7 @@ pub fn plan(host: &Element, instance: u32) -> Array {
         if planned.len() <= i {
             planned.resize_with(i + 1, || None);
         }
-        planned[i] = Some(Planned { options, listed_at: 0.0 });
+        planned[i] = Some(Planned { options, listing: None, listed_at: 0.0 });
     });
     plan
 }
@@ -102,15 +104,17 @@ pub fn is_sheet(instance: u32, media_type: Option<String>) -> bool {
     .unwrap_or(false)
 }
 
-/// The listings' first screen of widget `instance` from its feed's bytes (for a sheet: the feed
-/// the sheet module made of it, and `left_out`, the rows it left out); `None` when the feed
-/// cannot be read at all.
+/// Reads and lists widget `instance`'s feed from its bytes (for a sheet: the feed the sheet
+/// module made of it, and `left_out`, the rows it left out); `false` when it cannot be read at
+/// all.
 #[wasm_bindgen]
-pub fn screen(instance: u32, feed: Vec<u8>, left_out: JsValue) -> Option<String> {
+pub fn read(instance: u32, feed: Vec<u8>, left_out: JsValue) -> bool {
     with(instance, |w| {
         let text = String::from_utf8(feed)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        let mut feed = perf::measure("paint-parse", || parse_feed(&text)).ok()?;
+        let Ok(mut feed) = perf::measure("paint-parse", || parse_feed(&text)) else {
+            return false;
+        };
         if !left_out.is_undefined() {
             feed.left_out_rows(sheet::left_out_rows(&left_out));
         }
@@ -118,14 +122,24 @@ pub fn screen(instance: u32, feed: Vec<u8>, left_out: JsValue) -> Option<String>
         let url = url_state::absolute(options.feed_url.as_deref().unwrap_or_default());
         let now = clock::now();
         w.listed_at = now.timestamp_millis() as f64;
-        let listing = perf::measure("paint-index", || {
+        w.listing = Some(perf::measure("paint-index", || {
             Listing::for_widget(feed, options.campaign.as_deref(), &url, now)
-        });
+        }));
+        true
+    })
+    .unwrap_or(false)
+}
+
+/// The listings' first screen of widget `instance`, once its feed is read.
+#[wasm_bindgen]
+pub fn screen(instance: u32) -> Option<String> {
+    with(instance, |w| {
+        let (options, listing) = (&w.options, w.listing.as_ref()?);
         let selected = url_city::from_url(
             url_state::get(&options.city_param).as_deref(),
             options.city.as_deref(),
         );
-        Some(first_screen::listings(&Screen::new(options, &listing, selected.as_deref())))
+        Some(first_screen::listings(&Screen::new(options, listing, selected.as_deref())))
     })
     .flatten()
 }

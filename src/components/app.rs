@@ -99,6 +99,8 @@ pub fn App(
                     Suspend::new(async move {
                     let result = feed.result.await;
                     words.ready().await;
+                    // The page gets a turn between reading the feed and rendering it.
+                    SendWrapper::new(crate::edge::timer::sleep(0)).await;
                     on_shown.run(());
                     match result {
                         Ok(Loaded { listing, saved }) => view! {
