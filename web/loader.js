@@ -419,7 +419,10 @@
     },
   };
   const begin = () => {
+    // The parser's last records may not be delivered yet (Chromium fires DOMContentLoaded first,
+    // more often than not), and disconnect drops them: each element gets its guess here then.
     parsing.disconnect();
+    document.querySelectorAll(WIDGETS).forEach(guess);
     mountAll();
   };
   if (document.readyState === "loading") {
