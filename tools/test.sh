@@ -8,6 +8,7 @@
 #            every zone Chromium knows against the native database (tests/zones.rs)
 #   schema   the JSON Schema of format v1 against the bundled feed and the fixtures
 #   tools    the publisher's command line against a real iCalendar parser (ical.js)
+#   calendars  import ics on a corpus of real calendars against ical.js's expansion of them
 #   build    make build: the release dist/
 #   e2e      Chromium (playwright-core), and for the core flows Firefox ESR and WebKitGTK too,
 #            against the built dist/ on 127.0.0.1
@@ -34,14 +35,15 @@ check_counts() { awk '/^check passed:/ { p++ } /^check FAILED:/ { f++ } END { pr
 suite() { # name, counter, command...
   local name=$1 counter=$2; shift 2
   printf '\n\033[1m== %s: %s\033[0m\n' "$name" "$*"
+  local started=$SECONDS
   "$@" 2>&1 | tee "$LOGS/$name.log"
-  local status=${PIPESTATUS[0]} passed failures
+  local status=${PIPESTATUS[0]} passed failures took=$((SECONDS - started))
   read -r passed failures < <($counter "$LOGS/$name.log")
   if [ "$status" -ne 0 ] || [ "$passed" -eq 0 ]; then
     failed=1
-    summary+=("$name FAILED ($passed passed, $failures failed)")
+    summary+=("$name FAILED ($passed passed, $failures failed, ${took} s)")
   else
-    summary+=("$name $passed passed")
+    summary+=("$name $passed passed (${took} s)")
   fi
   return "$status"
 }
@@ -81,11 +83,17 @@ suite native cargo_counts cargo test -p upcoming-meetings --locked --offline
 suite browser cargo_counts cargo test -p upcoming-meetings --locked --offline --target wasm32-unknown-unknown --test web --test zones
 suite schema node_counts node --test --test-reporter=spec tests/schema.test.mjs
 suite tools node_counts node --test --test-reporter=spec tests/tools.test.mjs
+suite calendars node_counts node --test --test-reporter=spec tests/calendars.test.mjs
 
 printf '\n\033[1m== build: make build\033[0m\n'
+build_started=$SECONDS
 if make --no-print-directory build >"$LOGS/build.log" 2>&1; then
   grep -E "^(upcoming-meetings.js|.*success)" "$LOGS/build.log"
-  suite e2e node_counts node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
+  summary+=("build ($((SECONDS - build_started)) s)")
+  # A file that hangs fails after 10 minutes, naming the test it was in, rather than holding
+  # the run until CI's own limit.
+  suite e2e node_counts node --test --test-reporter=spec --test-concurrency=1 \
+    --test-timeout=600000 tests/e2e/
 else
   tail -30 "$LOGS/build.log"
   failed=1
