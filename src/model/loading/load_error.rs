@@ -56,7 +56,10 @@ impl LoadError {
                 Some(format!("JSON syntax error at line {line}, column {column}."))
             }
             LoadError::Feed(FeedError::WrongShape(why) | FeedError::NotASheet(why)) => {
-                Some(format!("{}{}.", why[..1].to_uppercase(), &why[1..]))
+                // A sheet's reason may start with the sheet's own words, in any script: cut after
+                // its first character, not its first byte.
+                let (first, rest) = why.split_at(why.chars().next().map_or(0, char::len_utf8));
+                Some(format!("{}{rest}.", first.to_uppercase()))
             }
             LoadError::Feed(FeedError::TooLarge { bytes }) => {
                 Some(format!("The feed is {bytes} bytes; the limit is {MAX_FEED_BYTES} bytes."))
@@ -80,6 +83,10 @@ mod tests {
         assert_eq!(e.detail().unwrap(), "JSON syntax error at line 3, column 14.");
         let e = LoadError::Feed(FeedError::WrongShape("there is no \"campaigns\" list".into()));
         assert_eq!(e.detail().unwrap(), "There is no \"campaigns\" list.");
+        // A reason that starts with a letter outside ASCII, or is empty, is no panic.
+        let e = LoadError::Feed(FeedError::NotASheet("ölçü sütunu yok".into()));
+        assert_eq!(e.detail().unwrap(), "Ölçü sütunu yok.");
+        assert_eq!(LoadError::Feed(FeedError::NotASheet(String::new())).detail().unwrap(), ".");
         assert!(LoadError::Network { cross_origin: true }
             .detail()
             .unwrap()

@@ -8,8 +8,8 @@ use crate::model::listing::Listing;
 
 /// The meeting parameter of a widget whose city parameter is `city_param`.
 pub fn param_name(city_param: &str) -> String {
-    match city_param.rfind("city") {
-        Some(at) => format!("{}meeting{}", &city_param[..at], &city_param[at + 4..]),
+    match city_param.rsplit_once("city") {
+        Some((before, after)) => format!("{before}meeting{after}"),
         None => format!("{city_param}-meeting"),
     }
 }
