@@ -142,12 +142,13 @@ async function checkText(name, text, type) {
     $("converted").hidden = true;
     $("report").hidden = false;
     const m = await module(kind);
+    const zone = $("zone").value.trim() || undefined;
     if (kind === "sheet") {
-      made = m.readSheet(text, $("zone").value.trim() || undefined);
+      made = m.readSheet(text, zone);
     } else {
       // As the command line's defaults: repeating events' dates from now for a year.
       const { id, title, city } = campaign(name);
-      made = m.readCalendar(text, id, title, city, Date.now(), Date.now() + 365 * DAY_MS);
+      made = m.readCalendar(text, id, title, city, zone, Date.now(), Date.now() + 365 * DAY_MS);
     }
   } catch (e) {
     if (typeof e !== "string") return unreadable(name, `the ${kind} reader could not be loaded; try again.`);

@@ -166,6 +166,10 @@ mod native {
             /// The city of events whose LOCATION names none.
             #[arg(long)]
             city: Option<String>,
+            /// The zone of floating times (without a TZID or Z) in a calendar that names no zone
+            /// of its own (X-WR-TIMEZONE): an IANA name, Europe/Berlin.
+            #[arg(long)]
+            time_zone: Option<String>,
             /// A repeating event's dates up to this date (2027-06-30, to its end in UTC) or time
             /// (RFC 3339); default: a year after --now.
             #[arg(long, value_parser = instant_or_day)]
@@ -284,21 +288,30 @@ mod native {
                     .collect();
                 print_imported(&sheet, &imported.notes, left_out, &imported.feed)?
             }
-            Command::Import(Import::Ics { calendar, campaign, title, city, until, now }) => {
+            Command::Import(Import::Ics {
+                calendar,
+                campaign,
+                title,
+                city,
+                time_zone,
+                until,
+                now,
+            }) => {
                 let now = now_or(now);
                 let until = until.unwrap_or(now + chrono::Duration::days(365));
                 let at = |t: DateTime<Utc>| {
                     jiff::Timestamp::from_second(t.timestamp()).map_err(|e| e.to_string())
                 };
                 let window = import_ics::Window { from: at(now)?, until: at(until)? };
-                let imported = import_ics::import(
-                    &source::read(&calendar)?,
-                    &campaign,
-                    &title,
-                    city.as_deref(),
+                let settings = import_ics::Settings {
+                    campaign: &campaign,
+                    title: &title,
+                    city: city.as_deref(),
+                    time_zone: time_zone.as_deref(),
                     window,
-                )
-                .map_err(|e| format!("{calendar}: {e}"))?;
+                };
+                let imported = import_ics::import(&source::read(&calendar)?, &settings)
+                    .map_err(|e| format!("{calendar}: {e}"))?;
                 let left_out = imported.errors.iter().map(|e| format!("left out: {e}")).collect();
                 print_imported(&calendar, &imported.notes, left_out, &imported.feed)?
             }

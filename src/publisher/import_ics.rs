@@ -10,8 +10,9 @@
 
 use super::calendar_zones::{EventZones, Zone, Zones};
 use super::ics_property::{param, property, value};
-use super::{repeat_rule, unreadable_calendar};
+use super::{event_versions, repeat_rule, unreadable_calendar};
 use crate::model::feed::links::SafeUrl;
+use crate::model::places::cities::slug;
 use crate::publisher::written_feed::{
     Campaign, Feed, Link, LinkKind, Meeting, Place, Start, Status,
 };
@@ -27,8 +28,38 @@ pub struct Window {
     pub until: Timestamp,
 }
 
+/// What the publisher asks for: the campaign's id and title, the city of events whose LOCATION
+/// names none, the zone of floating times in a calendar that names none (`--time-zone`), and
+/// the window of a repeating event's dates.
+#[derive(Clone, Copy, Debug)]
+pub struct Settings<'a> {
+    pub campaign: &'a str,
+    pub title: &'a str,
+    pub city: Option<&'a str>,
+    pub time_zone: Option<&'a str>,
+    pub window: Window,
+}
+
 /// At most this many dates of one repeating event.
 const MAX_OCCURRENCES: u16 = 500;
+
+/// The parts of a repeat rule (RFC 5545 3.3.10).
+const RULE_PARTS: [&str; 14] = [
+    "FREQ",
+    "UNTIL",
+    "COUNT",
+    "INTERVAL",
+    "BYSECOND",
+    "BYMINUTE",
+    "BYHOUR",
+    "BYDAY",
+    "BYMONTHDAY",
+    "BYYEARDAY",
+    "BYWEEKNO",
+    "BYMONTH",
+    "BYSETPOS",
+    "WKST",
+];
 
 /// The campaign, and each event left out (its summary or UID, and why).
 #[derive(Debug)]
@@ -38,21 +69,19 @@ pub struct Imported {
     pub notes: Vec<String>,
 }
 
-/// Reads a calendar into one campaign `id` titled `title`; `city` places events whose
-/// LOCATION names none; `window` bounds the dates of repeating events.
-pub fn import(
-    text: &str,
-    id: &str,
-    title: &str,
-    city: Option<&str>,
-    window: Window,
-) -> Result<Imported, String> {
+/// Reads a calendar into one campaign, as calendar programs read it: each event's latest
+/// version (`event_versions`), a series with its changed dates in their place.
+pub fn import(text: &str, settings: &Settings) -> Result<Imported, String> {
+    if let Some(zone) = settings.time_zone.filter(|z| TimeZone::get(z).is_err()) {
+        return Err(format!("the zone {zone:?} is not an IANA zone name, like Europe/Berlin"));
+    }
     let mut calendars = ical::IcalParser::new(text.as_bytes());
     let calendar = match calendars.next() {
         Some(Ok(calendar)) => calendar,
         Some(Err(e)) => return Err(unreadable_calendar::why(text, Some(&e))),
         None => return Err(unreadable_calendar::why(text, None)),
     };
+    let window = settings.window;
     // The years of its events and of the window, over which its VTIMEZONEs are matched.
     let year = |t: Timestamp| t.to_zoned(TimeZone::UTC).year();
     let years = calendar
@@ -60,30 +89,59 @@ pub fn import(
         .iter()
         .filter_map(|e| value(&e.properties, "DTSTART")?.get(..4)?.parse::<i16>().ok())
         .fold((year(window.from), year(window.until)), |(a, b), y| (a.min(y), b.max(y)));
-    // Google writes the calendar's own zone; a time in UTC is shown in it.
-    let zones =
-        Zones::new(&calendar.timezones, years, value(&calendar.properties, "X-WR-TIMEZONE"));
+    // Google writes the calendar's own zone; a time in UTC is shown in it, and a floating time
+    // read in it. Without one, the publisher's --time-zone.
+    let own = value(&calendar.properties, "X-WR-TIMEZONE")
+        .filter(|z| TimeZone::get(z).is_ok())
+        .or(settings.time_zone);
+    let zones = Zones::new(&calendar.timezones, years, own);
     // Zones that match a VTIMEZONE alike give the same instants, wherever the event is.
     let anywhere = zones.at(None, None);
-    // The dates of repeating events that a changed instance replaces: its UID and RECURRENCE-ID.
-    let changed: HashSet<(&str, String)> = calendar
-        .events
-        .iter()
-        .filter_map(|e| {
-            Some((
-                value(&e.properties, "UID")?,
-                instant(&time(property(&e.properties, "RECURRENCE-ID")?, anywhere).ok()?),
-            ))
-        })
-        .collect();
+    // A changed date's RECURRENCE-ID as an instant; one that cannot be read stays apart.
+    let instance = |e: &IcalEvent| {
+        let id = property(&e.properties, "RECURRENCE-ID")?;
+        Some(time(id, anywhere).map_or_else(|_| format!("{:?}", id.value), |at| instant(&at)))
+    };
+    let events = event_versions::standing(&calendar.events, instance);
     let (mut meetings, mut errors, mut notes) = (Vec::new(), Vec::new(), Vec::new());
-    for event in &calendar.events {
+    let uids = uids(&events, settings.city, &mut notes);
+    // The series' dates that a changed date replaces (its UID and RECURRENCE-ID), those that
+    // change the dates after them too (RANGE=THISANDFUTURE), and the dates each series
+    // excludes (EXDATE), which its changed dates do not bring back.
+    let series: HashMap<&str, &IcalEvent> = events
+        .iter()
+        .zip(&uids)
+        .filter(|(e, _)| property(&e.properties, "RECURRENCE-ID").is_none())
+        .map(|(e, uid)| (uid.as_str(), *e))
+        .collect();
+    let mut changed = HashSet::new();
+    let mut onwards: HashMap<&str, Vec<(Timestamp, &IcalEvent)>> = HashMap::new();
+    for (event, uid) in events.iter().zip(&uids) {
+        let Some(id) = property(&event.properties, "RECURRENCE-ID") else { continue };
+        let Ok(at) = time(id, anywhere) else { continue };
+        if param(id, "RANGE").is_some_and(|r| r.eq_ignore_ascii_case("THISANDFUTURE")) {
+            if let Time::At(zoned, _) = &at {
+                onwards.entry(uid).or_default().push((zoned.timestamp(), *event));
+            }
+        }
+        changed.insert((uid.as_str(), instant(&at)));
+        // A time on a series of dates (`RECURRENCE-ID:20200921T000000Z`) names the date it is
+        // written with.
+        let written = id.value.as_deref().and_then(|v| v.trim().get(..8));
+        if let (Time::At(..), Some(day)) = (&at, written.and_then(|d| date(d).ok())) {
+            changed.insert((uid.as_str(), day.to_string()));
+        }
+    }
+    for list in onwards.values_mut() {
+        list.sort_by_key(|(at, _)| *at);
+    }
+    for (event, uid) in events.iter().zip(&uids) {
         let name = value(&event.properties, "SUMMARY")
             .or(value(&event.properties, "UID"))
             .map_or("an event".to_string(), |s| format!("{:?}", unescape(s)));
         let repeats = value(&event.properties, "RRULE").is_some()
             || value(&event.properties, "RDATE").is_some();
-        let place = event_place(event, city);
+        let place = event_place(event, settings.city);
         let (country, in_city) = match &place {
             Ok(place) => (place.country.as_deref(), Some(place.city.as_str())),
             Err(_) => (None, None),
@@ -101,9 +159,26 @@ pub fn import(
                 years.1
             ));
         }
-        match place.clone().and_then(|place| meeting(event, zones, place)) {
-            Ok(m) if repeats && property(&event.properties, "RECURRENCE-ID").is_none() => {
-                match occurrences(event, &m, zones, window, &changed) {
+        let instance = property(&event.properties, "RECURRENCE-ID");
+        if let Some(excluded) = instance.and_then(|id| {
+            let master = series.get(uid.as_str())?;
+            let at = instant(&time(id, anywhere).ok()?);
+            excluded_dates(master, anywhere).contains(&at).then_some(at)
+        }) {
+            notes.push(format!("{name}: its changed date {excluded} is excluded by its series"));
+            continue;
+        }
+        match place.clone().and_then(|place| meeting(event, uid, zones, place, &mut notes)) {
+            Ok(m) if repeats && instance.is_none() => {
+                let series = Series {
+                    event,
+                    uid,
+                    base: &m,
+                    changed: &changed,
+                    onwards: onwards.get(uid.as_str()).map_or(&[][..], Vec::as_slice),
+                    city: settings.city,
+                };
+                match occurrences(&series, zones, window, &mut notes) {
                     Ok((dates, note)) => {
                         meetings.extend(dates);
                         notes.push(format!("{name} repeats: {note}"));
@@ -117,9 +192,66 @@ pub fn import(
     }
     // A feed lists a campaign's meetings in any order; people read a file in date order.
     meetings.sort_by_cached_key(|m| m.start.as_ref().map(Start::to_string));
-    let campaign =
-        Campaign { id: id.to_string(), title: title.to_string(), meetings, ..Campaign::default() };
+    let campaign = Campaign {
+        id: settings.campaign.to_string(),
+        title: settings.title.to_string(),
+        meetings,
+        ..Campaign::default()
+    };
     Ok(Imported { feed: Feed::new(vec![campaign]), errors, notes })
+}
+
+/// Each event's UID. RFC 5545 requires one, but some exports have none: such an event gets an
+/// id made as `import csv` makes one, of its date and its place (its venue, else its city),
+/// the same in every export, and a note says so.
+fn uids(events: &[&IcalEvent], city: Option<&str>, notes: &mut Vec<String>) -> Vec<String> {
+    let given: HashSet<&str> = events.iter().filter_map(|e| value(&e.properties, "UID")).collect();
+    let mut made = HashSet::new();
+    events
+        .iter()
+        .map(|event| {
+            if let Some(uid) = value(&event.properties, "UID") {
+                return uid.to_string();
+            }
+            let date = value(&event.properties, "DTSTART")
+                .and_then(|d| civil::Date::strptime("%Y%m%d", d.get(..8)?).ok())
+                .map_or("tba".to_string(), |d| d.to_string());
+            let place = event_place(event, city).ok();
+            let at = place.map(|p| p.name.unwrap_or(p.city)).unwrap_or_default();
+            let base = slug(&format!("{date} {at}"));
+            let id = (1..)
+                .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+                .find(|id| !given.contains(id.as_str()) && !made.contains(id))
+                .expect("an unused id");
+            made.insert(id.clone());
+            let name = value(&event.properties, "SUMMARY")
+                .map_or(String::new(), |s| format!("{:?}: ", unescape(s)));
+            notes.push(format!(
+                "{name}it has no UID (RFC 5545 requires one): its id is {id:?}, made of its date \
+                 and place"
+            ));
+            id
+        })
+        .collect()
+}
+
+/// The dates (as `instant` keys) that a series' EXDATEs exclude.
+fn excluded_dates(series: &IcalEvent, zones: EventZones) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for p in series.properties.iter().filter(|p| p.name.eq_ignore_ascii_case("EXDATE")) {
+        for one in p.value.as_deref().unwrap_or_default().split(',') {
+            let one = Property { value: Some(one.trim().to_string()), ..p.clone() };
+            if let Ok(at) = time(&one, zones) {
+                out.insert(instant(&at));
+            }
+        }
+    }
+    out
+}
+
+/// A date as RFC 5545 writes it, `20270105`.
+fn date(text: &str) -> Result<civil::Date, jiff::Error> {
+    civil::Date::strptime("%Y%m%d", text)
 }
 
 /// TEXT values as RFC 5545 escapes them.
@@ -215,12 +347,20 @@ fn event_place(event: &IcalEvent, city: Option<&str>) -> Result<Place, String> {
     })
 }
 
-fn meeting(event: &IcalEvent, zones: EventZones, place: Place) -> Result<Meeting, String> {
+fn meeting(
+    event: &IcalEvent,
+    uid: &str,
+    zones: EventZones,
+    place: Place,
+    notes: &mut Vec<String>,
+) -> Result<Meeting, String> {
     let props = &event.properties;
-    let uid = value(props, "UID").ok_or("it has no UID")?;
-    // A changed single instance of a repeating event shares its series' UID.
-    let id = match property(props, "RECURRENCE-ID").and_then(|p| p.value.as_deref()) {
-        Some(instance) => format!("{uid}-{}", &instance[..instance.len().min(8)]),
+    // A changed date of a repeating event shares its series' UID: its id is the series' id of
+    // that date (`occurrences`), the date in the zone its RECURRENCE-ID names.
+    let id = match property(props, "RECURRENCE-ID").map(|p| time(p, zones)) {
+        Some(Ok(Time::Day(day))) => format!("{uid}-{}", day.strftime("%Y%m%d")),
+        Some(Ok(Time::At(at, _))) => format!("{uid}-{}", at.date().strftime("%Y%m%d")),
+        Some(Err(why)) => return Err(why),
         None => uid.to_string(),
     };
     let status = match value(props, "STATUS").map(str::to_ascii_uppercase).as_deref() {
@@ -241,6 +381,18 @@ fn meeting(event: &IcalEvent, zones: EventZones, place: Place) -> Result<Meeting
                     }
                     None => None,
                 },
+            };
+            // An end before the start breaks RFC 5545; calendar programs keep the start.
+            let end = match end {
+                Some(end) if end < at => {
+                    notes.push(format!(
+                        "{}: it ends before it starts, so its end is left out",
+                        value(props, "SUMMARY")
+                            .map_or(format!("{id:?}"), |s| format!("{:?}", unescape(s)))
+                    ));
+                    None
+                }
+                end => end,
             };
             (Start::At(at), end, zone)
         }
@@ -326,19 +478,32 @@ fn periods(
     Ok((starts, lengths))
 }
 
-/// The meetings of a repeating event `base` (made from its first date) within `window`: one per
-/// date, each with the id `UID-YYYYMMDD` (the date in the event's zone, as a changed
-/// instance's id), the same length, and none on a date a changed instance replaces; and a note
-/// of what was imported.
+/// A repeating event as `occurrences` expands it.
+struct Series<'a> {
+    event: &'a IcalEvent,
+    uid: &'a str,
+    /// The meeting of its first date.
+    base: &'a Meeting,
+    /// Every changed date of the calendar, by UID and `instant`.
+    changed: &'a HashSet<(&'a str, String)>,
+    /// Its changes of a date and the dates after it (RANGE=THISANDFUTURE), by their date.
+    onwards: &'a [(Timestamp, &'a IcalEvent)],
+    /// The city of events whose LOCATION names none.
+    city: Option<&'a str>,
+}
+
+/// The meetings of a repeating event within `window`: one per date, each with the id
+/// `UID-YYYYMMDD` (the date in the event's zone, as a changed instance's id), the same length,
+/// and none on a date a changed instance replaces; a date after a change of it and the dates
+/// after it as that change has it; and a note of what was imported.
 fn occurrences(
-    event: &IcalEvent,
-    base: &Meeting,
+    series: &Series,
     zones: EventZones,
     window: Window,
-    changed: &HashSet<(&str, String)>,
+    notes: &mut Vec<String>,
 ) -> Result<(Vec<Meeting>, String), String> {
+    let Series { event, uid, base, changed, onwards, city } = *series;
     let props = &event.properties;
-    let uid = value(props, "UID").unwrap_or_default();
     let start = property(props, "DTSTART").ok_or("it has no DTSTART")?;
     let all_day = matches!(time(start, zones)?, Time::Day(_));
     // The calendar's own zone (no IANA one), which the rrule crate does not know: its dates are
@@ -373,24 +538,52 @@ fn occurrences(
             line(p, zones)
         })
     };
-    // A rule's UNTIL (a date, or a time in UTC) as the rule's other dates are written.
+    // A rule's UNTIL as the rule's other dates are written: a date, a time in UTC, or (against
+    // RFC 5545, but calendar programs read it) a floating time in the zone of DTSTART, or a date
+    // with times, to that day's end.
     let until = |p: &Property| {
-        let written = |until: &str| match &own {
-            _ if all_day => (until.len() == 8).then(|| format!("{until}T000000Z")),
-            Some(own) => {
-                let utc = civil::DateTime::strptime("%Y%m%dT%H%M%S", until.strip_suffix('Z')?);
-                Some(wall(&utc.ok()?.to_zoned(TimeZone::UTC).ok()?, own))
+        let written = |until: &str| -> Option<String> {
+            let (local, utc) = match until.strip_suffix(['Z', 'z']) {
+                Some(local) => (local, true),
+                None => (until, false),
+            };
+            let date = || date(local.get(..8)?).ok();
+            if all_day {
+                // A series of dates ends on the date its UNTIL is written with, a time in UTC
+                // too (RFC 5545 wants a date there), as ical.js reads it.
+                return Some(format!("{}T000000Z", date()?.strftime("%Y%m%d")));
             }
-            None => None,
-        };
-        line(p, zones)
-            .split(';')
-            .map(|part| match part.strip_prefix("UNTIL=").and_then(written) {
-                Some(until) => format!("UNTIL={until}"),
-                None => part.to_string(),
+            let local = match local.len() {
+                8 => date()?.at(23, 59, 59, 0),
+                _ => civil::DateTime::strptime("%Y%m%dT%H%M%S", local).ok()?,
+            };
+            let zone = match (&own, utc) {
+                (_, true) => TimeZone::UTC,
+                (Some(own), false) => own.clone(),
+                (None, false) => TimeZone::get(zone_name).ok()?,
+            };
+            let at = local.to_zoned(zone).ok()?;
+            Some(match &own {
+                Some(own) => wall(&at, own),
+                None => format!("{}Z", at.timestamp().strftime("%Y%m%dT%H%M%S")),
             })
-            .collect::<Vec<_>>()
-            .join(";")
+        };
+        // A part RFC 5545 does not know (a misspelt UNTL=) is left out, as calendar programs
+        // leave it, and named in the note.
+        let (mut kept, mut unknown) = (Vec::new(), Vec::new());
+        let line = line(p, zones);
+        let (head, parts) = line.split_once(':').unwrap_or((line.as_str(), ""));
+        for part in parts.split(';').filter(|part| !part.is_empty()) {
+            let name = part.split_once('=').map_or(part, |(name, _)| name);
+            if !RULE_PARTS.iter().any(|known| name.eq_ignore_ascii_case(known)) {
+                unknown.push(part.to_string());
+            } else if let Some(until) = part.strip_prefix("UNTIL=").and_then(written) {
+                kept.push(format!("UNTIL={until}"));
+            } else {
+                kept.push(part.to_string());
+            }
+        }
+        (format!("{head}:{}", kept.join(";")), unknown)
     };
     let mut rule = rewrite(start)?;
     // DTSTART is the first date of the set (RFC 5545 3.8.5); the rrule crate counts it only with
@@ -401,6 +594,7 @@ fn occurrences(
     }
     // A date that an RDATE period gives its own length.
     let mut period_lengths = HashMap::new();
+    let mut left_out = Vec::new();
     for p in props
         .iter()
         .filter(|p| ["RRULE", "RDATE", "EXDATE"].iter().any(|n| p.name.eq_ignore_ascii_case(n)))
@@ -418,7 +612,11 @@ fn occurrences(
         };
         rule.push('\n');
         rule.push_str(&match p.name.eq_ignore_ascii_case("RRULE") {
-            true => until(p),
+            true => {
+                let (line, unknown) = until(p);
+                left_out.extend(unknown);
+                line
+            }
             false => rewrite(p)?,
         });
     }
@@ -437,8 +635,16 @@ fn occurrences(
         (Some(Start::At(start)), Some(end)) => Some(end.duration_since(start)),
         _ => None,
     };
+    // Each change of the dates onwards, as the meeting it makes, by its date.
+    let mut onward = Vec::new();
+    for &(at, change) in onwards {
+        let place = event_place(change, city)?;
+        onward.push((at, meeting(change, uid, zones, place, notes)?));
+    }
     let (mut out, mut replaced) = (Vec::new(), 0);
-    for date in &result.dates {
+    // A date that the rules and RDATEs give twice is one date (RFC 5545 3.8.5.3).
+    let mut seen = HashSet::new();
+    for date in result.dates.iter().filter(|date| seen.insert(date.timestamp())) {
         let at = Timestamp::from_second(date.timestamp()).map_err(|e| e.to_string())?;
         let mut m = base.clone();
         let (key, day) = if all_day {
@@ -459,7 +665,10 @@ fn occurrences(
                 m.end = Some(zoned.checked_add(length).map_err(|e| e.to_string())?);
             }
             let day = zoned.date();
-            m.start = Some(Start::At(zoned));
+            m.start = Some(Start::At(zoned.clone()));
+            if let Some((from, change)) = onward.iter().rev().find(|(from, _)| *from < at) {
+                m = moved_onwards(change, *from, &zoned)?;
+            }
             (at.as_second().to_string(), day)
         };
         if changed.contains(&(uid, key)) {
@@ -487,7 +696,32 @@ fn occurrences(
         1 => ", and 1 changed date as its own meeting".to_string(),
         n => format!(", and {n} changed dates as their own meetings"),
     };
-    Ok((out, format!("{note}{replaced}; past dates are left out")))
+    let unknown = match left_out.as_slice() {
+        [] => String::new(),
+        parts => format!(
+            "; its repeat rule's {} left out, as no part of a rule RFC 5545 knows",
+            parts.join(";")
+        ),
+    };
+    Ok((out, format!("{note}{replaced}; past dates are left out{unknown}")))
+}
+
+/// A date after a change of the dates onwards (RANGE=THISANDFUTURE): that change's meeting,
+/// moved as the change moved its own date (by wall-clock time in its zone), with its length.
+fn moved_onwards(change: &Meeting, from: Timestamp, date: &Zoned) -> Result<Meeting, String> {
+    let mut m = change.clone();
+    if let Some(Start::At(start)) = &change.start {
+        let zone = start.time_zone().clone();
+        let shift = from.to_zoned(zone.clone()).datetime().duration_until(start.datetime());
+        let moved = date.with_time_zone(zone.clone()).datetime().checked_add(shift);
+        let moved = moved.and_then(|d| d.to_zoned(zone)).map_err(|e| e.to_string())?;
+        if let Some(end) = &change.end {
+            let length = start.duration_until(end);
+            m.end = Some(moved.checked_add(length).map_err(|e| e.to_string())?);
+        }
+        m.start = Some(Start::At(moved));
+    }
+    Ok(m)
 }
 
 /// Country names as calendars write them at the end of an address, and their ISO codes.
@@ -582,6 +816,17 @@ mod tests {
         }
     }
 
+    /// Campaign `c`, titled `C`, events without a city in `city`, for a year from December.
+    fn settings(city: Option<&str>) -> Settings<'_> {
+        Settings {
+            campaign: "c",
+            title: "C",
+            city,
+            time_zone: None,
+            window: a_year_from_december(),
+        }
+    }
+
     #[test]
     fn addresses_as_calendars_write_them() {
         let text = |s: &str| Some(s.to_string());
@@ -616,9 +861,8 @@ mod tests {
 
     #[test]
     fn a_written_calendar_reads_back_as_the_widget_reads_it() {
-        let window = a_year_from_december();
         let calendar = include_str!("../../tests/fixtures/import/google-calendar.ics");
-        let out = import(calendar, "wsu", "IYSSE at Wayne State", Some("Detroit"), window).unwrap();
+        let out = import(calendar, &settings(Some("Detroit"))).unwrap();
         assert!(out.feed.campaigns[0].meetings.len() > 5);
         assert_reads_back(&out.feed);
     }
@@ -628,7 +872,7 @@ mod tests {
     #[test]
     fn a_calendar_of_its_own_zone_reads_back_as_the_widget_reads_it() {
         let calendar = include_str!("../../tests/fixtures/import/outdated-zone-rules.ics");
-        let out = import(calendar, "c", "C", None, a_year_from_december()).unwrap();
+        let out = import(calendar, &settings(None)).unwrap();
         let meetings = &out.feed.campaigns[0].meetings;
         assert!(meetings.len() == 4 && meetings.iter().all(|m| m.time_zone.is_none()));
         assert_reads_back(&out.feed);
@@ -651,18 +895,28 @@ mod tests {
     /// its reason, now.
     #[test]
     fn what_fuzzing_found_reads_without_a_panic() {
-        let window = a_year_from_december();
         // A VTIMEZONE's RRULE with BYDAY=" -\u{32c}U": the rrule crate's parser cut it inside
         // the character.
         let text = include_str!("../../tests/fixtures/fuzz/import_ics-rrule-byday-not-ascii.ics");
-        assert!(import(text, "c", "C", Some("Detroit"), window).is_ok());
+        assert!(import(text, &settings(Some("Detroit"))).is_ok());
+        // A changed date whose RECURRENCE-ID has a letter outside ASCII in its first eight bytes:
+        // its id was cut from those bytes, inside the letter. It is left out, with its reason.
+        let text = concat!(
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:w\r\nSUMMARY:Weekly\r\n",
+            "DTSTART;TZID=Europe/Berlin:20270105T190000\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\n",
+            "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:w\r\nSUMMARY:Moved\r\n",
+            "RECURRENCE-ID;TZID=Europe/Berlin:2027010é\r\n",
+            "DTSTART;TZID=Europe/Berlin:20270112T200000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        );
+        let out = import(text, &settings(Some("Berlin"))).unwrap();
+        assert_eq!(out.feed.campaigns[0].meetings.len(), 3, "the series' three dates");
+        assert!(out.errors[0].contains("RECURRENCE-ID"), "{:?}", out.errors);
     }
 
     /// RFC 5545's other ways to give an event's length: DURATION in DTEND's place, and RDATE
     /// periods (`start/end`, `start/duration`), each date with its own length.
     #[test]
     fn a_duration_and_rdate_periods_give_each_date_its_length() {
-        let window = a_year_from_december();
         let calendar = concat!(
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n",
             "BEGIN:VEVENT\r\nUID:talk\r\nSUMMARY:Talk\r\nLOCATION:Union\\, Detroit\r\n",
@@ -673,7 +927,7 @@ mod tests {
             "20270403T110000/PT3H\r\nEND:VEVENT\r\n",
             "END:VCALENDAR\r\n"
         );
-        let out = import(calendar, "c", "C", None, window).unwrap();
+        let out = import(calendar, &settings(None)).unwrap();
         assert_eq!(out.errors, Vec::<String>::new());
         let times: Vec<(String, String, String)> = out.feed.campaigns[0]
             .meetings

@@ -7,7 +7,8 @@
 //! - `check`: the widget's problems with a feed, located and explained, then `lint`'s warnings.
 //! - `fix`: the fix for each kind of problem.
 //! - `import_csv`: a spreadsheet, one row per meeting, to a feed.
-//! - `import_ics`: a calendar export to one campaign; `calendar_zones`, its TZIDs as IANA zones
+//! - `import_ics`: a calendar export to one campaign; `event_versions`, which VEVENT of a UID
+//!   stands; `calendar_zones`, its TZIDs as IANA zones
 //!   (`zone_countries`, each zone's country, from the IANA `zone.tab`);
 //!   `repeat_rule`, its repeating events' rules, read by the `rrule` crate behind a guard;
 //!   `ics_property`, a component's properties and their parameters; `unreadable_calendar`, why
@@ -21,6 +22,8 @@ pub mod lint;
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "calendar"))]
 pub mod calendar_zones;
+#[cfg(any(not(target_arch = "wasm32"), feature = "calendar"))]
+pub mod event_versions;
 #[cfg(any(not(target_arch = "wasm32"), feature = "calendar"))]
 pub mod ics_property;
 pub mod import_csv;

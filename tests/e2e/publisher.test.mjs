@@ -263,8 +263,19 @@ describe("the check page", () => {
     // Only a calendar fetches the calendar module.
     assert.ok(requests.some((r) => /^GET \/calendar-wasm-[0-9a-f]+_bg\.wasm$/.test(r)));
     assert.ok(!requests.some((r) => /sheet/.test(r)));
-    noHarm(seen);
     await screenshot(page, "check-calendar-desktop");
+    // A calendar of floating times that names no zone: the zone field is --time-zone.
+    const FLOATING = resolve(ROOT, "tests/fixtures/calendars/recurring-ical-events/issue_201_test_matrix.ics");
+    await page.fill("#zone", "Europe/Berlin");
+    await page.setInputFiles("#file", FLOATING);
+    await page.locator("#summary").filter({ hasText: "issue_201_test_matrix.ics, made into feed.json:" }).waitFor({ timeout: 30_000 });
+    const [again] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+    const named = [await page.inputValue("#campaign"), await page.inputValue("#title")];
+    const zoned = spawnSync(CLI, ["import", "ics", FLOATING, "--campaign", named[0], "--title", named[1], "--city", "Detroit", "--time-zone", "Europe/Berlin", "--now", FIXED_NOW.toISOString()], { encoding: "utf8" });
+    assert.ok(zoned.status <= 1, zoned.stderr);
+    assert.ok(zoned.stdout.includes('"time_zone": "Europe/Berlin"'), "its times placed in the zone given");
+    assert.equal(readFileSync(await again.path(), "utf8"), zoned.stdout);
+    noHarm(seen);
     await context.close();
   });
 
