@@ -52,7 +52,7 @@ bench: setup-browser build
 	node bench/run.mjs
 
 # Coverage-guided fuzzing of the feed reader and check, import csv and import ics (cargo-fuzz,
-# libFuzzer): FUZZ_SECONDS per target (default 1200), findings in fuzz/artifacts/.
+# libFuzzer): FUZZ_SECONDS per target (default 900), findings in fuzz/artifacts/.
 fuzz: setup
 	tools/fuzz.sh
 
