@@ -5,7 +5,8 @@
 //! panic, hang nor run out of memory, and a feed it writes must be one the widget reads.
 #![no_main]
 
-use libfuzzer_sys::{arbitrary::Arbitrary, fuzz_target};
+use libfuzzer_sys::arbitrary::{self, Arbitrary};
+use libfuzzer_sys::fuzz_target;
 use std::fmt::Write;
 use upcoming_meetings::model::feed::read::parse_feed;
 use upcoming_meetings::publisher::import_ics::{import, Settings, Window};
@@ -148,11 +149,13 @@ fn write(c: &Calendar) -> String {
             let freq = pick(&["DAILY", "WEEKLY", "MONTHLY", "YEARLY"], r.freq);
             let _ = write!(s, "RRULE:FREQ={freq};INTERVAL={}", r.interval % 5 + 1);
             match &r.rule {
-                Rule::Count(n) => drop(write!(s, ";COUNT={n}")),
+                Rule::Count(n) => {
+                    let _ = write!(s, ";COUNT={n}");
+                }
                 Rule::Until(t) => {
                     let until = time(t);
                     let value = until.rsplit_once(':').map_or("", |(_, value)| value);
-                    drop(write!(s, ";UNTIL={value}"))
+                    let _ = write!(s, ";UNTIL={value}");
                 }
                 Rule::Forever => {}
             }
