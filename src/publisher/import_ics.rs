@@ -5,8 +5,10 @@
 //! the city read from the address where it can be; DTEND, or DURATION, its end. A repeating
 //! event (RRULE, RDATE, with dates, times or periods, EXDATE) becomes one meeting per date within
 //! a window, expanded by the `rrule` crate, with a changed instance (RECURRENCE-ID) in place of
-//! its date. An event that cannot be placed is reported,
-//! never dropped silently.
+//! its date (RANGE=THISANDFUTURE: and the dates after it). Each event stands in its latest
+//! version (`event_versions`); where the file breaks RFC 5545 (no UID, an UNTIL of the wrong
+//! form, an end before the start) the meetings are kept and a note says what was assumed. An
+//! event that cannot be placed is reported, never dropped silently.
 
 use super::calendar_zones::{EventZones, Zone, Zones};
 use super::ics_property::{param, property, value};
