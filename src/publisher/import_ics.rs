@@ -216,7 +216,7 @@ fn uids(events: &[&IcalEvent], city: Option<&str>, notes: &mut Vec<String>) -> V
                 return uid.to_string();
             }
             let date = value(&event.properties, "DTSTART")
-                .and_then(|d| civil::Date::strptime("%Y%m%d", d.get(..8)?).ok())
+                .and_then(|d| date(d.get(..8)?).ok())
                 .map_or("tba".to_string(), |d| d.to_string());
             let place = event_place(event, city).ok();
             let at = place.map(|p| p.name.unwrap_or(p.city)).unwrap_or_default();
